@@ -1,0 +1,1 @@
+"""Onderwijsgids: de onderwijsgids van Koninklijke Metaalunie als interactieve applicatie."""

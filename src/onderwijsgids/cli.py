@@ -1,0 +1,148 @@
+"""The ``onderwijsgids`` command (contract §4).
+
+Exit codes: 0 success, 2 bad input (the message names file, line or field), 1 anything
+else. Imports are lazy so that ``--help`` and ``content check`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: reported on stderr with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep it Dutch-friendly
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: fout: {message}\n")
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onderwijsgids.settings")
+    import django
+
+    django.setup()
+
+
+# --- content ------------------------------------------------------------------------------
+
+
+def cmd_content_check(args: argparse.Namespace) -> int:
+    from .kb import ContentError, default_content_dir, load_knowledge_base
+
+    root = Path(args.dir) if args.dir else default_content_dir()
+    try:
+        kb = load_knowledge_base(root)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        print(f"{len(exc.problems)} fout(en) in {root}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"content in orde: {len(kb.items)} items in {root}")
+    return EXIT_OK
+
+
+def cmd_content_load(args: argparse.Namespace) -> int:
+    from .kb import ContentError, default_content_dir
+
+    setup_django()
+    from .content.services import load_content
+
+    root = Path(args.dir) if args.dir else default_content_dir()
+    try:
+        release = load_content(root)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        print("content niet geladen; de vorige versie blijft in gebruik", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"content geladen: {release.item_count} items (versie {release.digest[:12]})")
+    return EXIT_OK
+
+
+# --- serve --------------------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve through gunicorn, a production-grade server, never ``runserver``."""
+    bind = f"{args.host}:{args.port}"
+    print(f"Onderwijsgids draait op http://{bind}/ (stoppen: Ctrl+C)", flush=True)
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    argv = [
+        str(gunicorn), "onderwijsgids.wsgi:application", "--bind", bind,
+        "--workers", str(args.workers), "--no-control-socket", "--access-logfile", "-",
+    ]
+    os.execv(argv[0], argv)
+    return EXIT_OK  # not reached
+
+
+# --- registry of subcommands contributed by the capability apps ---------------------------
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _add_capability_commands(sub: argparse._SubParsersAction) -> None:
+    """Each capability registers its own subcommands (advies, zoek, route, …)."""
+    from importlib import import_module
+
+    for module in ("advice", "search", "workspace"):
+        try:
+            commands = import_module(f"onderwijsgids.{module}.commands")
+        except ModuleNotFoundError:
+            continue
+        commands.register(sub)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="onderwijsgids",
+        description="Onderwijsgids: de onderwijsgids van Koninklijke Metaalunie als applicatie.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
+
+    serve = sub.add_parser("serve", help="start de webapplicatie")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=2)
+    serve.set_defaults(handler=cmd_serve)
+
+    content = sub.add_parser("content", help="controleer of laad de kennisbank (content/)")
+    content_sub = content.add_subparsers(dest="content_command", metavar="ACTIE",
+                                         parser_class=_Parser)
+    check = content_sub.add_parser("check", help="controleer de content zonder te laden")
+    check.add_argument("dir", nargs="?", help="map met content (standaard: content/)")
+    check.set_defaults(handler=cmd_content_check)
+    load = content_sub.add_parser("load", help="laad de content in de database (atomair)")
+    load.add_argument("dir", nargs="?", help="map met content (standaard: content/)")
+    load.set_defaults(handler=cmd_content_load)
+
+    _add_capability_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

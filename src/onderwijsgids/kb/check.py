@@ -1,0 +1,154 @@
+"""Cross-checks that a single file's schema cannot express.
+
+Relations must resolve to items of the right type, every ``bron`` key must exist in
+the item's ``bronnen``, files live where their type says, and every ID that contract
+§1 promises is present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from .loader import KnowledgeBase, Problem, line_of
+from .schema import (
+    Actiepunt, Initiatief, ItemBase, Kwalificatie, Onderwijsniveau, Regeling,
+)
+
+TYPE_DIRS = {
+    "actiepunt": "actiepunten",
+    "kwalificatie": "kwalificaties",
+    "onderwijsniveau": "onderwijsniveaus",
+    "regeling": "regelingen",
+    "organisatie": "organisaties",
+    "initiatief": "initiatieven",
+    "pagina": "paginas",
+}
+
+# Contract §1: IDs that printed plans and scripts rely on.
+CONTRACT_IDS: dict[str, tuple[str, ...]] = {
+    "actiepunt": tuple(f"actiepunt-{n}" for n in range(1, 10)),
+    "kwalificatie": (
+        "23361", "23360", "23362", "25894", "25895", "25896", "25897", "25891", "25892",
+        "25893", "25919", "25920",
+    ),
+    "onderwijsniveau": (
+        "basisonderwijs", "speciaal-onderwijs", "praktijkonderwijs", "vmbo-bb", "vmbo-kb",
+        "vmbo-gl", "vmbo-tl", "havo", "vwo", "vavo", "mbo-1", "mbo-2", "mbo-3", "mbo-4",
+        "mbo-4-specialist", "associate-degree", "hbo-propedeuse", "hbo-bachelor", "hbo-master",
+        "wo-bachelor", "pre-master", "wo-master", "open-universiteit", "post-initieel",
+    ),
+    "regeling": (
+        "subsidie-praktijkleren", "oom-bbl-vergoeding", "scholingspoolroute",
+        "oom-promotie-stage-bijdrage", "oom-ptt", "slim-regeling", "oom-jobstart",
+        "oom-zij-instroom",
+    ),
+    "organisatie": ("metaalunie", "oom", "sbb", "rvo", "pkm", "metaalunie-academie"),
+    "initiatief": (
+        "sterk-techniek-onderwijs", "techniek-tastbaar", "girlsday", "metal-skills-kids",
+        "vmbo-on-stage", "vakkanjer", "skills-wedstrijden", "techniekcoalitie",
+        "zichtbaarheidscampagne",
+    ),
+    "pagina": (
+        "voorwoord", "onderwijsniveaus", "mbo-metaalopleidingen", "subsidiemogelijkheden",
+        "bedrijfsvakscholen", "tips-basis-en-voortgezet-onderwijs", "contact",
+    ),
+}
+
+
+def relations_of(item: ItemBase) -> Iterator[tuple[str, str | None, str]]:
+    """Yield ``(field, expected type or None, target id)`` for every outgoing relation."""
+    for target in item.zie_ook:
+        yield "zie_ook", None, target
+    if isinstance(item, Actiepunt):
+        yield from (("regelingen", "regeling", t) for t in item.regelingen)
+        yield from (("organisaties", "organisatie", t) for t in item.organisaties)
+        yield from (("initiatieven", "initiatief", t) for t in item.initiatieven)
+        yield from (("kwalificaties", "kwalificatie", t) for t in item.kwalificaties)
+    elif isinstance(item, Kwalificatie) and item.dossier:
+        yield "dossier", "kwalificatie", item.dossier
+    elif isinstance(item, Onderwijsniveau):
+        yield from (("stromen", "onderwijsniveau", s.naar) for s in item.stromen)
+    elif isinstance(item, Regeling):
+        yield "aanbieder", "organisatie", item.aanbieder
+    elif isinstance(item, Initiatief) and item.organisatie:
+        yield "organisatie", "organisatie", item.organisatie
+
+
+def _source_keys(model: BaseModel, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple, str]]:
+    """Every ``bron`` key used anywhere inside ``model``, with its location."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "bron" and isinstance(value, str):
+            yield path + (name,), value
+        elif isinstance(value, BaseModel):
+            yield from _source_keys(value, path + (name,))
+        elif isinstance(value, list):
+            for index, element in enumerate(value):
+                if isinstance(element, BaseModel):
+                    yield from _source_keys(element, path + (name, index))
+
+
+def _item_problems(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> Iterator[Problem]:
+    rel = kb.files[item.id]
+    node = kb.nodes.get(item.id)
+
+    def problem(loc: tuple, message: str) -> Problem:
+        field = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc)
+        return Problem(rel, line_of(node, loc), field.replace(".[", "["), message)
+
+    expected_dir = TYPE_DIRS[item.type]  # type: ignore[attr-defined]
+    if rel.split("/")[0] != expected_dir or Path(rel).stem != item.id:
+        yield problem(("id",), f"hoort in {expected_dir}/{item.id}.yaml te staan")
+    if isinstance(item, Actiepunt) and item.id != f"actiepunt-{item.nummer}":
+        yield problem(("nummer",), f"past niet bij id '{item.id}'")
+    for loc, key in _source_keys(item):
+        if key not in item.bronnen:
+            yield problem(loc, f"bron '{key}' staat niet in 'bronnen' van dit item")
+    for key, source in item.bronnen.items():
+        if source.peildatum > today:
+            yield problem(("bronnen", key, "peildatum"), "ligt in de toekomst")
+    for index, (field, expected, target) in enumerate(relations_of(item)):
+        found = kb.items.get(target)
+        loc = _relation_loc(item, field, target)
+        if found is None:
+            yield problem(loc, f"verwijst naar onbekend item '{target}'")
+        elif expected and found.type != expected:  # type: ignore[attr-defined]
+            yield problem(loc, f"'{target}' is een {found.type}, verwacht: {expected}")  # type: ignore[attr-defined]
+        elif target == item.id:
+            yield problem(loc, "verwijst naar zichzelf")
+
+
+def _relation_loc(item: ItemBase, field: str, target: str) -> tuple:
+    value = getattr(item, field)
+    if isinstance(value, list):
+        for index, element in enumerate(value):
+            if element == target or getattr(element, "naar", None) == target:
+                return (field, index) if not hasattr(element, "naar") else (field, index, "naar")
+    return (field,)
+
+
+def check_knowledge_base(
+    kb: KnowledgeBase, today: dt.date | None = None, require_contract_ids: bool = True
+) -> list[Problem]:
+    """All cross-item problems; an empty list means the knowledge base is consistent."""
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    for item in kb.items.values():
+        problems += _item_problems(kb, item, today)
+    if kb.glossary:
+        for index, entry in enumerate(kb.glossary.begrippen):
+            if entry.bron not in kb.glossary.bronnen:
+                problems.append(Problem("woordenlijst.yaml", None, f"begrippen[{index}].bron",
+                                        f"bron '{entry.bron}' staat niet in 'bronnen'"))
+    if require_contract_ids:
+        for item_type, ids in CONTRACT_IDS.items():
+            for required in ids:
+                found = kb.items.get(required)
+                if found is None or found.type != item_type:  # type: ignore[attr-defined]
+                    problems.append(Problem(f"{TYPE_DIRS[item_type]}/{required}.yaml", None, "id",
+                                            f"contract-ID '{required}' ({item_type}) ontbreekt"))
+    return problems

@@ -1,0 +1,239 @@
+"""Read ``content/`` into validated items, with Dutch errors that name file, line and field.
+
+No Django here: the CLI checks content without a database, and the advice engine
+can run on a knowledge base read straight from disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from .schema import AnyItem, ItemBase, Woordenlijst
+
+ITEM_ADAPTER: TypeAdapter[ItemBase] = TypeAdapter(AnyItem)
+GLOSSARY_FILE = "woordenlijst.yaml"
+ITEM_DIRS = (
+    "actiepunten", "kwalificaties", "onderwijsniveaus", "regelingen",
+    "organisaties", "initiatieven", "paginas",
+)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as the YAML allows."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" veld '{self.field}':" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content does not validate; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class KnowledgeBase:
+    items: dict[str, ItemBase] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # id -> relative path
+    nodes: dict[str, Any] = field(default_factory=dict, repr=False)  # id -> YAML node tree
+    glossary: Woordenlijst | None = None
+    digest: str = ""
+
+    def of_type(self, item_type: str) -> list[ItemBase]:
+        found = [i for i in self.items.values() if i.type == item_type]  # type: ignore[attr-defined]
+        return sorted(found, key=lambda i: (i.volgorde, getattr(i, "nummer", 0), i.id))
+
+    def get(self, item_id: str) -> ItemBase | None:
+        return self.items.get(item_id)
+
+
+# --- YAML with line numbers -------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that also keeps the node tree, so errors can point at a line."""
+
+
+def _parse(text: str) -> tuple[Any, yaml.Node | None]:
+    node = yaml.compose(text, Loader=_LineLoader)
+    data = yaml.load(text, Loader=yaml.SafeLoader)
+    return data, node
+
+
+def line_of(node: yaml.Node | None, loc: Iterable[Any]) -> int | None:
+    """The 1-based line of the value at ``loc`` (a pydantic error location) in ``node``."""
+    if node is None:
+        return None
+    current = node
+    for part in loc:
+        if isinstance(current, yaml.MappingNode):
+            match = next((v for k, v in current.value if k.value == part), None)
+            if match is None:
+                # The key itself is unknown or missing: point at the mapping.
+                key = next((k for k, _ in current.value if k.value == part), None)
+                return (key or current).start_mark.line + 1
+            current = match
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(current.value):
+                break
+            current = current.value[part]
+        else:
+            # Discriminated-union tags ("actiepunt") and the like are not in the file.
+            continue
+    return current.start_mark.line + 1
+
+
+_MESSAGES = {
+    "missing": "is verplicht maar ontbreekt",
+    "extra_forbidden": "is geen bekend veld (tikfout?)",
+    "string_pattern_mismatch": "heeft niet de juiste vorm",
+    "string_too_short": "mag niet leeg zijn",
+    "too_short": "moet minstens één waarde hebben",
+    "date_from_datetime_parsing": "is geen geldige datum (JJJJ-MM-DD)",
+    "date_parsing": "is geen geldige datum (JJJJ-MM-DD)",
+    "date_type": "is geen geldige datum (JJJJ-MM-DD)",
+    "literal_error": "heeft een onbekende waarde",
+    "union_tag_invalid": "is geen bekend itemtype",
+    "union_tag_not_found": "ontbreekt: elk item heeft een 'type'",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_type": "moet een geheel getal zijn",
+    "string_type": "moet tekst zijn",
+    "bool_type": "moet ja/nee (true/false) zijn",
+    "bool_parsing": "moet ja/nee (true/false) zijn",
+    "greater_than_equal": "is te klein",
+    "less_than_equal": "is te groot",
+    "list_type": "moet een lijst zijn",
+    "dict_type": "moet een tabel (sleutel: waarde) zijn",
+    "model_type": "moet een tabel (sleutel: waarde) zijn",
+}
+
+
+def dutch_message(error: dict[str, Any]) -> str:
+    """Translate one pydantic error into a short Dutch sentence."""
+    kind = error.get("type", "")
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error.get("msg", "")))
+    base = _MESSAGES.get(kind)
+    if base is None:
+        return f"is ongeldig ({error.get('msg', kind)})"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected")
+        return f"{base}; toegestaan: {expected}" if expected else base
+    return base
+
+
+def _field_path(loc: Iterable[Any], skip_tags: bool = True) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif skip_tags and part in _TYPE_TAGS:
+            continue
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts)
+
+
+_TYPE_TAGS = {
+    "actiepunt", "kwalificatie", "onderwijsniveau", "regeling", "organisatie",
+    "initiatief", "pagina",
+}
+
+
+def validation_problems(rel: str, exc: ValidationError, node: yaml.Node | None) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        loc = [p for p in error["loc"] if not (isinstance(p, str) and p in _TYPE_TAGS)]
+        problems.append(Problem(rel, line_of(node, loc), _field_path(loc), dutch_message(error)))
+    return problems
+
+
+# --- reading the directory --------------------------------------------------------------
+
+
+def _read_yaml(path: Path, rel: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, None, [Problem(rel, None, "", "is geen UTF-8-tekst")]
+    try:
+        data, node = _parse(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or "ongeldige YAML"
+        return None, None, [Problem(rel, line, "", f"ongeldige YAML: {reason}")]
+    return data, node, []
+
+
+def read_items(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
+    """Read and validate every item file; return what parsed and every problem found."""
+    kb = KnowledgeBase()
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    if not root.is_dir():
+        return kb, [Problem(str(root), None, "", "map met content bestaat niet")]
+    for path in sorted(root.rglob("*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        digest.update(rel.encode() + path.read_bytes())
+        if rel == GLOSSARY_FILE or rel.split("/")[0] not in ITEM_DIRS:
+            continue
+        data, node, found = _read_yaml(path, rel)
+        problems += found
+        if found:
+            continue
+        if not isinstance(data, dict):
+            problems.append(Problem(rel, 1, "", "een itembestand bevat één tabel (sleutel: waarde)"))
+            continue
+        try:
+            item = ITEM_ADAPTER.validate_python(data)
+        except ValidationError as exc:
+            problems += validation_problems(rel, exc, node)
+            continue
+        if item.id in kb.items:
+            first = kb.files[item.id]
+            problems.append(
+                Problem(rel, line_of(node, ["id"]), "id", f"'{item.id}' komt ook voor in {first}")
+            )
+            continue
+        kb.items[item.id] = item
+        kb.files[item.id] = rel
+        kb.nodes[item.id] = node
+    glossary_path = root / GLOSSARY_FILE
+    if glossary_path.exists():
+        data, node, found = _read_yaml(glossary_path, GLOSSARY_FILE)
+        problems += found
+        if not found:
+            try:
+                kb.glossary = Woordenlijst.model_validate(data)
+            except ValidationError as exc:
+                problems += validation_problems(GLOSSARY_FILE, exc, node)
+    kb.digest = digest.hexdigest()
+    return kb, problems
+
+
+def load_knowledge_base(root: Path, require_contract_ids: bool = True) -> KnowledgeBase:
+    """Read, validate and cross-check ``root``; raise :class:`ContentError` on any problem."""
+    from .check import check_knowledge_base
+
+    kb, problems = read_items(root)
+    problems += check_knowledge_base(kb, require_contract_ids=require_contract_ids)
+    if problems:
+        raise ContentError(problems)
+    return kb

@@ -1,0 +1,267 @@
+"""Typed schema of the knowledge base under ``content/``.
+
+Every item type of contract §1 is a pydantic model. Facts (actions, conditions,
+amounts, periods, flows, contact details, links) each name a ``bron``: a key into
+the item's own ``bronnen`` table, where every source carries its address (or the
+section of the guide) and the date it was checked (``peildatum``). The checker
+(:mod:`onderwijsgids.kb.check`) verifies that every such key resolves.
+
+Field names are Dutch because editors write these files; code stays English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Crebo = Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
+OneLine = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=r"^[^\n]+$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+SchoolYear = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}/[0-9]{2}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")]
+SourceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+PROVINCES = (
+    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland",
+    "utrecht", "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
+)
+Province = Literal[
+    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland",
+    "utrecht", "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
+]
+
+# The goals and target groups of contract §2; action points and regelingen refer to them.
+Goal = Literal[
+    "jeugd-enthousiasmeren", "jongeren-techniekkeuze", "stageplekken", "bbl-leerlingen",
+    "jongeren-begeleiden", "medewerkers-scholen", "onderwijscontacten", "werven",
+    "zij-instromers", "op-de-hoogte-blijven", "zichtbaarheid",
+]
+TargetGroup = Literal[
+    "vrouwen", "statushouders", "zij-instromers", "afstand-tot-arbeidsmarkt",
+    "andere-vooropleiding",
+]
+LearningPath = Literal["bol", "bbl", "hbo-duaal", "hbo-voltijd", "vmbo", "havo-vwo"]
+
+
+class Strict(BaseModel):
+    """Unknown keys are an error: a typo in a field name must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bron(Strict):
+    """Where a fact comes from: a section of the guide or a web address, and when it was checked."""
+
+    gids: str | None = Field(None, description="Sectie van de gids, bv. 'actiepunt 3'")
+    url: Url | None = None
+    titel: str | None = None
+    peildatum: dt.date
+
+    @model_validator(mode="after")
+    def _exactly_one_origin(self) -> "Bron":
+        if (self.gids is None) == (self.url is None):
+            raise ValueError("een bron heeft precies één van 'gids' of 'url'")
+        return self
+
+
+class Sourced(Strict):
+    bron: SourceKey = Field(description="Sleutel in de 'bronnen' van dit item")
+
+
+class Link(Sourced):
+    url: Url
+    label: OneLine
+
+
+class Contact(Sourced):
+    soort: Literal["telefoon", "email", "website", "bezoekadres", "postadres"]
+    waarde: OneLine
+    label: str | None = None
+
+
+class Actie(Sourced):
+    tekst: Text
+    toelichting: str | None = None
+
+
+class Voorwaarde(Sourced):
+    code: Slug = Field(description="Stabiele sleutel waar de adviesregels naar verwijzen")
+    tekst: Text
+
+
+class Parameter(Sourced):
+    """A dated figure (amount, date, maximum) that editors change without touching code."""
+
+    naam: Slug
+    label: OneLine
+    waarde: Union[dt.date, Decimal, int, str]
+    eenheid: str | None = None
+    schooljaar: SchoolYear | None = None
+    geldig_vanaf: dt.date | None = None
+    geldig_tot: dt.date | None = None
+
+
+class Periode(Sourced):
+    omschrijving: OneLine
+    van: dt.date | None = None
+    tot: dt.date | None = None
+    schooljaar: SchoolYear | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Periode":
+        if self.van and self.tot and self.tot < self.van:
+            raise ValueError("'tot' ligt vóór 'van'")
+        return self
+
+
+class Locatie(Sourced):
+    lat: float = Field(ge=50.7, le=53.6)
+    lon: float = Field(ge=3.3, le=7.3)
+
+
+class Stroom(Sourced):
+    """A flow in the education system to another level, with its entry condition."""
+
+    naar: Slug
+    voorwaarde: str | None = None
+    duur: str | None = None
+    in_schema: bool = Field(True, description="Getekend in het schema van de gids")
+
+
+class DiagramPlaats(Strict):
+    kolom: int = Field(ge=0, le=12)
+    rij: int = Field(ge=0, le=12)
+
+
+class ItemBase(Strict):
+    id: Slug
+    titel: OneLine
+    samenvatting: OneLine
+    inhoud: str = ""
+    bron: SourceKey = Field(description="Bron van titel, samenvatting en inhoud")
+    bronnen: dict[SourceKey, Bron] = Field(min_length=1)
+    zie_ook: list[Slug] = []
+    trefwoorden: list[str] = []
+    links: list[Link] = []
+    contact: list[Contact] = []
+    volgorde: int = 0
+
+
+class Actiepunt(ItemBase):
+    type: Literal["actiepunt"]
+    nummer: int = Field(ge=1, le=9)
+    leeftijd: str | None = None
+    leeftijd_van: int | None = None
+    leeftijd_tot: int | None = None
+    thema: Literal["jeugd", "studenten", "medewerkers", "werving", "onderwijs", "informatie"]
+    doelen: list[Goal] = []
+    doelgroepen: list[TargetGroup] = []
+    acties: list[Actie] = Field(min_length=1)
+    ondersteuning: str | None = None
+    regelingen: list[Slug] = []
+    organisaties: list[Slug] = []
+    initiatieven: list[Slug] = []
+    kwalificaties: list[Crebo] = []
+
+
+class Kwalificatie(ItemBase):
+    type: Literal["kwalificatie"]
+    crebo: Crebo
+    soort: Literal["dossier", "profiel"]
+    dossier: Crebo | None = None
+    niveau: int | None = Field(None, ge=1, le=4)
+    leerwegen: list[Literal["bol", "bbl"]] = []
+    typisch_werk: str | None = None
+
+    @model_validator(mode="after")
+    def _profile_shape(self) -> "Kwalificatie":
+        if self.crebo != self.id:
+            raise ValueError("bij een kwalificatie is het id de crebocode")
+        if self.soort == "profiel" and (self.dossier is None or self.niveau is None):
+            raise ValueError("een kwalificatieprofiel heeft een 'dossier' en een 'niveau'")
+        return self
+
+
+class Onderwijsniveau(ItemBase):
+    type: Literal["onderwijsniveau"]
+    fase: Literal["primair", "voortgezet", "mbo", "hoger", "volwassenen"]
+    diagram: DiagramPlaats | None = None
+    in_schema: bool = True
+    duur: str | None = None
+    stromen: list[Stroom] = []
+
+
+class Regeling(ItemBase):
+    type: Literal["regeling"]
+    aanbieder: Slug
+    doelgroep: str
+    aanvragen: Literal["vooraf", "achteraf", "tijdens", "doorlopend", "onbekend"] = "onbekend"
+    voorwaarden: list[Voorwaarde] = []
+    parameters: list[Parameter] = []
+    perioden: list[Periode] = []
+    doelen: list[Goal] = []
+    doelgroepen: list[TargetGroup] = []
+
+
+class Organisatie(ItemBase):
+    type: Literal["organisatie"]
+    naam: OneLine
+    soort: Literal[
+        "brancheorganisatie", "opleidingsfonds", "overheid", "kenniscentrum",
+        "bedrijfsvakschool", "opleider", "netwerk", "overig",
+    ]
+    plaats: str | None = None
+    provincie: Province | None = None
+    locatie: Locatie | None = None
+
+
+class Initiatief(ItemBase):
+    type: Literal["initiatief"]
+    naam: OneLine
+    doelgroep: str | None = None
+    leeftijd: str | None = None
+    organisatie: Slug | None = None
+
+
+class Pagina(ItemBase):
+    type: Literal["pagina"]
+
+
+AnyItem = Annotated[
+    Union[Actiepunt, Kwalificatie, Onderwijsniveau, Regeling, Organisatie, Initiatief, Pagina],
+    Field(discriminator="type"),
+]
+
+ITEM_TYPES: dict[str, type[ItemBase]] = {
+    "actiepunt": Actiepunt,
+    "kwalificatie": Kwalificatie,
+    "onderwijsniveau": Onderwijsniveau,
+    "regeling": Regeling,
+    "organisatie": Organisatie,
+    "initiatief": Initiatief,
+    "pagina": Pagina,
+}
+
+
+class Begrip(Sourced):
+    """A glossary entry: abbreviations and synonyms that search treats as one word."""
+
+    term: OneLine
+    varianten: list[str] = []
+    betekenis: str | None = None
+
+
+class Woordenlijst(Strict):
+    bronnen: dict[SourceKey, Bron] = Field(min_length=1)
+    begrippen: list[Begrip]
+
+
+class Plaats(Strict):
+    naam: OneLine
+    provincie: Province
+    lat: float = Field(ge=50.7, le=53.6)
+    lon: float = Field(ge=3.3, le=7.3)
