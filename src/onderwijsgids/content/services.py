@@ -1,0 +1,93 @@
+"""Loading and reading the published knowledge base.
+
+``load_content`` validates everything first and writes in one transaction: a load that fails
+leaves the previous content served unchanged.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from django.db import transaction
+
+from onderwijsgids.kb import KnowledgeBase, load_knowledge_base
+from onderwijsgids.kb.check import relations_of
+from onderwijsgids.kb.loader import ITEM_ADAPTER
+from onderwijsgids.kb.schema import ItemBase, Woordenlijst
+from onderwijsgids.kb.urls import item_path
+from onderwijsgids.text import render_markdown
+
+from .models import ContentRelease, Item, Relation
+from .signals import content_loaded
+
+
+def _sort_key(item: ItemBase) -> str:
+    number = getattr(item, "nummer", None) or getattr(item, "niveau", None) or 0
+    return f"{item.volgorde:04d}-{number:02d}-{item.id}"
+
+
+def _item_row(kb: KnowledgeBase, item: ItemBase) -> Item:
+    return Item(
+        id=item.id,
+        type=item.type,  # type: ignore[attr-defined]
+        titel=item.titel,
+        samenvatting=item.samenvatting,
+        url=item_path(item.type, item.id),  # type: ignore[attr-defined]
+        inhoud_html=render_markdown(item.inhoud),
+        data=item.model_dump(mode="json"),
+        sort_key=_sort_key(item),
+        source_file=kb.files.get(item.id, ""),
+    )
+
+
+def _relation_rows(kb: KnowledgeBase) -> list[Relation]:
+    rows = []
+    for item in kb.items.values():
+        for position, (kind, _expected, target) in enumerate(relations_of(item)):
+            rows.append(Relation(source_id=item.id, target_id=target, kind=kind, position=position))
+    return rows
+
+
+def load_content(root: Path, require_contract_ids: bool = True) -> ContentRelease:
+    """Validate ``root`` and replace the published content atomically; raise ContentError."""
+    kb = load_knowledge_base(root, require_contract_ids=require_contract_ids)
+    with transaction.atomic():
+        Relation.objects.all().delete()
+        Item.objects.all().delete()
+        Item.objects.bulk_create([_item_row(kb, item) for item in kb.items.values()])
+        Relation.objects.bulk_create(_relation_rows(kb))
+        release = ContentRelease.objects.create(
+            digest=kb.digest,
+            item_count=len(kb.items),
+            glossary=kb.glossary.model_dump(mode="json") if kb.glossary else None,
+        )
+        content_loaded.send(sender=ContentRelease, kb=kb, release=release)
+    return release
+
+
+_cache_lock = threading.Lock()
+_cached: tuple[int, KnowledgeBase] | None = None
+
+
+def current_release() -> ContentRelease | None:
+    return ContentRelease.objects.order_by("-id").first()
+
+
+def current_kb() -> KnowledgeBase:
+    """The published knowledge base as typed items, rebuilt only when a new release is loaded."""
+    global _cached
+    release = ContentRelease.objects.order_by("-id").values_list("id", "digest", "glossary").first()
+    release_id = release[0] if release else 0
+    with _cache_lock:
+        if _cached and _cached[0] == release_id:
+            return _cached[1]
+    kb = KnowledgeBase(digest=release[1] if release else "")
+    if release and release[2]:
+        kb.glossary = Woordenlijst.model_validate(release[2])
+    for row in Item.objects.only("id", "data", "source_file"):
+        kb.items[row.id] = ITEM_ADAPTER.validate_python(row.data)
+        kb.files[row.id] = row.source_file
+    with _cache_lock:
+        _cached = (release_id, kb)
+    return kb

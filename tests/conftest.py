@@ -1,0 +1,39 @@
+"""Shared fixtures: the test database holds the real published content from ``content/``."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM is still used
+# synchronously there, which is safe in tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _ensure_content_loaded() -> None:
+    from onderwijsgids.content.models import Item
+    from onderwijsgids.content.services import load_content
+
+    if not Item.objects.exists():
+        load_content(settings.ONDERWIJSGIDS_CONTENT_DIR)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Create the test database once and load the real content into it."""
+    with django_db_blocker.unblock():
+        _ensure_content_loaded()
+
+
+@pytest.fixture
+def content_db(db):
+    """Database access with the published content present (reloaded if a test flushed it)."""
+    _ensure_content_loaded()
+
+
+@pytest.fixture
+def content_transactional_db(transactional_db):
+    """For live-server tests: transactional tests flush tables, so load content again."""
+    _ensure_content_loaded()
