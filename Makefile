@@ -22,7 +22,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip 2>&1 | grep -v "is ignored" || true
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]' 2>&1 | grep -v "is ignored" || true
-	$(BIN)/python -c "import django, ninja, weasyprint, Stemmer, playwright" 
+	$(BIN)/python -c "import django, weasyprint, Stemmer, playwright, psycopg" 
 	touch $@
 
 install: $(STAMP)
