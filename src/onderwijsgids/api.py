@@ -2,6 +2,9 @@
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from .api_errors import invalid_input_body
 
 api = NinjaAPI(
     title="Onderwijsgids API",
@@ -26,6 +29,12 @@ def _register_routers() -> None:
 
 
 _register_routers()
+
+
+@api.exception_handler(ValidationError)
+def _invalid_input(request: HttpRequest, exc: ValidationError):
+    """Every endpoint answers bad input the same way: 422 with Dutch messages per field."""
+    return api.create_response(request, invalid_input_body(exc.errors), status=422)
 
 
 @api.exception_handler(Exception)

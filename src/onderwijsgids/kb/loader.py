@@ -160,6 +160,8 @@ def validation_problems(rel: str, exc: ValidationError, node: yaml.Node | None) 
     problems = []
     for error in exc.errors():
         loc = [p for p in error["loc"] if not (isinstance(p, str) and p in _TYPE_TAGS)]
+        if error["type"].startswith("union_tag_") and not loc:
+            loc = ["type"]  # the item type itself is wrong or missing
         problems.append(Problem(rel, line_of(node, loc), _field_path(loc), dutch_message(error)))
     return problems
 
@@ -179,7 +181,29 @@ def _read_yaml(path: Path, rel: str) -> tuple[Any, yaml.Node | None, list[Proble
         line = mark.line + 1 if mark else None
         reason = getattr(exc, "problem", None) or "ongeldige YAML"
         return None, None, [Problem(rel, line, "", f"ongeldige YAML: {reason}")]
+    except ValueError:  # YAML's own date constructor rejects e.g. 2025-13-45
+        line, field = _invalid_date(yaml.compose(text, Loader=_LineLoader))
+        return None, None, [Problem(rel, line, field, "is geen geldige datum (JJJJ-MM-DD)")]
     return data, node, []
+
+
+def _invalid_date(node: yaml.Node | None, path: str = "") -> tuple[int | None, str]:
+    """Line and field of the first scalar that looks like a date but is not one."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            yaml.SafeLoader("").construct_yaml_timestamp(node)
+        except ValueError:
+            return node.start_mark.line + 1, path
+    children: list[tuple[str, yaml.Node]] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [(f"{path}.{k.value}" if path else str(k.value), v) for k, v in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = [(f"{path}[{i}]", v) for i, v in enumerate(node.value)]
+    for child_path, child in children:
+        found = _invalid_date(child, child_path)
+        if found[0] is not None:
+            return found
+    return None, ""
 
 
 def read_items(root: Path) -> tuple[KnowledgeBase, list[Problem]]:

@@ -1,0 +1,97 @@
+"""Items of the guide as JSON (contract §5): ``/api/v1/items/{id}`` and ``/api/v1/items?type=``."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+
+from onderwijsgids.api_errors import NietGevonden, OngeldigeInvoer
+
+from .models import Item, Relation
+
+router = Router(tags=["items"])
+
+ItemType = Literal[
+    "actiepunt", "kwalificatie", "onderwijsniveau", "regeling", "organisatie", "initiatief",
+    "pagina",
+]
+
+
+class ItemKort(Schema):
+    id: str
+    type: str
+    titel: str
+    url: str
+
+
+class ItemLijst(Schema):
+    items: list[ItemKort]
+
+
+class Relatie(ItemKort):
+    soort: str
+
+
+class Relaties(Schema):
+    uitgaand: list[Relatie]
+    inkomend: list[Relatie]
+
+
+class ItemVolledig(ItemKort):
+    samenvatting: str
+    inhoud_html: str
+    data: dict[str, Any]
+    relaties: Relaties
+
+
+class TypeFilter(Schema):
+    type: ItemType | None = None
+
+
+def _short(request: HttpRequest, item: Item) -> dict[str, str]:
+    return {"id": item.id, "type": item.type, "titel": item.titel,
+            "url": request.build_absolute_uri(item.url)}
+
+
+def _relations(request: HttpRequest, item: Item) -> dict[str, list[dict[str, str]]]:
+    outgoing = Relation.objects.filter(source=item).select_related("target")
+    incoming = (Relation.objects.filter(target=item).select_related("source")
+                .order_by("source__type", "source__sort_key", "kind", "position"))
+    return {
+        "uitgaand": [{**_short(request, r.target), "soort": r.kind} for r in outgoing],
+        "inkomend": [{**_short(request, r.source), "soort": r.kind} for r in incoming],
+    }
+
+
+def _suggestions(item_id: str) -> list[str]:
+    known = list(Item.objects.values_list("id", flat=True))
+    return difflib.get_close_matches(item_id, known, n=5, cutoff=0.6)
+
+
+@router.get("/items", response={200: ItemLijst, 422: OngeldigeInvoer},
+            summary="Alle items, of alle items van één type")
+def list_items(request: HttpRequest, filters: Query[TypeFilter]):
+    items = Item.objects.only("id", "type", "titel", "url")
+    if filters.type:
+        items = items.filter(type=filters.type)
+    return {"items": [_short(request, item) for item in items]}
+
+
+@router.get("/items/{id}", response={200: ItemVolledig, 404: NietGevonden},
+            summary="Eén item van de gids, van elk type")
+def get_item(request: HttpRequest, id: str):  # noqa: A002 - the contract names it {id}
+    item_id = id
+    item = Item.objects.filter(id=item_id).first()
+    if item is None:
+        return Status(404, {"detail": f"Onbekend item: '{item_id}'",
+                            "suggesties": _suggestions(item_id)})
+    return {
+        **_short(request, item),
+        "samenvatting": item.samenvatting,
+        "inhoud_html": item.inhoud_html,
+        "data": item.data,
+        "relaties": _relations(request, item),
+    }
