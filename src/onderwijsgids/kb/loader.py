@@ -257,7 +257,8 @@ def load_knowledge_base(root: Path, require_contract_ids: bool = True) -> Knowle
     from .check import check_knowledge_base
 
     kb, problems = read_items(root)
-    problems += check_knowledge_base(kb, require_contract_ids=require_contract_ids)
+    if root.is_dir():  # a missing folder is one problem, not one per contract ID
+        problems += check_knowledge_base(kb, require_contract_ids=require_contract_ids)
     if problems:
         raise ContentError(problems)
     return kb
