@@ -1,0 +1,70 @@
+"""The advice engine: from a company profile (contract §2) to an advice (contract §3).
+
+Stable interface (used by the CLI, the API, the web route and the company workspace)::
+
+    from onderwijsgids.advice.engine import Profile, Advice, advise, parse_profile, ProfileError
+
+    profile = parse_profile({"cao": "metaal-en-techniek", "leerlingen": [...]}, kb)
+    advice = advise(profile, kb)           # deterministic for the same profile and peildatum
+    advice.model_dump(mode="json")         # the contract §3 document
+
+- ``kb`` is an :class:`onderwijsgids.kb.KnowledgeBase`: ``load_knowledge_base(default_content_dir())``
+  without a database, or ``onderwijsgids.content.services.current_kb()`` in Django. What can be
+  precomputed per knowledge base is cached (:mod:`.compiled`), so one advice takes well under 1 ms.
+- :class:`Profile` (:mod:`.profile`) is the validated profile; every field is optional and
+  ``None`` means "not answered". :func:`parse_profile` raises :class:`ProfileError` whose
+  ``fouten`` name each bad field in Dutch (and the YAML line when known).
+- :class:`Advice` (:mod:`.model`) lists every regeling of the knowledge base exactly once, with
+  ``status`` ja/misschien/nee, ``waarom`` sentences naming the answers they rest on and the source,
+  ``ontbreekt`` (the fields that would settle a ``misschien``), a ``deadline``, an indicative
+  ``schatting_eur`` only where a sourced figure allows it, and a ``spoor`` (trace).
+- ``peildatum`` defaults to the real date (``today`` argument in tests).
+
+Plain Python: no Django imports here, so the CLI needs no database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .compiled import compiled
+from .deadlines import collect_deadlines
+from .evaluation import Evaluation
+from .model import Actiepunt, Advice, Deadline, RegelingAdvies, Spoor, Toets
+from .plan import actiepunten, kwalificaties, organisaties
+from .profile import Fout, Profile, ProfileError, parse_profile, profile_from_text
+from .rules import rule_for
+
+__all__ = ["Actiepunt", "Advice", "Deadline", "Fout", "Profile", "ProfileError",
+           "RegelingAdvies", "Spoor", "Toets", "advise", "parse_profile", "profile_from_text"]
+
+STATUS_ORDER = {"ja": 0, "misschien": 1, "nee": 2}
+
+
+def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
+    """The advice for ``profile`` against knowledge base ``kb`` (see the module docstring)."""
+    c = compiled(kb)
+    peildatum = profile.peildatum or today or dt.date.today()
+    evaluations = []
+    for regeling in c.regelingen:
+        evaluation = Evaluation(regeling, peildatum)
+        rule_for(regeling.id)(profile, evaluation)
+        evaluations.append((evaluation.result(), evaluation))
+    ordered = sorted(evaluations, key=lambda pair: (
+        STATUS_ORDER[pair[0].status], pair[0].deadline or dt.date.max,
+        c.by_id[pair[0].id].order))
+    results = [result for result, _ in ordered]
+    by_id = {result.id: result for result in results}
+    plan = actiepunten(profile, c, by_id)
+    order = {r.id: r.order for r in c.regelingen}
+    profiel = profile.model_dump(mode="json")
+    profiel["peildatum"] = peildatum.isoformat()
+    return Advice(
+        profiel=profiel,
+        actiepunten=plan,
+        regelingen=results,
+        kwalificaties=kwalificaties(profile, c),
+        organisaties=organisaties(profile, c, results, plan, kb.items),
+        deadlines=collect_deadlines((e.deadlines for _, e in ordered), peildatum, order),
+    )

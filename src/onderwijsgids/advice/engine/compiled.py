@@ -1,0 +1,187 @@
+"""What the engine precomputes once per knowledge base, so that one advice takes microseconds.
+
+The cache is keyed by the knowledge base object: ``current_kb()`` returns the same object until
+a new content release is loaded, and the CLI loads one per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlparse
+
+from onderwijsgids.kb.schema import Actiepunt, Bron, ItemBase, Kwalificatie, Organisatie, Regeling
+from onderwijsgids.kb.urls import item_path
+
+GUIDE_LABEL = "Dé onderwijsgids 2025"
+
+
+def source_label(bron: Bron | None) -> str | None:
+    """A source as one string: its web address, or the section of the printed guide."""
+    if bron is None:
+        return None
+    return bron.url or f"{GUIDE_LABEL}, {bron.gids}"
+
+
+def short_source(label: str | None) -> str:
+    """The host of a web source (``oom.nl``) or the guide, for "(bron: …)" in sentences."""
+    if not label:
+        return GUIDE_LABEL
+    if label.startswith("http"):
+        host = urlparse(label).netloc
+        return host.removeprefix("www.")
+    return label
+
+
+@dataclass(frozen=True)
+class Param:
+    naam: str
+    label: str
+    waarde: Any
+    schooljaar: str | None
+    geldig_vanaf: dt.date | None
+    geldig_tot: dt.date | None
+    bron: str | None
+    eenheid: str | None = None
+
+    def number(self) -> Decimal | None:
+        if isinstance(self.waarde, bool):
+            return None
+        if isinstance(self.waarde, (int, Decimal)):
+            return Decimal(self.waarde)
+        try:
+            return Decimal(str(self.waarde).replace(",", "."))
+        except ArithmeticError:
+            return None
+
+    def date(self) -> dt.date | None:
+        if isinstance(self.waarde, dt.date):
+            return self.waarde
+        try:
+            return dt.date.fromisoformat(str(self.waarde))
+        except ValueError:
+            return None
+
+    def valid_on(self, day: dt.date) -> bool:
+        return ((self.geldig_vanaf is None or self.geldig_vanaf <= day)
+                and (self.geldig_tot is None or day <= self.geldig_tot))
+
+
+@dataclass
+class CompiledRegeling:
+    item: Regeling
+    id: str
+    titel: str
+    url: str
+    aanbieder: str
+    bron: str | None
+    voorwaarden: dict[str, tuple[str, str | None]]
+    parameters: dict[str, list[Param]]
+    perioden: list[tuple[dt.date | None, dt.date | None, str, str | None, str | None]]
+    order: int
+
+    def params(self, naam: str) -> list[Param]:
+        return self.parameters.get(naam, [])
+
+    def param(self, naam: str, on: dt.date, schooljaar: str | None = None) -> Param | None:
+        """The entry of ``naam`` for ``schooljaar`` if given, else the one valid on ``on``.
+
+        Among valid entries the most recent school year (then the latest ``geldig_vanaf``) wins.
+        """
+        candidates = self.parameters.get(naam, [])
+        if schooljaar is not None:
+            return next((p for p in candidates if p.schooljaar == schooljaar), None)
+        valid = [p for p in candidates if p.valid_on(on)]
+        if not valid:
+            return None
+        undated_year = [p for p in valid if p.schooljaar is None]
+        dated = sorted((p for p in valid if p.schooljaar), key=lambda p: p.schooljaar or "")
+        current = school_year_label(on)
+        not_future = [p for p in dated if (p.schooljaar or "") <= current]
+        if not_future:
+            return not_future[-1]
+        if undated_year:
+            return max(undated_year, key=lambda p: p.geldig_vanaf or dt.date.min)
+        return dated[0]
+
+
+@dataclass
+class CompiledKB:
+    regelingen: list[CompiledRegeling]
+    by_id: dict[str, CompiledRegeling]
+    actiepunten: list[Actiepunt]
+    kwalificatie_profielen: list[Kwalificatie]
+    bvm_by_province: dict[str, list[str]]
+    organisaties: set[str]
+    item_titles: dict[str, str]
+    item_urls: dict[str, str] = field(default_factory=dict)
+
+
+def school_year_label(day: dt.date, start_month: int = 8, start_day: int = 1) -> str:
+    """``2026-03-15`` → ``2025/26`` for a school year starting on 1 August."""
+    first = day.year if (day.month, day.day) >= (start_month, start_day) else day.year - 1
+    return f"{first}/{(first + 1) % 100:02d}"
+
+
+def _compile_regeling(item: Regeling, order: int) -> CompiledRegeling:
+    def label(key: str) -> str | None:
+        return source_label(item.bronnen.get(key))
+
+    parameters: dict[str, list[Param]] = {}
+    for p in item.parameters:
+        parameters.setdefault(p.naam, []).append(Param(
+            p.naam, p.label, p.waarde, p.schooljaar, p.geldig_vanaf, p.geldig_tot, label(p.bron),
+            p.eenheid))
+    for entries in parameters.values():
+        entries.sort(key=lambda p: (p.schooljaar or "", p.geldig_vanaf or dt.date.min))
+    perioden = sorted(((p.van, p.tot, p.omschrijving, p.schooljaar, label(p.bron))
+                       for p in item.perioden), key=lambda p: (p[1] or dt.date.max, p[2]))
+    return CompiledRegeling(
+        item=item, id=item.id, titel=item.titel, url=item_path("regeling", item.id),
+        aanbieder=item.aanbieder, bron=label(item.bron),
+        voorwaarden={v.code: (v.tekst.strip(), label(v.bron)) for v in item.voorwaarden},
+        parameters=parameters, perioden=perioden, order=order,
+    )
+
+
+def compile_kb(kb: Any) -> CompiledKB:
+    items: dict[str, ItemBase] = kb.items
+    regelingen = [_compile_regeling(item, n) for n, item in enumerate(kb.of_type("regeling"))]
+    bvm: dict[str, list[str]] = {}
+    for org in kb.of_type("organisatie"):
+        assert isinstance(org, Organisatie)
+        if org.soort == "bedrijfsvakschool" and org.provincie:
+            bvm.setdefault(org.provincie, []).append(org.id)
+    profiles = [k for k in kb.of_type("kwalificatie")
+                if isinstance(k, Kwalificatie) and k.soort == "profiel"]
+    return CompiledKB(
+        regelingen=regelingen,
+        by_id={r.id: r for r in regelingen},
+        actiepunten=[a for a in kb.of_type("actiepunt") if isinstance(a, Actiepunt)],
+        kwalificatie_profielen=sorted(profiles, key=lambda k: (k.niveau or 0, k.crebo)),
+        bvm_by_province=bvm,
+        organisaties={o.id for o in kb.of_type("organisatie")},
+        item_titles={i.id: i.titel for i in items.values()},
+        item_urls={i.id: item_path(i.type, i.id) for i in items.values()},  # type: ignore[attr-defined]
+    )
+
+
+_lock = threading.Lock()
+_cache: dict[int, tuple[Any, CompiledKB]] = {}
+
+
+def compiled(kb: Any) -> CompiledKB:
+    """The compiled form of ``kb``, built once per knowledge-base object."""
+    key = id(kb)
+    hit = _cache.get(key)
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    result = compile_kb(kb)
+    with _lock:
+        if len(_cache) >= 8:
+            _cache.clear()
+        _cache[key] = (kb, result)
+    return result

@@ -1,0 +1,161 @@
+"""The plan: action points ordered by what the profile says, qualifications, organisations.
+
+Ordering is flat and explainable: each action point collects points from profile facts
+(a learner needs recognition, a trainer is not trained, …), from chosen goals and from target
+groups; the highest total comes first, ties in the guide's order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from onderwijsgids.kb.schema import Actiepunt as ActiepuntItem
+
+from .compiled import CompiledKB
+from .evaluation import nl_date
+from .model import Actiepunt, RegelingAdvies
+from .profile import Profile
+
+FACT, GOAL, GROUP, DEFAULT = 5, 3, 2, 1
+NOT_OOM = {"metalektro", "andere", "geen"}
+LEARNER_GOALS = {"bbl-leerlingen", "stageplekken", "jongeren-begeleiden"}
+
+
+@dataclass
+class _Candidate:
+    item: ActiepuntItem
+    score: int = 0
+    waarom: list[str] = field(default_factory=list)
+    first_steps: list[str] = field(default_factory=list)
+
+    def add(self, points: int, reason: str, *steps: str) -> None:
+        self.score += points
+        if reason not in self.waarom:
+            self.waarom.append(reason)
+        for step in steps:
+            if step not in self.first_steps:
+                self.first_steps.append(step)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _action_with(item: ActiepuntItem, word: str) -> str | None:
+    return next((_one_line(a.tekst) for a in item.acties if word in a.tekst.lower()), None)
+
+
+def _facts(p: Profile, c: CompiledKB, by_number: dict[int, _Candidate],
+           results: dict[str, RegelingAdvies]) -> None:
+    learners = p.leerlingen or []
+    bbl = [i for i, learner in enumerate(learners) if learner.leerweg == "bbl"]
+    if 3 in by_number and bbl and p.erkend_leerbedrijf is not True:
+        answer = "nog niet erkend" if p.erkend_leerbedrijf is False else "onbekend"
+        by_number[3].add(FACT, f"U heeft een bbl-leerling (antwoord 'leerlingen') en uw bedrijf is "
+                         f"als leerbedrijf {answer} (antwoord 'erkend_leerbedrijf').",
+                         "Vraag bij SBB erkenning als leerbedrijf aan: die is nodig voor mbo-bbl "
+                         "en voor de Subsidie Praktijkleren.")
+    if 4 in by_number and learners and p.praktijkopleider_opgeleid is not True:
+        step = _action_with(by_number[4].item, "praktijkopleiderscursus")
+        answer = "niet" if p.praktijkopleider_opgeleid is False else "misschien niet"
+        by_number[4].add(FACT, f"U begeleidt leerlingen (antwoord 'leerlingen') en uw "
+                         f"praktijkopleider is {answer} opgeleid (antwoord "
+                         "'praktijkopleider_opgeleid').", *([step] if step else []))
+    if 5 in by_number and any(learner.via_bvm for learner in learners):
+        by_number[5].add(FACT, "Een bedrijfsvakschool verzorgt een deel van de opleiding van uw "
+                         "leerling (antwoord 'leerlingen').")
+    if 5 in by_number and p.provincie and c.bvm_by_province.get(p.provincie) and (
+            bbl or set(p.doelen or []) & {"bbl-leerlingen", "medewerkers-scholen"}):
+        names = ", ".join(c.item_titles[i] for i in c.bvm_by_province[p.provincie])
+        by_number[5].add(DEFAULT, f"In uw provincie (antwoord 'provincie') zit een "
+                         f"bedrijfsvakschool: {names}.", f"Bezoek {names} en vraag naar de "
+                         "mogelijkheden.")
+    if 6 in by_number and p.scholing_medewerkers:
+        steps = []
+        ptt = results.get("oom-ptt")
+        if ptt and ptt.status != "nee" and ptt.deadline:
+            steps.append(f"Vraag de PTT bij OOM aan vóór {nl_date(ptt.deadline)}, dus vóór de "
+                         "start van de cursus.")
+        by_number[6].add(FACT, "U plant scholing van medewerkers (antwoord "
+                         "'scholing_medewerkers').", *steps)
+    if 3 in by_number:
+        praktijk = results.get("subsidie-praktijkleren")
+        if praktijk and praktijk.status == "ja" and praktijk.deadline:
+            by_number[3].add(FACT, "Voor uw leerling(en) kunt u de Subsidie Praktijkleren "
+                             "aanvragen.", f"Vraag de Subsidie Praktijkleren uiterlijk "
+                             f"{nl_date(praktijk.deadline)} aan bij RVO.")
+
+
+def _goals(p: Profile, candidates: list[_Candidate]) -> None:
+    for cand in candidates:
+        if p.doelen is None:
+            cand.add(DEFAULT, "U heeft (nog) geen doelen gekozen (antwoord 'doelen'); dit "
+                     "actiepunt kan bij u passen.")
+            continue
+        matched = [g for g in p.doelen if g in cand.item.doelen]
+        if matched:
+            cand.add(GOAL * len(matched), "Past bij uw doel(en) "
+                     + ", ".join(f"'{g}'" for g in matched) + " (antwoord 'doelen').")
+        groups = [g for g in (p.doelgroepen or []) if g in cand.item.doelgroepen]
+        if groups:
+            cand.add(GROUP, "Past bij uw doelgroep(en) " + ", ".join(f"'{g}'" for g in groups)
+                     + " (antwoord 'doelgroepen').")
+
+
+def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -> list[Actiepunt]:
+    candidates = [_Candidate(item) for item in c.actiepunten]
+    by_number = {cand.item.nummer: cand for cand in candidates}
+    _facts(p, c, by_number, results)
+    _goals(p, candidates)
+    chosen = sorted((cand for cand in candidates if cand.score > 0),
+                    key=lambda cand: (-cand.score, cand.item.nummer))
+    out = []
+    for rank, cand in enumerate(chosen, start=1):
+        steps = cand.first_steps + [s for s in (_one_line(a.tekst) for a in cand.item.acties)
+                                    if s not in cand.first_steps]
+        out.append(Actiepunt(id=cand.item.id, prioriteit=rank, waarom=cand.waarom, stappen=steps,
+                             titel=cand.item.titel, url=c.item_urls[cand.item.id]))
+    return out
+
+
+def kwalificaties(p: Profile, c: CompiledKB) -> list[str]:
+    """The learners' crebo codes first; with a learner goal, the metal profiles by level."""
+    found: list[str] = []
+    for learner in p.leerlingen or []:
+        if learner.crebo and learner.crebo not in found:
+            found.append(learner.crebo)
+    if set(p.doelen or []) & LEARNER_GOALS:
+        found += [k.crebo for k in c.kwalificatie_profielen if k.crebo not in found]
+    return found
+
+
+def organisaties(p: Profile, c: CompiledKB, regelingen: list[RegelingAdvies],
+                 plan: list[Actiepunt], items: dict) -> list[str]:
+    """Who to contact, most useful first: providers of fitting regelingen, SBB when recognition
+    is needed, the province's bedrijfsvakscholen, A+O Metalektro for Metalektro companies."""
+    found: list[str] = []
+
+    def add(org_id: str) -> None:
+        if org_id in c.organisaties and org_id not in found:
+            found.append(org_id)
+
+    if p.cao == "metalektro":
+        for org_id in sorted(c.organisaties):
+            if "metalektro" in org_id:
+                add(org_id)
+    for result in regelingen:
+        if result.status != "nee":
+            add(c.by_id[result.id].aanbieder)
+    if any(learner.leerweg == "bbl" for learner in p.leerlingen or []) and not p.erkend_leerbedrijf:
+        add("sbb")
+    for bvm in c.bvm_by_province.get(p.provincie or "", []):
+        add(bvm)
+    for point in plan:
+        item = items.get(point.id)
+        for org_id in getattr(item, "organisaties", []):
+            if org_id.startswith("bvm-") or (org_id == "oom" and p.cao in NOT_OOM):
+                continue
+            add(org_id)
+    add("metaalunie")
+    return found

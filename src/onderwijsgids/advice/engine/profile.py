@@ -1,0 +1,213 @@
+"""The company profile of contract §2: the input of the advice.
+
+Every field is optional: ``None`` (or absent) means "not answered", and the advice then says
+which answer it needs. An empty list means "answered: none". Unknown keys, wrong types,
+impossible dates, unknown values and crebo codes that are not in the knowledge base are
+errors that name the field (and the YAML line, when the profile came from a file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from onderwijsgids.kb.loader import dutch_message, line_of
+from onderwijsgids.kb.schema import Goal, LearningPath, Province, TargetGroup
+
+Cao = Literal["metaal-en-techniek", "metalektro", "andere", "geen", "onbekend"]
+
+CAO_VALUES: tuple[str, ...] = Cao.__args__  # type: ignore[attr-defined]
+GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
+TARGET_GROUPS: tuple[str, ...] = TargetGroup.__args__  # type: ignore[attr-defined]
+LEARNING_PATHS: tuple[str, ...] = LearningPath.__args__  # type: ignore[attr-defined]
+PROVINCES: tuple[str, ...] = Province.__args__  # type: ignore[attr-defined]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Leerling(_Strict):
+    """A current or planned learner. No names: the advice needs none."""
+
+    leerweg: LearningPath | None = None
+    crebo: str | None = Field(None, pattern=r"^[0-9]{5}$")
+    start: dt.date | None = None
+    eind: dt.date | None = None
+    via_bvm: bool | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Leerling":
+        if self.start and self.eind and self.eind < self.start:
+            raise ValueError("de einddatum ligt vóór de startdatum")
+        return self
+
+
+class Scholing(_Strict):
+    """Planned training of own staff. ``kosten_eur`` (an extension of §2) allows an estimate."""
+
+    omschrijving: str | None = Field(None, max_length=200)
+    start: dt.date | None = None
+    aangevraagd: list[str] = []
+    kosten_eur: int | None = Field(None, ge=0)
+
+
+class Profile(_Strict):
+    """Contract §2. Field names are Dutch because companies and advisers write these files."""
+
+    naam: str | None = Field(None, max_length=200)
+    peildatum: dt.date | None = None
+    cao: Cao | None = None
+    medewerkers: int | None = Field(None, ge=0, le=1_000_000)
+    provincie: Province | None = None
+    plaats: str | None = Field(None, max_length=100)
+    erkend_leerbedrijf: bool | None = None
+    praktijkopleider_opgeleid: bool | None = None
+    leerlingen: list[Leerling] | None = None
+    scholing_medewerkers: list[Scholing] | None = None
+    doelen: list[Goal] | None = None
+    doelgroepen: list[TargetGroup] | None = None
+
+
+@dataclass(frozen=True)
+class Fout:
+    """One problem with a profile: the field (dotted path), a Dutch message, the line if known."""
+
+    veld: str
+    melding: str
+    regel: int | None = None
+
+    def __str__(self) -> str:
+        where = f"regel {self.regel}, " if self.regel else ""
+        return f"{where}veld '{self.veld}': {self.melding}"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"veld": self.veld, "melding": self.melding}
+
+
+class ProfileError(ValueError):
+    """The profile is not valid; ``fouten`` lists every problem found."""
+
+    def __init__(self, fouten: list[Fout], source: str | None = None):
+        self.fouten = fouten
+        self.source = source
+        prefix = f"{source}: " if source else ""
+        super().__init__("\n".join(prefix + str(f) for f in fouten))
+
+
+_EXTRA_MESSAGES = {
+    "int_from_float": "moet een geheel getal zijn",
+    "date_from_datetime_inexact": "is geen geldige datum (JJJJ-MM-DD)",
+    "string_too_long": "is te lang",
+    "list_type": "moet een lijst zijn",
+    "model_attributes_type": "moet een tabel (sleutel: waarde) zijn",
+}
+
+
+def field_path(loc: Iterable[Any]) -> str:
+    """``('leerlingen', 0, 'crebo')`` → ``leerlingen[0].crebo``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind in ("string_pattern_mismatch", "string_type") and error["loc"][-1] == "crebo":
+        return "is geen crebocode (vijf cijfers, tussen aanhalingstekens)"
+    if kind in _EXTRA_MESSAGES:
+        return _EXTRA_MESSAGES[kind]
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"heeft een onbekende waarde ({error.get('input')!r}); toegestaan: {expected}"
+    return dutch_message(error)
+
+
+def _errors(exc: ValidationError, node: yaml.Node | None) -> list[Fout]:
+    fouten = []
+    for error in exc.errors():
+        loc = list(error["loc"])
+        fouten.append(Fout(field_path(loc) or "profiel", _message(error), line_of(node, loc)))
+    return fouten
+
+
+def _knowledge_errors(profile: Profile, kb: Any, node: yaml.Node | None) -> list[Fout]:
+    """Checks that need the knowledge base: crebo codes and regeling IDs must exist."""
+    fouten = []
+    for index, learner in enumerate(profile.leerlingen or []):
+        if learner.crebo is None:
+            continue
+        item = kb.items.get(learner.crebo)
+        if item is None or getattr(item, "type", None) != "kwalificatie":
+            loc = ["leerlingen", index, "crebo"]
+            fouten.append(Fout(field_path(loc),
+                               f"crebocode '{learner.crebo}' staat niet in de onderwijsgids",
+                               line_of(node, loc)))
+    for index, course in enumerate(profile.scholing_medewerkers or []):
+        for position, regeling_id in enumerate(course.aangevraagd):
+            item = kb.items.get(regeling_id)
+            if item is None or getattr(item, "type", None) != "regeling":
+                loc = ["scholing_medewerkers", index, "aangevraagd", position]
+                fouten.append(Fout(field_path(loc), f"'{regeling_id}' is geen bekende regeling",
+                                   line_of(node, loc)))
+    return fouten
+
+
+def parse_profile(data: Any, kb: Any, node: yaml.Node | None = None,
+                  source: str | None = None) -> Profile:
+    """Validate ``data`` (parsed JSON/YAML) against contract §2; raise :class:`ProfileError`."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ProfileError([Fout("profiel", "moet een tabel (sleutel: waarde) zijn",
+                                 node.start_mark.line + 1 if node else None)], source)
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(_errors(exc, node), source) from None
+    fouten = _knowledge_errors(profile, kb, node)
+    if fouten:
+        raise ProfileError(fouten, source)
+    return profile
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """Keeps dates as text so an impossible date (2026-02-30) becomes a field error, not a crash."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str, source: str | None = None) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML (or JSON, its subset) keeping the node tree for line numbers."""
+    try:
+        node = yaml.compose(text, Loader=_NoDatesLoader)
+        data = yaml.load(text, Loader=_NoDatesLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or "ongeldige YAML"
+        line = mark.line + 1 if mark else None
+        raise ProfileError([Fout("profiel", f"ongeldige YAML: {reason}", line)], source) from None
+    return data, node
+
+
+def profile_from_text(text: str, kb: Any, source: str | None = None) -> Profile:
+    """A profile from JSON or YAML text; errors name the field and, for YAML, the line."""
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        try:
+            return parse_profile(json.loads(text), kb, source=source)
+        except json.JSONDecodeError as exc:
+            raise ProfileError([Fout("profiel", f"ongeldige JSON: {exc.msg}", exc.lineno)],
+                               source) from None
+    data, node = load_yaml(text, source)
+    return parse_profile(data, kb, node, source)

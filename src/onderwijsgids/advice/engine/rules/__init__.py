@@ -1,0 +1,30 @@
+"""One small rule module per regeling (OpenFisca style): ``evaluate(profile, evaluation)``.
+
+A rule reads named profile answers, records every condition with :meth:`Evaluation.condition`
+and reads figures only from content via :meth:`Evaluation.param`. A regeling without a module
+gets :mod:`.generic`, so every regeling of the knowledge base is always judged.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..evaluation import Evaluation
+from ..profile import Profile
+from . import (
+    generic, oom_bbl_vergoeding, oom_jobstart, oom_ontwikkelbudget, oom_promotie_stage_bijdrage,
+    oom_ptt, oom_zij_instroom, scholingspoolroute, slim_regeling, subsidie_praktijkleren,
+)
+
+Rule = Callable[[Profile, Evaluation], None]
+
+RULES: dict[str, Rule] = {
+    module.ID: module.evaluate
+    for module in (subsidie_praktijkleren, oom_bbl_vergoeding, scholingspoolroute,
+                   oom_promotie_stage_bijdrage, oom_ptt, oom_jobstart, oom_zij_instroom,
+                   slim_regeling, oom_ontwikkelbudget)
+}
+
+
+def rule_for(regeling_id: str) -> Rule:
+    return RULES.get(regeling_id, generic.evaluate)

@@ -1,0 +1,87 @@
+"""Building blocks the rules share: the cao test for OOM, judging a list of learners or courses."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence, TypeVar
+
+from ..evaluation import Evaluation
+from ..profile import Leerling, Profile
+
+Condition = tuple[str, "bool | None", str, Sequence[str]]
+T = TypeVar("T")
+
+OOM_CAO = "cao-metaal-en-techniek"
+LEERWEG_NAMES = {
+    "bol": "mbo-bol", "bbl": "mbo-bbl", "hbo-duaal": "hbo-duaal/deeltijd",
+    "hbo-voltijd": "hbo-voltijd", "vmbo": "vmbo", "havo-vwo": "havo/vwo",
+}
+
+
+def oom_cao(p: Profile, ev: Evaluation) -> None:
+    """OOM is the training fund of the cao Metaal en Techniek; Metalektro has A+O Metalektro."""
+    if p.cao == "metaal-en-techniek":
+        ev.condition(OOM_CAO, True, "Uw bedrijf valt onder de cao Metaal en Techniek (antwoord "
+                     "'cao'); daarvoor is OOM het opleidingsfonds.", ["cao"])
+    elif p.cao == "metalektro":
+        ev.condition(OOM_CAO, False, "Uw bedrijf valt onder de cao Metalektro (antwoord 'cao'). "
+                     "OOM-regelingen gelden alleen voor de cao Metaal en Techniek; de Metalektro "
+                     "heeft een eigen opleidingsfonds: A+O Metalektro.", ["cao"])
+    elif p.cao in ("andere", "geen"):
+        ev.condition(OOM_CAO, False, "Uw bedrijf valt niet onder de cao Metaal en Techniek "
+                     "(antwoord 'cao'); OOM-regelingen gelden alleen voor die cao.", ["cao"])
+    else:
+        ev.condition(OOM_CAO, None, "We weten niet onder welke cao uw bedrijf valt (antwoord "
+                     "'cao' ontbreekt); OOM-regelingen gelden alleen voor de cao Metaal en "
+                     "Techniek.", ["cao"])
+
+
+def learner_label(index: int, learner: Leerling) -> str:
+    parts = [LEERWEG_NAMES[learner.leerweg]] if learner.leerweg else []
+    if learner.crebo:
+        parts.append(f"crebo {learner.crebo}")
+    return f"leerling {index + 1}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+def _outcome(conditions: Sequence[Condition]) -> bool | None:
+    if any(c[1] is False for c in conditions):
+        return False
+    if any(c[1] is None for c in conditions):
+        return None
+    return True
+
+
+def judge_each(ev: Evaluation, things: Sequence[T] | None, check: Callable[[int, T], list[Condition]],
+               code: str, field: str, unknown: str, empty: str,
+               describe: Callable[[int, T], str]) -> list[int]:
+    """Judge every learner (or course) and record the conditions of the best ones.
+
+    The regeling applies when at least one learner qualifies: their conditions are recorded
+    (``ja``); failing that, the undecided ones (``misschien``); failing that, all (``nee``).
+    Learners that do not count are mentioned, so the owner sees why. Returns the indices chosen.
+    """
+    if things is None:
+        ev.condition(code, None, unknown, [field])
+        return []
+    if not things:
+        ev.condition(code, False, empty, [field])
+        return []
+    judged = [(i, check(i, thing)) for i, thing in enumerate(things)]
+    good = [(i, c) for i, c in judged if _outcome(c) is True]
+    undecided = [(i, c) for i, c in judged if _outcome(c) is None]
+    chosen = good or undecided or judged
+    for _i, conditions in chosen:
+        for c_code, ok, sentence, fields in conditions:
+            ev.condition(c_code, ok, sentence, fields)
+    chosen_ids = {i for i, _ in chosen}
+    for i, conditions in judged:
+        if i in chosen_ids:
+            continue
+        reason = next((c for c in conditions if c[1] is False), None) or \
+            next((c for c in conditions if c[1] is None), None)
+        if reason:
+            ev.note(f"Telt niet mee: {reason[2]}")
+    return sorted(chosen_ids)
+
+
+def outcome_of(conditions: Sequence[Condition]) -> bool | None:
+    return _outcome(conditions)

@@ -1,0 +1,59 @@
+"""OOM leerwerkbijdrage (the guide's "vergoeding voor bbl"), per learner per school year.
+
+Source: content/regelingen/oom-bbl-vergoeding.yaml. Conditions: cao Metaal en Techniek, erkend
+leerbedrijf, the learner employed by the company (bbl or hbo-duaal), a maximum number of
+learners per company. The amount is a range per route in content: no single estimate.
+"""
+
+from __future__ import annotations
+
+from ..evaluation import Evaluation, cap, param_text
+from ..profile import Leerling, Profile
+from .common import Condition, judge_each, learner_label, oom_cao
+from .subsidie_praktijkleren import erkend
+
+ID = "oom-bbl-vergoeding"
+EMPLOYED = {"bbl", "hbo-duaal"}
+IN_DIENST = "leerling-in-dienst"
+
+
+def check_learner(p: Profile, index: int, learner: Leerling) -> list[Condition]:
+    name, field = learner_label(index, learner), f"leerlingen[{index}].leerweg"
+    if learner.leerweg is None:
+        return [(IN_DIENST, None, f"We weten niet welke leerweg {name} volgt (antwoord "
+                 f"'{field}' ontbreekt); de bijdrage is voor leerlingen in dienst (bbl, hbo-duaal).",
+                 [field])]
+    if learner.leerweg not in EMPLOYED:
+        return [(IN_DIENST, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
+                 f"'{field}') en is dus niet bij u in dienst als leerling-werknemer.", [field])]
+    conditions: list[Condition] = [
+        (IN_DIENST, True, f"{cap(name)} volgt {learner.leerweg} (antwoord '{field}') en "
+         "werkt met een arbeidscontract bij u.", [field])]
+    if learner.leerweg == "bbl":
+        conditions.append(erkend(p))
+    return conditions
+
+
+def evaluate(p: Profile, ev: Evaluation) -> None:
+    oom_cao(p, ev)
+    chosen = judge_each(
+        ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), IN_DIENST,
+        "leerlingen",
+        unknown="We weten niet of u leerlingen heeft (antwoord 'leerlingen' ontbreekt); de "
+                "bijdrage is voor bbl- en hbo-duale leerlingen in dienst.",
+        empty="U heeft geen leerlingen opgegeven (antwoord 'leerlingen'); de bijdrage is per "
+              "bbl- of hbo-duale leerling in dienst.", describe=learner_label)
+    if ev.failed:
+        return
+    maximum = ev.param("maximum-leerlingen-per-bedrijf")
+    if maximum is not None and maximum.number() is not None and len(chosen) > maximum.number():
+        ev.note(f"OOM vergoedt hooguit {param_text(maximum)} leerlingen per bedrijf; u heeft er "
+                f"{len(chosen)}.", maximum.bron)
+    amount = ev.param("bedrag-bandbreedte")
+    if amount is not None:
+        year = f" in schooljaar {amount.schooljaar}" if amount.schooljaar else ""
+        ev.note(f"Het bedrag hangt af van de route (bbl, via een bedrijfsvakschool, hbo); "
+                f"{year.strip() or 'volgens de bron'} was het {param_text(amount)}. Controleer "
+                "het actuele bedrag; daarom geven we geen schatting.", amount.bron)
+    else:
+        ev.note("De bron noemt geen actueel bedrag; zie de bron.")

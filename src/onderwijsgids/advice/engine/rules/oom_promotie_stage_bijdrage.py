@@ -1,0 +1,98 @@
+"""OOM stagebijdrage (and contribution for promotion activities) for interns at every level.
+
+Source: content/regelingen/oom-promotie-stage-bijdrage.yaml. Per intern a contribution per
+week, up to a maximum of weeks, up to a maximum of interns per company; apply within a number of
+months after the start of the internship.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..deadlines import add_months
+from ..evaluation import Evaluation, cap, eur, nl_date, param_text
+from ..profile import Leerling, Profile
+from .common import Condition, judge_each, learner_label, oom_cao
+
+ID = "oom-promotie-stage-bijdrage"
+INTERNS = {"bol", "hbo-voltijd", "vmbo", "havo-vwo"}
+STAGE = "stagiair"
+TERM = "aanvraagtermijn"
+
+
+def check_learner(ev: Evaluation, index: int, learner: Leerling) -> list[Condition]:
+    name, field = learner_label(index, learner), f"leerlingen[{index}]"
+    if learner.leerweg is None:
+        return [(STAGE, None, f"We weten niet welke leerweg {name} volgt (antwoord "
+                 f"'{field}.leerweg' ontbreekt); de bijdrage is voor stagiairs.",
+                 [f"{field}.leerweg"])]
+    if learner.leerweg not in INTERNS:
+        return [(STAGE, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
+                 f"'{field}.leerweg'): dat is een leerwerkplaats, geen stage.",
+                 [f"{field}.leerweg"])]
+    conditions: list[Condition] = [
+        (STAGE, True, f"{cap(name)} loopt stage bij u (antwoord '{field}.leerweg').",
+         [f"{field}.leerweg"])]
+    months = ev.param("aanvraagtermijn-maanden-na-start")
+    if months is None or months.number() is None:
+        return conditions
+    if learner.start is None:
+        conditions.append((TERM, None, f"We weten niet wanneer de stage van {name} begint "
+                           f"(antwoord '{field}.start' ontbreekt); aanvragen kan tot "
+                           f"{param_text(months)} maanden na de start.", [f"{field}.start"]))
+        return conditions
+    last = add_months(learner.start, int(months.number() or 0))
+    if last < ev.peildatum:
+        conditions.append((TERM, False, f"De stage van {name} begon op {nl_date(learner.start)} "
+                           f"(antwoord '{field}.start'); de aanvraagtermijn van "
+                           f"{param_text(months)} maanden liep af op {nl_date(last)}.",
+                           [f"{field}.start"]))
+    else:
+        conditions.append((TERM, True, f"De stage van {name} begint op {nl_date(learner.start)} "
+                           f"(antwoord '{field}.start'); u kunt aanvragen tot en met "
+                           f"{nl_date(last)}.", [f"{field}.start"]))
+    return conditions
+
+
+def evaluate(p: Profile, ev: Evaluation) -> None:
+    oom_cao(p, ev)
+    chosen = judge_each(
+        ev, p.leerlingen, lambda i, learner: check_learner(ev, i, learner), STAGE, "leerlingen",
+        unknown="We weten niet of u stagiairs heeft (antwoord 'leerlingen' ontbreekt).",
+        empty="U heeft geen stagiairs opgegeven (antwoord 'leerlingen'); zodra u een stagiair "
+              "(bol, hbo, vmbo, havo/vwo) begeleidt, kunt u een bijdrage aanvragen.",
+        describe=learner_label)
+    if ev.failed:
+        return
+    learners = p.leerlingen or []
+    interns = [(i, learners[i]) for i in chosen if learners[i].leerweg in INTERNS]
+    months = ev.param("aanvraagtermijn-maanden-na-start")
+    if months is not None and months.number() is not None:
+        for i, learner in interns:
+            if learner.start:
+                last = add_months(learner.start, int(months.number() or 0))
+                ev.add_deadline(last, f"OOM-stagebijdrage aanvragen voor {learner_label(i, learner)}"
+                                f" (uiterlijk {param_text(months)} maanden na de start).")
+    estimate(ev, interns)
+
+
+def estimate(ev: Evaluation, interns: list[tuple[int, Leerling]]) -> None:
+    rate = ev.param("stagebijdrage-per-week")
+    weeks_max = ev.param("maximum-weken-per-stagiair")
+    most = ev.param("maximum-stagiairs-per-bedrijf")
+    if not interns or rate is None or weeks_max is None or rate.number() is None \
+            or weeks_max.number() is None:
+        return
+    counted = interns[: int(most.number())] if most and most.number() is not None else interns
+    total = Decimal(0)
+    for _, learner in counted:
+        weeks = weeks_max.number() or Decimal(0)
+        if learner.start and learner.eind:
+            weeks = min(weeks, Decimal(-(-((learner.eind - learner.start).days + 1) // 7)))
+        total += (rate.number() or Decimal(0)) * weeks
+    ev.schatting = int(total)
+    ev.note(f"Indicatief: hooguit {eur(total)} ({param_text(rate)} per week, hooguit "
+            f"{param_text(weeks_max)} weken per stagiair per schooljaar"
+            + (f", hooguit {param_text(most)} stagiairs per bedrijf" if most else "")
+            + (f"; bedrag schooljaar {rate.schooljaar}, controleer het actuele bedrag"
+               if rate.schooljaar else "") + ").", rate.bron)

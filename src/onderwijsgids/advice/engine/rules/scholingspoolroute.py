@@ -1,0 +1,56 @@
+"""Scholingspoolroute: part of the bbl training done by a bedrijfsvakschool (BVM), with an
+extra contribution from OOM.
+
+Source: content/regelingen/scholingspoolroute.yaml (guide, OOM quality criteria).
+"""
+
+from __future__ import annotations
+
+from ..evaluation import Evaluation, cap
+from ..profile import Leerling, Profile
+from .common import Condition, judge_each, learner_label, oom_cao
+from .subsidie_praktijkleren import erkend
+
+ID = "scholingspoolroute"
+VIA_BVM = "via-bvm"
+
+
+def check_learner(p: Profile, index: int, learner: Leerling) -> list[Condition]:
+    name, field = learner_label(index, learner), f"leerlingen[{index}]"
+    if learner.leerweg not in (None, "bbl"):
+        return [(VIA_BVM, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
+                 f"'{field}.leerweg'); de scholingspoolroute is een bbl-route.",
+                 [f"{field}.leerweg"])]
+    conditions: list[Condition] = []
+    if learner.leerweg is None:
+        conditions.append((VIA_BVM, None, f"We weten niet welke leerweg {name} volgt (antwoord "
+                           f"'{field}.leerweg' ontbreekt); de route is voor bbl.",
+                           [f"{field}.leerweg"]))
+    if learner.via_bvm is None:
+        conditions.append((VIA_BVM, None, f"We weten niet of een bedrijfsvakschool een deel van "
+                           f"de opleiding van {name} verzorgt (antwoord '{field}.via_bvm' "
+                           "ontbreekt).", [f"{field}.via_bvm"]))
+    elif learner.via_bvm:
+        conditions.append((VIA_BVM, True, f"Een bedrijfsvakschool verzorgt een deel van de "
+                           f"opleiding van {name} (antwoord '{field}.via_bvm').",
+                           [f"{field}.via_bvm"]))
+    else:
+        conditions.append((VIA_BVM, False, f"{cap(name)} volgt de opleiding niet via een "
+                           f"bedrijfsvakschool (antwoord '{field}.via_bvm').", [f"{field}.via_bvm"]))
+    conditions.append(erkend(p))
+    return conditions
+
+
+def evaluate(p: Profile, ev: Evaluation) -> None:
+    oom_cao(p, ev)
+    judge_each(
+        ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), VIA_BVM, "leerlingen",
+        unknown="We weten niet of u bbl-leerlingen heeft (antwoord 'leerlingen' ontbreekt).",
+        empty="U heeft geen leerlingen opgegeven (antwoord 'leerlingen'); de route is voor een "
+              "bbl-leerling van wie een bedrijfsvakschool een deel van de opleiding verzorgt.",
+        describe=learner_label)
+    if not ev.failed:
+        ev.arrange("kwaliteitscriteria-bvm")
+    if p.provincie is None:
+        ev.hint("Vul uw provincie in (antwoord 'provincie'), dan noemen we de bedrijfsvakschool "
+                "in uw buurt.")

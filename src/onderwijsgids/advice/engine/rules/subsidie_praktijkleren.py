@@ -1,0 +1,182 @@
+"""Subsidie Praktijkleren (RVO, for OCW): a contribution per praktijkleerplaats per study year.
+
+Source: content/regelingen/subsidie-praktijkleren.yaml (RVO pages, see its ``bronnen``).
+- bbl, hbo-duaal/deeltijd and vmbo work-learning places count; bol does not.
+- mbo-bbl needs an erkend leerbedrijf and a course in the Crebo register; hbo needs no SBB
+  recognition.
+- Applied for afterwards, per study year, in a window after it; the closing date per study
+  year is a parameter (``aanvraag-sluit``); an unpublished window is shown as indicative.
+- Estimate: ``maximum-per-plaats`` pro rata over the supervised weeks of a full year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from ..deadlines import StudyYears, weeks_overlapping
+from ..evaluation import Evaluation, cap, eur, nl_date, param_text
+from ..evaluation import MONTHS
+from ..profile import Leerling, Profile
+from .common import Condition, judge_each, learner_label
+
+ID = "subsidie-praktijkleren"
+QUALIFYING = {"bbl", "hbo-duaal", "vmbo"}
+LEERWEG = "leerweg-bbl-hbo-duaal-vmbo"
+
+
+def study_years(ev: Evaluation) -> StudyYears:
+    """Study years start on ``studiejaar-mbo-start`` (a date, "08-01" or "1 augustus")."""
+    param = ev.param("studiejaar-mbo-start")
+    if param is None:
+        return StudyYears()  # the legal school year, 1 August – 31 July
+    day = param.date()
+    if day:
+        return StudyYears(day.month, day.day)
+    text = str(param.waarde).strip().lower()
+    if match := re.fullmatch(r"(\d{1,2})-(\d{1,2})", text):
+        return StudyYears(int(match[1]), int(match[2]))
+    if match := re.match(r"(\d{1,2})\s+([a-z]+)", text):
+        if match[2] in MONTHS:
+            return StudyYears(MONTHS.index(match[2]) + 1, int(match[1]))
+    return StudyYears()
+
+
+def check_learner(p: Profile, index: int, learner: Leerling) -> list[Condition]:
+    name = learner_label(index, learner)
+    field = f"leerlingen[{index}]"
+    if learner.leerweg is None:
+        return [(LEERWEG, None, f"We weten niet welke leerweg {name} volgt (antwoord "
+                 f"'{field}.leerweg' ontbreekt); alleen bbl, hbo-duaal en vmbo tellen mee.",
+                 [f"{field}.leerweg"])]
+    if learner.leerweg not in QUALIFYING:
+        return [(LEERWEG, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
+                 f"'{field}.leerweg'); alleen bbl-, hbo-duale en vmbo-leerwerkplaatsen tellen mee, "
+                 "bol niet.", [f"{field}.leerweg"])]
+    conditions: list[Condition] = [
+        (LEERWEG, True, f"{cap(name)} volgt {learner.leerweg} (antwoord "
+         f"'{field}.leerweg'): een praktijkleerplaats die meetelt.", [f"{field}.leerweg"])]
+    if learner.leerweg == "bbl":
+        conditions.append(erkend(p))
+        if learner.crebo is None:
+            conditions.append(("crebo-register", None, f"We weten de opleiding van {name} niet "
+                               f"(antwoord '{field}.crebo' ontbreekt); de opleiding moet in het "
+                               "Crebo-register staan.", [f"{field}.crebo"]))
+        else:
+            conditions.append(("crebo-register", True, f"De opleiding van leerling {index + 1} "
+                               f"(crebo {learner.crebo}, antwoord '{field}.crebo') staat in het "
+                               "Crebo-register.",
+                               [f"{field}.crebo"]))
+    elif learner.leerweg == "hbo-duaal":
+        conditions.append(("hbo-geen-erkenning-nodig", True, f"Voor {name} in het hbo noemt de "
+                           "bron geen erkenning als leerbedrijf door SBB als voorwaarde.", [f"{field}.leerweg"]))
+    return conditions
+
+
+def erkend(p: Profile) -> Condition:
+    if p.erkend_leerbedrijf is None:
+        return ("erkend-leerbedrijf", None, "We weten niet of uw bedrijf door SBB erkend "
+                "leerbedrijf is (antwoord 'erkend_leerbedrijf' ontbreekt); dat is nodig voor mbo-bbl.",
+                ["erkend_leerbedrijf"])
+    if p.erkend_leerbedrijf:
+        return ("erkend-leerbedrijf", True, "Uw bedrijf is erkend leerbedrijf (antwoord "
+                "'erkend_leerbedrijf').", ["erkend_leerbedrijf"])
+    return ("erkend-leerbedrijf", False, "Uw bedrijf is (nog) geen erkend leerbedrijf (antwoord "
+            "'erkend_leerbedrijf'); voor mbo-bbl is erkenning door SBB nodig.",
+            ["erkend_leerbedrijf"])
+
+
+def evaluate(p: Profile, ev: Evaluation) -> None:
+    chosen = judge_each(
+        ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), LEERWEG, "leerlingen",
+        unknown="We weten niet of u leerlingen heeft (antwoord 'leerlingen' ontbreekt); de "
+                "subsidie is voor bbl-, hbo-duale en vmbo-leerwerkplaatsen.",
+        empty="U heeft geen leerlingen opgegeven (antwoord 'leerlingen'); de subsidie is per "
+              "bbl-, hbo-duale of vmbo-leerwerkplaats.",
+        describe=learner_label)
+    if ev.failed or not chosen:
+        return
+    learners = p.leerlingen or []
+    qualifying = [(i, learners[i]) for i in chosen if learners[i].leerweg in QUALIFYING]
+    if any(learner.leerweg == "bbl" for _, learner in qualifying):
+        ev.arrange("praktijkovereenkomst")
+        ev.arrange("rod-registratie")
+    ev.arrange("eherkenning-3")
+    window(p, ev, qualifying)
+
+
+def window(p: Profile, ev: Evaluation, learners: list[tuple[int, Leerling]]) -> None:
+    """The study year to apply for next, its closing date (or the usual window) and an estimate."""
+    years = study_years(ev)
+    peil = ev.peildatum
+    candidates = sorted({y for _, learner in learners
+                         for y in _years_of(learner, years, peil)})
+    for first in candidates:
+        label = years.label(first)
+        closes = ev.param("aanvraag-sluit", schooljaar=label)
+        opens = ev.param("aanvraag-opent", schooljaar=label)
+        close_day = closes.date() if closes else None
+        if close_day and close_day < peil:
+            ev.note(f"Het aanvraagvenster voor studiejaar {label} sloot op {nl_date(close_day)}.",
+                    closes.bron if closes else None)
+            continue
+        if close_day is None and first + 1 < peil.year:
+            continue  # an old study year whose window is not in content: long closed
+        if close_day:
+            open_text = f"van {nl_date(opens.date())} " if opens and opens.date() else ""
+            ev.add_deadline(close_day, f"Subsidie Praktijkleren aanvragen bij RVO voor studiejaar "
+                            f"{label} (achteraf; venster {open_text}tot en met "
+                            f"{nl_date(close_day)}).")
+            ev.note(f"U vraagt de subsidie achteraf aan, per studiejaar: voor studiejaar {label} "
+                    f"{open_text}tot en met {nl_date(close_day)}.", closes.bron if closes else None)
+        else:
+            usual = ev.param("aanvraagvenster-gebruikelijk")
+            usual_text = (f" Indicatief: het venster is gewoonlijk {param_text(usual)}."
+                          if usual else "")
+            ev.note(f"U vraagt de subsidie achteraf aan, per studiejaar. De sluitingsdatum voor "
+                    f"studiejaar {label} is nog niet gepubliceerd.{usual_text}",
+                    usual.bron if usual else ev.regeling.bron)
+        estimate(ev, learners, years, first, label)
+        return
+
+
+def _years_of(learner: Leerling, years: StudyYears, peil: dt.date) -> list[int]:
+    start = learner.start or peil
+    end = learner.eind or max(start, peil)
+    return list(range(years.first_year_of(start), years.first_year_of(end) + 1))
+
+
+def estimate(ev: Evaluation, learners: list[tuple[int, Leerling]], years: StudyYears,
+             first: int, label: str) -> None:
+    maximum = ev.param("maximum-per-plaats", schooljaar=label) or ev.param("maximum-per-plaats")
+    if maximum is None or maximum.number() is None:
+        ev.note("De bron noemt geen bedrag per leerplaats; zie de bron voor het actuele bedrag.")
+        return
+    begin, end = years.bounds(first)
+    total = Decimal(0)
+    parts = []
+    for index, learner in learners:
+        kind = "hbo" if learner.leerweg == "hbo-duaal" else "mbo"
+        full = ev.param(f"weken-volledig-jaar-{kind}")
+        if full is None or not full.number():
+            ev.note(f"De bron noemt geen aantal weken voor een volledig {kind}-jaar; "
+                    "geen schatting mogelijk.")
+            return
+        if learner.start is None:
+            ev.note(f"Zonder startdatum van {learner_label(index, learner)} "
+                    f"(antwoord 'leerlingen[{index}].start') is geen schatting mogelijk.")
+            return
+        weeks = min(weeks_overlapping(learner.start, learner.eind or end, begin, end),
+                    int(full.number() or 0))
+        total += maximum.number() * weeks / full.number()  # type: ignore[operator]
+        parts.append(f"{learner_label(index, learner)}: {weeks} van {full.number():f} weken")
+    if not parts or total <= 0:
+        return
+    ev.schatting = int(total.quantize(Decimal(1)))
+    old = (f" Let op: dit bedrag geldt voor schooljaar {maximum.schooljaar}; controleer het "
+           "actuele bedrag." if maximum.schooljaar and maximum.schooljaar != label else "")
+    ev.note(f"Indicatief voor studiejaar {label}: hooguit {eur(total)} "
+            f"({eur(maximum.number() or 0)} per leerplaats per studiejaar, naar rato van de "
+            f"begeleidingsweken: {'; '.join(parts)}). Het werkelijke bedrag hangt af van het "
+            f"aantal aanvragen.{old}", maximum.bron)
