@@ -56,7 +56,7 @@ def not_utf8(kb):
 
 
 CASES = [
-    (invalid_yaml, f"{AP}:6: ongeldige YAML: mapping values are not allowed here"),
+    (invalid_yaml, f"{AP}:6: ongeldige YAML: mapping values are not allowed"),
     (unknown_field, f"{AP}:6: veld 'tema': is geen bekend veld (tikfout?)"),
     (missing_field, f"{AP}:1: veld 'samenvatting': is verplicht maar ontbreekt"),
     (wrong_type, f"{AP}:3: veld 'nummer': moet een geheel getal zijn"),

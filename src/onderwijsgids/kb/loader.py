@@ -66,13 +66,18 @@ class KnowledgeBase:
 # --- YAML with line numbers -------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that also keeps the node tree, so errors can point at a line."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader (libyaml when available) that also keeps the node tree for line numbers."""
 
 
 def _parse(text: str) -> tuple[Any, yaml.Node | None]:
-    node = yaml.compose(text, Loader=_LineLoader)
-    data = yaml.load(text, Loader=yaml.SafeLoader)
+    """Parse once: the node tree (for lines) and the data constructed from it."""
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     return data, node
 
 
