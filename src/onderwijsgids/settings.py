@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "onderwijsgids.advice",
     "onderwijsgids.search",
     "onderwijsgids.workspace",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -63,9 +66,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "onderwijsgids.workspace.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "onderwijsgids.web.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "onderwijsgids.urls"
@@ -140,6 +146,21 @@ SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 
 LOGIN_URL = "/account/inloggen/"
+
+# Accounts (workspace app): lockout after 5 failed logins per user and address (django-axes);
+# TOTP two-factor for advisors and administrators (django-otp).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "workspace/account/locked.html"
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "Onderwijsgids Metaalunie"
+ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN = int(os.environ.get("ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN",
+                                                          "12"))
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND",
                                "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "onderwijsgids@localhost")
@@ -152,3 +173,4 @@ LOGGING = {
 }
 
 ONDERWIJSGIDS_CONTENT_DIR = Path(os.environ.get("ONDERWIJSGIDS_CONTENT", REPO_DIR / "content"))
+ONDERWIJSGIDS_BASE_URL = os.environ.get("ONDERWIJSGIDS_BASE_URL", "http://127.0.0.1:8000")  # absolute links in PDFs

@@ -155,8 +155,17 @@ class Evaluation:
             return "misschien"
         return "ja"
 
+    def _remaining_conditions(self) -> None:
+        """Conditions in content that no rule step judged: listed for the owner to arrange."""
+        judged = {t.code for t in self._toetsen}
+        for code in self.regeling.voorwaarden:
+            if code not in judged:
+                self.arrange(code, "Let ook op: " + self.regeling.voorwaarden[code][0])
+
     def result(self) -> RegelingAdvies:
         status = self.status()
+        if status != "nee":
+            self._remaining_conditions()
         if status == "nee":
             waarom = self._failed + self._hints
             deadlines: list[Deadline] = []

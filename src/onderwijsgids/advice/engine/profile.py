@@ -124,7 +124,7 @@ def _message(error: dict[str, Any]) -> str:
     if kind in _EXTRA_MESSAGES:
         return _EXTRA_MESSAGES[kind]
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
+        expected = str(error.get("ctx", {}).get("expected", "")).replace("' or '", "' of '")
         return f"heeft een onbekende waarde ({error.get('input')!r}); toegestaan: {expected}"
     return dutch_message(error)
 

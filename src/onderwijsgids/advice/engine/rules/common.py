@@ -85,3 +85,19 @@ def judge_each(ev: Evaluation, things: Sequence[T] | None, check: Callable[[int,
 
 def outcome_of(conditions: Sequence[Condition]) -> bool | None:
     return _outcome(conditions)
+
+
+def training_purpose(p: Profile, ev: Evaluation, code: str, purpose: str) -> None:
+    """Training own staff: a chosen goal ``medewerkers-scholen`` or planned courses."""
+    if p.doelen is not None and "medewerkers-scholen" in p.doelen:
+        ev.condition(code, True, "U wilt uw medewerkers scholen (antwoord 'doelen').", ["doelen"])
+    elif p.scholing_medewerkers:
+        ev.condition(code, True, "U plant scholing van medewerkers (antwoord "
+                     "'scholing_medewerkers').", ["scholing_medewerkers"])
+    elif p.doelen is None and p.scholing_medewerkers is None:
+        ev.condition(code, None, "We weten niet of u medewerkers wilt scholen (antwoorden "
+                     "'doelen' en 'scholing_medewerkers' ontbreken).",
+                     ["doelen", "scholing_medewerkers"])
+    else:
+        ev.condition(code, False, "U noemt geen scholing van medewerkers (antwoorden 'doelen' "
+                     f"en 'scholing_medewerkers'); {purpose}", ["doelen", "scholing_medewerkers"])

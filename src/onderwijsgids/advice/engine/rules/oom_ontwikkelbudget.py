@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..evaluation import Evaluation, eur, param_text
 from ..profile import Profile
-from .common import oom_cao
+from .common import oom_cao, training_purpose
 
 ID = "oom-ontwikkelbudget"
 CODE = "leercultuur"
@@ -13,14 +13,7 @@ CODE = "leercultuur"
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     oom_cao(p, ev)
-    if p.doelen is None:
-        ev.condition(CODE, None, "We weten uw doelen niet (antwoord 'doelen' ontbreekt); het "
-                     "ontwikkelbudget is voor scholing en leercultuur.", ["doelen"])
-    elif "medewerkers-scholen" in p.doelen:
-        ev.condition(CODE, True, "U wilt uw medewerkers scholen (antwoord 'doelen').", ["doelen"])
-    else:
-        ev.condition(CODE, False, "Scholing van medewerkers staat niet bij uw doelen (antwoord "
-                     "'doelen'); het ontwikkelbudget is daarvoor bedoeld.", ["doelen"])
+    training_purpose(p, ev, CODE, "het ontwikkelbudget is voor scholing en leercultuur.")
     maximum = ev.param("maximum-per-kalenderjaar")
     if not ev.failed and maximum is not None and maximum.number() is not None:
         ev.schatting = int(maximum.number() or 0)

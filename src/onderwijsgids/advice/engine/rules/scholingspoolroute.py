@@ -13,17 +13,18 @@ from .subsidie_praktijkleren import erkend
 
 ID = "scholingspoolroute"
 VIA_BVM = "via-bvm"
+LEERWEG = "leerweg-bbl"
 
 
 def check_learner(p: Profile, index: int, learner: Leerling) -> list[Condition]:
     name, field = learner_label(index, learner), f"leerlingen[{index}]"
     if learner.leerweg not in (None, "bbl"):
-        return [(VIA_BVM, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
+        return [(LEERWEG, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
                  f"'{field}.leerweg'); de scholingspoolroute is een bbl-route.",
                  [f"{field}.leerweg"])]
     conditions: list[Condition] = []
     if learner.leerweg is None:
-        conditions.append((VIA_BVM, None, f"We weten niet welke leerweg {name} volgt (antwoord "
+        conditions.append((LEERWEG, None, f"We weten niet welke leerweg {name} volgt (antwoord "
                            f"'{field}.leerweg' ontbreekt); de route is voor bbl.",
                            [f"{field}.leerweg"]))
     if learner.via_bvm is None:

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from ..evaluation import Evaluation, eur, nl_date, param_text
 from ..profile import Profile
+from .common import training_purpose
 
 ID = "slim-regeling"
 MKB = "mkb-minder-dan-250"
@@ -19,7 +20,7 @@ PURPOSE = "scholingsdoel"
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     mkb(p, ev)
-    purpose(p, ev)
+    training_purpose(p, ev, PURPOSE, "SLIM is voor leren en ontwikkelen in het mkb.")
     end = ev.param("looptijd-tot")
     if end is not None and end.date() is not None and end.date() < ev.peildatum:  # type: ignore[operator]
         ev.condition("looptijd", False, f"De regeling liep tot {nl_date(end.date())}.")  # type: ignore[arg-type]
@@ -46,23 +47,6 @@ def mkb(p: Profile, ev: Evaluation) -> None:
                      ["medewerkers"])
 
 
-def purpose(p: Profile, ev: Evaluation) -> None:
-    if p.doelen is not None and "medewerkers-scholen" in p.doelen:
-        ev.condition(PURPOSE, True, "U wilt uw medewerkers scholen (antwoord 'doelen').",
-                     ["doelen"])
-    elif p.scholing_medewerkers:
-        ev.condition(PURPOSE, True, "U plant scholing van medewerkers (antwoord "
-                     "'scholing_medewerkers').", ["scholing_medewerkers"])
-    elif p.doelen is None and p.scholing_medewerkers is None:
-        ev.condition(PURPOSE, None, "We weten niet of u medewerkers wilt scholen (antwoorden "
-                     "'doelen' en 'scholing_medewerkers' ontbreken).",
-                     ["doelen", "scholing_medewerkers"])
-    else:
-        ev.condition(PURPOSE, False, "U noemt geen scholing van medewerkers (antwoorden 'doelen' "
-                     "en 'scholing_medewerkers'); SLIM is voor leren en ontwikkelen in het mkb.",
-                     ["doelen", "scholing_medewerkers"])
-
-
 def windows(ev: Evaluation) -> None:
     upcoming = [w for w in ev.regeling.perioden if w[1] is None or w[1] >= ev.peildatum]
     dated = [w for w in upcoming if w[1] is not None]
@@ -74,14 +58,18 @@ def windows(ev: Evaluation) -> None:
         ev.note(f"Aanvragen in een tijdvak: {omschrijving}{opens} tot en met "
                 f"{nl_date(tot)}.", source)  # type: ignore[arg-type]
     else:
-        ev.note("Het volgende aanvraagtijdvak staat nog niet in de onderwijsgids; zie de bron.")
+        undated = [w for w in upcoming if w[1] is None]
+        for _van, _tot, omschrijving, _year, source in undated:
+            ev.note(f"{omschrijving}.", source)
+        ev.note("De data van het volgende aanvraagtijdvak staan nog niet in de onderwijsgids; "
+                "zie de bron.")
 
 
 def estimate(p: Profile, ev: Evaluation) -> None:
     share, cap, floor = (ev.param("subsidiepercentage"), ev.param("maximum-individueel"),
                          ev.param("minimale-kosten"))
     if floor is not None:
-        ev.arrange("minimale-kosten", f"De kosten van het project zijn minstens "
+        ev.arrange("minimale-kosten", f"Let op: de kosten van het project zijn minstens "
                    f"{param_text(floor)}.")
     costs = sum((c.kosten_eur or 0 for c in p.scholing_medewerkers or []), 0)
     if not (share and cap and floor) or None in (share.number(), cap.number(), floor.number()):

@@ -1,0 +1,76 @@
+"""``POST /api/v1/advies`` (contract §5): a profile in, the contract §3 advice out.
+
+The body is validated by the engine itself (Dutch messages per field, crebo codes checked
+against the knowledge base); errors are a 422 in the project-wide shape
+``{"detail": ..., "fouten": [{"veld", "melding"}]}``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from ninja import Router, Schema
+
+from onderwijsgids.content.services import current_kb
+
+from .engine import Advice, Fout, Profile, ProfileError, advise, parse_profile
+
+router = Router(tags=["advies"])
+
+
+class FoutSchema(Schema):
+    veld: str
+    melding: str
+
+
+class FoutenSchema(Schema):
+    detail: str
+    fouten: list[FoutSchema]
+
+
+def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """Pydantic's ``$defs`` inlined, so the schema is valid inside the OpenAPI document."""
+    defs = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if ref and ref.startswith("#/$defs/"):
+                return resolve(defs[ref.split("/")[-1]])
+            return {key: resolve(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [resolve(value) for value in node]
+        return node
+
+    return resolve(schema)
+
+
+PROFILE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": _inline_refs(Profile.model_json_schema())}},
+    }
+}
+
+
+def invalid(fouten: list[Fout]) -> JsonResponse:
+    return JsonResponse({"detail": "Het profiel is ongeldig.",
+                         "fouten": [f.as_dict() for f in fouten]}, status=422)
+
+
+@router.post("/advies", response={200: Advice, 422: FoutenSchema}, openapi_extra=PROFILE_BODY,
+             summary="Advies voor een bedrijfsprofiel")
+def advies(request: HttpRequest) -> HttpResponse:
+    """Body: een bedrijfsprofiel (contract §2). Antwoord: het advies (contract §3)."""
+    try:
+        data = json.loads(request.body or b"{}")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return invalid([Fout("profiel", f"ongeldige JSON: {getattr(exc, 'msg', exc)}")])
+    kb = current_kb()
+    try:
+        profile = parse_profile(data, kb)
+    except ProfileError as exc:
+        return invalid(exc.fouten)
+    return HttpResponse(advise(profile, kb).model_dump_json(), content_type="application/json")

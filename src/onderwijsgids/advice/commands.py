@@ -1,0 +1,174 @@
+"""``onderwijsgids advies`` (contract §4): one profile, or ``--batch`` JSON Lines.
+
+Module-level imports stay light so ``onderwijsgids --help`` starts fast; the engine loads the
+knowledge base straight from ``content/`` (no database). Only ``--format pdf`` sets up Django,
+for its template.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("json", "md", "pdf", "ics")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "advies", help="persoonlijk advies voor een bedrijfsprofiel (JSON of YAML)",
+        description="Advies voor een bedrijfsprofiel (contract §2): regelingen met status en "
+                    "uitleg, actiepunten, deadlines.")
+    parser.add_argument("profiel", nargs="?", help="profielbestand (.json/.yaml) of - voor stdin")
+    parser.add_argument("--batch", metavar="PROFIELEN.jsonl",
+                        help="één profiel per regel (JSON Lines); uitvoer: één advies per regel")
+    parser.add_argument("--format", choices=FORMATS, default="json",
+                        help="uitvoerformaat (standaard: json)")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar BESTAND")
+    parser.set_defaults(handler=cmd_advies)
+
+
+def _knowledge_base() -> Any:
+    from onderwijsgids.kb import ContentError, default_content_dir, load_knowledge_base
+
+    try:
+        return load_knowledge_base(default_content_dir())
+    except ContentError as exc:
+        raise RuntimeError(f"de kennisbank is niet in orde:\n{exc}") from None
+
+
+def _read_profile_text(name: str) -> tuple[str, str]:
+    from onderwijsgids.cli import UsageError
+
+    if name == "-":
+        return sys.stdin.read(), "stdin"
+    path = Path(name)
+    try:
+        return path.read_text(encoding="utf-8"), name
+    except FileNotFoundError:
+        raise UsageError(f"{name}: bestand bestaat niet") from None
+    except (UnicodeDecodeError, IsADirectoryError):
+        raise UsageError(f"{name}: geen leesbaar tekstbestand (UTF-8)") from None
+
+
+def _write(output: str | None, data: bytes) -> None:
+    """Write atomically: a failure leaves no partial file behind."""
+    if not output or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".advies-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _titles(kb: Any) -> dict[str, str]:
+    return {item_id: item.titel for item_id, item in kb.items.items()}
+
+
+def base_url() -> str:
+    return os.environ.get("ONDERWIJSGIDS_BASE_URL", "http://127.0.0.1:8000")
+
+
+def render(advice: Any, fmt: str, kb: Any) -> bytes:
+    if fmt == "json":
+        return advice.model_dump_json(indent=2).encode() + b"\n"
+    if fmt == "md":
+        from .render.markdown import to_markdown
+
+        return to_markdown(advice, _titles(kb), base_url()).encode()
+    if fmt == "ics":
+        from .render.ics import to_ics
+
+        return to_ics(advice, base_url())
+    from onderwijsgids.cli import setup_django
+
+    setup_django()
+    from .render.pdf import to_pdf
+
+    return to_pdf(advice, _titles(kb), base_url())
+
+
+def cmd_advies(args: argparse.Namespace) -> int:
+    from onderwijsgids.cli import UsageError
+
+    if bool(args.profiel) == bool(args.batch):
+        raise UsageError("geef óf een PROFIEL óf --batch PROFIELEN.jsonl")
+    if args.batch and args.format != "json":
+        raise UsageError("--batch schrijft altijd JSON Lines; laat --format weg")
+    from .engine import ProfileError, advise, profile_from_text
+
+    try:
+        kb = _knowledge_base()
+    except RuntimeError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 1
+    if args.batch:
+        return _batch(args, kb)
+    text, source = _read_profile_text(args.profiel)
+    try:
+        profile = profile_from_text(text, kb, source)
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+    if args.format == "pdf" and not args.output and sys.stdout.isatty():
+        raise UsageError("een PDF schrijf ik niet naar de terminal; gebruik -o BESTAND.pdf")
+    _write(args.output, render(advise(profile, kb), args.format, kb))
+    return 0
+
+
+class _Progress:
+    """A progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int):
+        self.total, self.enabled, self.last = total, sys.stderr.isatty(), -1
+
+    def update(self, done: int) -> None:
+        if not self.enabled or not self.total:
+            return
+        percent = done * 100 // self.total
+        if percent != self.last:
+            self.last = percent
+            bar = "#" * (percent // 4)
+            sys.stderr.write(f"\radvies [{bar:<25}] {done}/{self.total}")
+            if done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _batch(args: argparse.Namespace, kb: Any) -> int:
+    import json
+
+    from onderwijsgids.cli import UsageError
+
+    from .engine import ProfileError, advise, parse_profile
+
+    text, source = _read_profile_text(args.batch)
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    profiles = []
+    for number, line in lines:  # validate everything before writing anything
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"{source}: regel {number}: ongeldige JSON: {exc.msg}") from None
+        try:
+            profiles.append(parse_profile(data, kb))
+        except ProfileError as exc:
+            first = exc.fouten[0]
+            raise UsageError(f"{source}: regel {number}: veld '{first.veld}': "
+                             f"{first.melding}") from None
+    progress = _Progress(len(profiles))
+    chunks = []
+    for done, profile in enumerate(profiles, start=1):
+        chunks.append(advise(profile, kb).model_dump_json())
+        progress.update(done)
+    _write(args.output, ("\n".join(chunks) + ("\n" if chunks else "")).encode())
+    return 0

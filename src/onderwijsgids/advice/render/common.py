@@ -1,0 +1,20 @@
+"""What the outputs share: Dutch labels for statuses, absolute links to item pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+STATUS_TEXT = {"ja": "Past bij u", "misschien": "Misschien", "nee": "Past niet"}
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+
+
+def absolute(base_url: str, path: str) -> str:
+    return base_url.rstrip("/") + path
+
+
+def company_name(advice) -> str:
+    return advice.profiel.get("naam") or "Uw bedrijf"
+
+
+def peildatum(advice) -> dt.date:
+    return dt.date.fromisoformat(advice.profiel["peildatum"])

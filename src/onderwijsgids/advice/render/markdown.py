@@ -1,0 +1,51 @@
+"""The advice as Markdown: readable as plain text, pasteable into an e-mail or a wiki."""
+
+from __future__ import annotations
+
+from ..engine import Advice
+from ..engine.evaluation import nl_date
+from .common import STATUS_TEXT, absolute, company_name, peildatum
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(advice: Advice, titles: dict[str, str], base_url: str) -> str:
+    """``titles`` maps item IDs to titles (organisations, qualifications) for readable lists."""
+    out = [f"# Persoonlijk plan: {company_name(advice)}", "",
+           f"Peildatum: {nl_date(peildatum(advice))}. Gebaseerd op Dé onderwijsgids 2025 van "
+           "Koninklijke Metaalunie.", ""]
+    out += ["## Actiepunten", ""]
+    for point in advice.actiepunten:
+        out.append(f"### {point.prioriteit}. {point.titel}")
+        out.append("")
+        out += [f"- {reason}" for reason in point.waarom]
+        out.append("")
+        out += [f"{n}. {step}" for n, step in enumerate(point.stappen, start=1)]
+        out += ["", f"Meer: {absolute(base_url, point.url)}", ""]
+    out += ["## Deadlines", ""]
+    if advice.deadlines:
+        out += [f"- **{nl_date(d.datum)}**: {d.wat}" for d in advice.deadlines]
+    else:
+        out.append("Geen deadlines gevonden voor dit profiel.")
+    out += ["", "## Regelingen", "", "| Regeling | Status | Waarom | Deadline | Schatting |",
+            "| --- | --- | --- | --- | --- |"]
+    for r in advice.regelingen:
+        estimate = f"€{r.schatting_eur:,}".replace(",", ".") + " (indicatief)" \
+            if r.schatting_eur is not None else "—"
+        out.append(f"| [{_cell(r.titel)}]({absolute(base_url, r.url)}) | {STATUS_TEXT[r.status]} "
+                   f"| {_cell(' '.join(r.waarom))} | "
+                   f"{nl_date(r.deadline) if r.deadline else '—'} | {estimate} |")
+    missing = [(r, r.ontbreekt) for r in advice.regelingen if r.ontbreekt]
+    if missing:
+        out += ["", "### Wat we nog moeten weten", ""]
+        out += [f"- {r.titel}: {', '.join(fields)}" for r, fields in missing]
+    if advice.kwalificaties:
+        out += ["", "## Opleidingen (crebo)", ""]
+        out += [f"- {crebo} {titles.get(crebo, '')}".rstrip() for crebo in advice.kwalificaties]
+    if advice.organisaties:
+        out += ["", "## Organisaties", ""]
+        out += [f"- {titles.get(org, org)}: {absolute(base_url, f'/organisaties/{org}/')}"
+                for org in advice.organisaties]
+    return "\n".join(out) + "\n"
