@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 
 from .api_errors import invalid_input_body
 
@@ -35,6 +35,15 @@ _register_routers()
 def _invalid_input(request: HttpRequest, exc: ValidationError):
     """Every endpoint answers bad input the same way: 422 with Dutch messages per field."""
     return api.create_response(request, invalid_input_body(exc.errors), status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError):
+    """Ninja's own messages in Dutch (a body that is not JSON); others pass unchanged."""
+    message = str(exc)
+    if message.startswith("Cannot parse request body"):
+        message = "De invoer is geen geldige JSON."
+    return api.create_response(request, {"detail": message}, status=exc.status_code)
 
 
 @api.exception_handler(Exception)
