@@ -1,0 +1,108 @@
+"""Workspace API: a company's learners, deadlines and applications (session login, CSRF).
+
+Every operation starts with :func:`access.company_for`, so foreign companies answer 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.security import django_auth
+
+from onderwijsgids.api_errors import NietGevonden, OngeldigeInvoer
+
+from . import actions
+from .access import company_for
+from .views import known_crebos
+
+router = Router(tags=["bedrijfsomgeving"], auth=django_auth)
+
+
+class LeerlingIn(Schema):
+    naam: str
+    leerweg: str
+    crebo: str = ""
+    school: str = ""
+    start: dt.date
+    eind: dt.date
+    praktijkopleider: str = ""
+    praktijkovereenkomst: dt.date | None = None
+    via_bvm: bool = False
+
+
+class LeerlingUit(LeerlingIn):
+    id: int
+    version: int
+
+
+class DeadlineUit(Schema):
+    datum: dt.date
+    wat: str
+    regeling: str
+    jaar: str
+    afgehandeld: bool
+
+
+class AanvraagUit(Schema):
+    id: int
+    regeling: str
+    jaar: str
+    status: str
+    bedrag: float | None
+    datum: dt.date | None
+    notitie: str
+
+
+def _learner_out(learner) -> dict:
+    return {"id": learner.pk, "version": learner.version,
+            **{name: getattr(learner, name) for name in actions.LEARNER_FIELDS}}
+
+
+@router.get("/bedrijven/{company_id}/leerlingen", response={200: list[LeerlingUit],
+                                                            404: NietGevonden})
+def list_learners(request: HttpRequest, company_id: int):
+    company = company_for(request, company_id)
+    actions.do_log_read(request.user, company, "leerlingen")
+    return [_learner_out(l) for l in company.learners.all()]
+
+
+def _validate_learner(payload: LeerlingIn) -> list[dict]:
+    from .domain.csvio import LEARNING_PATHS
+
+    fouten = []
+    if payload.leerweg not in LEARNING_PATHS:
+        fouten.append({"veld": "leerweg", "melding": f"kies uit {', '.join(LEARNING_PATHS)}"})
+    if payload.crebo and payload.crebo not in known_crebos():
+        fouten.append({"veld": "crebo", "melding": "deze crebocode staat niet in de onderwijsgids"})
+    if payload.eind < payload.start:
+        fouten.append({"veld": "eind", "melding": "ligt vóór de startdatum"})
+    if not payload.naam.strip() or len(payload.naam) > 200:
+        fouten.append({"veld": "naam", "melding": "is verplicht (hooguit 200 tekens)"})
+    return fouten
+
+
+@router.post("/bedrijven/{company_id}/leerlingen",
+             response={201: LeerlingUit, 404: NietGevonden, 422: OngeldigeInvoer})
+def create_learner(request: HttpRequest, company_id: int, payload: LeerlingIn):
+    company = company_for(request, company_id, write=True)
+    fouten = _validate_learner(payload)
+    if fouten:
+        return Status(422, {"detail": "Ongeldige invoer", "fouten": fouten})
+    learner = actions.do_create_learner(request.user, company, payload.dict())
+    return Status(201, _learner_out(learner))
+
+
+@router.get("/bedrijven/{company_id}/deadlines", response={200: list[DeadlineUit],
+                                                           404: NietGevonden})
+def list_deadlines(request: HttpRequest, company_id: int):
+    company = company_for(request, company_id)
+    return list(company.deadlines.order_by("datum", "key"))
+
+
+@router.get("/bedrijven/{company_id}/aanvragen", response={200: list[AanvraagUit],
+                                                           404: NietGevonden})
+def list_applications(request: HttpRequest, company_id: int):
+    company = company_for(request, company_id)
+    return list(company.applications.all())

@@ -1,0 +1,1 @@
+"""Plain-Python rules of the workspace (no Django): study years, deadlines, CSV, reminders."""

@@ -1,0 +1,169 @@
+"""CSV import and export of learners, with Dutch headers.
+
+A file is accepted whole or refused whole: :func:`parse_learners` returns either every row
+validated or a report of every problem by row number (as a spreadsheet shows it) and field.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+HEADERS = ("naam", "leerweg", "crebo", "school", "start", "eind", "praktijkopleider",
+           "praktijkovereenkomst", "via_bvm")
+REQUIRED = ("naam", "leerweg", "start", "eind")
+LEARNING_PATHS = ("bol", "bbl", "hbo-duaal", "hbo-voltijd", "vmbo", "havo-vwo")
+MAX_ROWS = 5000
+_TRUE, _FALSE = {"ja", "j", "1", "true", "waar"}, {"nee", "n", "0", "false", "onwaar", ""}
+_MAX_LEN = {"naam": 200, "school": 200, "praktijkopleider": 200}
+
+
+@dataclass(frozen=True)
+class RowError:
+    regel: int
+    veld: str
+    melding: str
+
+    def __str__(self) -> str:
+        return f"regel {self.regel}, kolom '{self.veld}': {self.melding}"
+
+
+class CsvRefused(ValueError):
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+def parse_date(text: str) -> dt.date:
+    """JJJJ-MM-DD or DD-MM-JJJJ (also with / or .)."""
+    text = text.strip()
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
+        if not match:
+            raise ValueError("is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ)")
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError("is geen bestaande datum") from None
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CsvRefused([RowError(1, "bestand", "het bestand is geen tekst (UTF-8 of Windows)")])
+
+
+def _reader(text: str) -> csv.DictReader:
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    return csv.DictReader(io.StringIO(text), delimiter=delimiter)
+
+
+def _header_errors(fieldnames: Iterable[str] | None) -> list[RowError]:
+    names = [(n or "").strip().lower() for n in (fieldnames or [])]
+    errors = [RowError(1, name, "is een onbekende kolom") for name in names
+              if name and name not in HEADERS]
+    errors += [RowError(1, name, "kolom ontbreekt") for name in REQUIRED if name not in names]
+    return errors
+
+
+def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None
+         ) -> tuple[dict[str, Any], list[RowError]]:
+    values = {(k or "").strip().lower(): (v or "").strip() if isinstance(v, str) else ""
+              for k, v in raw.items() if k is not None}
+    errors: list[RowError] = []
+    if None in raw:
+        errors.append(RowError(number, "regel", "heeft meer waarden dan er kolommen zijn"))
+    row: dict[str, Any] = {}
+
+    def fail(name: str, message: str) -> None:
+        errors.append(RowError(number, name, message))
+
+    for name in REQUIRED:
+        if not values.get(name):
+            fail(name, "is verplicht")
+    for name, limit in _MAX_LEN.items():
+        if len(values.get(name, "")) > limit:
+            fail(name, f"is te lang (meer dan {limit} tekens)")
+        row[name] = values.get(name, "")
+    leerweg = values.get("leerweg", "").lower()
+    if leerweg and leerweg not in LEARNING_PATHS:
+        fail("leerweg", f"'{leerweg}' is onbekend; kies uit {', '.join(LEARNING_PATHS)}")
+    row["leerweg"] = leerweg
+    crebo = values.get("crebo", "")
+    if crebo and not re.fullmatch(r"\d{5}", crebo):
+        fail("crebo", "is geen crebocode (vijf cijfers)")
+    elif crebo and known_crebos is not None and crebo not in known_crebos:
+        fail("crebo", f"crebocode '{crebo}' staat niet in de onderwijsgids")
+    row["crebo"] = crebo
+    for name in ("start", "eind", "praktijkovereenkomst"):
+        row[name] = None
+        if values.get(name):
+            try:
+                row[name] = parse_date(values[name])
+            except ValueError as exc:
+                fail(name, str(exc))
+    if row["start"] and row["eind"] and row["eind"] < row["start"]:
+        fail("eind", "ligt vóór de startdatum")
+    bvm = values.get("via_bvm", "").lower()
+    if bvm not in _TRUE | _FALSE:
+        fail("via_bvm", "moet 'ja' of 'nee' zijn")
+    row["via_bvm"] = bvm in _TRUE
+    return row, errors
+
+
+def parse_learners(data: bytes, known_crebos: set[str] | None = None) -> list[dict[str, Any]]:
+    """Every row validated, or :class:`CsvRefused` listing every problem (nothing partial)."""
+    text = _decode(data)
+    if not text.strip():
+        raise CsvRefused([RowError(1, "bestand", "het bestand is leeg")])
+    reader = _reader(text)
+    errors = _header_errors(reader.fieldnames)
+    if errors:
+        raise CsvRefused(errors)
+    rows: list[dict[str, Any]] = []
+    for index, raw in enumerate(reader, start=2):
+        if index - 1 > MAX_ROWS:
+            raise CsvRefused([RowError(index, "bestand", f"meer dan {MAX_ROWS} regels")])
+        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+            continue  # blank line
+        row, row_errors = _row(raw, index, known_crebos)
+        errors += row_errors
+        rows.append(row)
+    if errors:
+        raise CsvRefused(errors)
+    if not rows:
+        raise CsvRefused([RowError(2, "bestand", "het bestand bevat geen leerlingen")])
+    return rows
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    # Spreadsheet formula injection: a cell starting with these is run by Excel.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def export_learners(rows: Iterable[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow([_cell(row.get(name)) for name in HEADERS])
+    return out.getvalue()

@@ -1,0 +1,205 @@
+"""Forms with Dutch labels and messages; accessible markup is added by :class:`AccessibleForm`."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .domain.csvio import LEARNING_PATHS, parse_date
+from .models import ActionPointStatus, Application
+
+YES_NO_UNKNOWN = [("", _("Weet ik niet")), ("ja", _("Ja")), ("nee", _("Nee"))]
+CAO_CHOICES = [("", _("Weet ik niet")), ("metaal-en-techniek", "Metaal en Techniek"),
+               ("metalektro", "Metalektro"), ("andere", _("Een andere cao")),
+               ("geen", _("Geen cao")), ("onbekend", _("Onbekend"))]
+PROVINCE_CHOICES = [("", _("Kies een provincie"))] + [
+    (slug, slug.replace("-", " ").title()) for slug in (
+        "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
+        "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg")]
+
+
+class AccessibleForm(forms.Form):
+    """Marks optional fields, links help and error text with aria-describedby."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            attrs = field.widget.attrs
+            if field.required:
+                attrs["aria-required"] = "true"
+            if field.help_text:
+                attrs["aria-describedby"] = f"{self[name].auto_id}-hulp"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = attrs.get("aria-describedby", "")
+                attrs["aria-describedby"] = f"{described} {self[name].auto_id}-fout".strip()
+
+
+class DutchDateField(forms.DateField):
+    """Accepts JJJJ-MM-DD (the browser's date field) and DD-MM-JJJJ."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    default_error_messages = {"invalid": _("Vul een datum in als JJJJ-MM-DD of DD-MM-JJJJ.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if hasattr(value, "year"):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+def _tristate(value: str):
+    return {"ja": True, "nee": False}.get(value)
+
+
+class CompanyProfileForm(AccessibleForm):
+    naam = forms.CharField(label=_("Naam van het bedrijf"), max_length=200)
+    cao = forms.ChoiceField(label=_("Cao"), choices=CAO_CHOICES, required=False)
+    medewerkers = forms.IntegerField(label=_("Aantal medewerkers"), min_value=0,
+                                     max_value=1_000_000, required=False)
+    provincie = forms.ChoiceField(label=_("Provincie"), choices=PROVINCE_CHOICES, required=False)
+    plaats = forms.CharField(label=_("Plaats"), max_length=100, required=False)
+    erkend_leerbedrijf = forms.ChoiceField(label=_("Erkend leerbedrijf (SBB)"),
+                                           choices=YES_NO_UNKNOWN, required=False)
+    praktijkopleider_opgeleid = forms.ChoiceField(label=_("Praktijkopleider opgeleid"),
+                                                  choices=YES_NO_UNKNOWN, required=False)
+
+    @classmethod
+    def initial_from(cls, company) -> dict:
+        def tri(value):
+            return "" if value is None else ("ja" if value else "nee")
+
+        return {"naam": company.naam, "cao": company.cao or "", "medewerkers": company.medewerkers,
+                "provincie": company.provincie or "", "plaats": company.plaats,
+                "erkend_leerbedrijf": tri(company.erkend_leerbedrijf),
+                "praktijkopleider_opgeleid": tri(company.praktijkopleider_opgeleid)}
+
+    def profile_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["cao"] = data["cao"] or None
+        data["provincie"] = data["provincie"] or None
+        data["erkend_leerbedrijf"] = _tristate(data["erkend_leerbedrijf"])
+        data["praktijkopleider_opgeleid"] = _tristate(data["praktijkopleider_opgeleid"])
+        return data
+
+
+class ProfileImportForm(AccessibleForm):
+    profiel = forms.CharField(label=_("Profiel (JSON of YAML)"), widget=forms.Textarea,
+                              help_text=_("Bijvoorbeeld het profiel uit de adviesroute."))
+
+
+class LearnerForm(AccessibleForm):
+    naam = forms.CharField(label=_("Naam"), max_length=200,
+                           widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    leerweg = forms.ChoiceField(label=_("Leerweg"),
+                                choices=[(p, p) for p in LEARNING_PATHS])
+    crebo = forms.RegexField(label=_("Crebocode"), regex=r"^\d{5}$", required=False,
+                             help_text=_("Vijf cijfers, bijvoorbeeld 25892."),
+                             error_messages={"invalid": _("Een crebocode is vijf cijfers.")})
+    school = forms.CharField(label=_("School"), max_length=200, required=False)
+    start = DutchDateField(label=_("Startdatum"))
+    eind = DutchDateField(label=_("Einddatum"))
+    praktijkopleider = forms.CharField(label=_("Praktijkopleider"), max_length=200,
+                                       required=False)
+    praktijkovereenkomst = DutchDateField(label=_("Datum praktijkovereenkomst"), required=False)
+    via_bvm = forms.BooleanField(label=_("Via een bedrijfsvakschool (BVM)"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, known_crebos: set[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known_crebos = known_crebos
+
+    def clean_crebo(self):
+        crebo = self.cleaned_data["crebo"]
+        if crebo and self.known_crebos is not None and crebo not in self.known_crebos:
+            raise forms.ValidationError(_("Crebocode %(crebo)s staat niet in de onderwijsgids."),
+                                        params={"crebo": crebo})
+        return crebo
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("eind") and data["eind"] < data["start"]:
+            self.add_error("eind", _("De einddatum ligt vóór de startdatum."))
+        return data
+
+
+class TrainingForm(AccessibleForm):
+    medewerker = forms.CharField(label=_("Medewerker"), max_length=200)
+    omschrijving = forms.CharField(label=_("Cursus of opleiding"), max_length=200)
+    start = DutchDateField(label=_("Startdatum"))
+    kosten_eur = forms.IntegerField(label=_("Kosten in euro"), min_value=0, required=False)
+    ptt_aangevraagd = forms.BooleanField(label=_("PTT al aangevraagd"), required=False)
+
+    def training_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["aangevraagd"] = ["oom-ptt"] if data.pop("ptt_aangevraagd") else []
+        return data
+
+
+class ApplicationForm(AccessibleForm):
+    regeling = forms.ChoiceField(label=_("Regeling"))
+    jaar = forms.RegexField(label=_("Jaar of studiejaar"), regex=r"^\d{4}(/\d{2})?$",
+                            help_text=_("Bijvoorbeeld 2026 of 2025/26."),
+                            error_messages={"invalid": _("Schrijf een jaar als 2026 of 2025/26.")})
+    status = forms.ChoiceField(label=_("Status"), choices=Application.Status.choices)
+    bedrag = forms.DecimalField(label=_("Bedrag in euro"), min_value=0, max_digits=10,
+                                decimal_places=2, required=False)
+    datum = DutchDateField(label=_("Datum"), required=False)
+    notitie = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 3}),
+                              required=False, max_length=2000)
+
+    def __init__(self, *args, regelingen: list[tuple[str, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regeling"].choices = list(regelingen)
+
+
+class ActionPointForm(AccessibleForm):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionPointStatus.Status.choices)
+    notitie = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 2}),
+                              required=False, max_length=2000)
+
+
+class CsvImportForm(AccessibleForm):
+    bestand = forms.FileField(label=_("CSV-bestand"),
+                              help_text=_("Kolommen: naam; leerweg; crebo; school; start; eind; "
+                                          "praktijkopleider; praktijkovereenkomst; via_bvm."))
+
+
+class InviteForm(AccessibleForm):
+    email = forms.EmailField(label=_("E-mailadres"),
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    rol = forms.ChoiceField(label=_("Rol"), choices=[("employee", _("medewerker")),
+                                                     ("owner", _("eigenaar"))])
+
+
+class AcceptInviteForm(AccessibleForm):
+    password1 = forms.CharField(label=_("Wachtwoord"), widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}), help_text=_("Minstens 10 tekens."))
+    password2 = forms.CharField(label=_("Wachtwoord nogmaals"), widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("De wachtwoorden zijn niet gelijk."))
+        return data
+
+
+class TokenForm(AccessibleForm):
+    token = forms.RegexField(label=_("Code uit je app"), regex=r"^\d{6}$",
+                             widget=forms.TextInput(attrs={"autocomplete": "one-time-code",
+                                                           "inputmode": "numeric"}),
+                             error_messages={"invalid": _("De code is zes cijfers.")})
+
+
+class EraseEmployeeForm(AccessibleForm):
+    medewerker = forms.CharField(label=_("Naam van de medewerker"), max_length=200)

@@ -1,0 +1,162 @@
+"""Reading company data for advice and deadlines; refreshing the stored deadlines.
+
+The advice engine is reused through :func:`advise`; eligibility per learner and the company's
+other deadlines come from it, dates and figures from content (``domain/rules.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from typing import Any, Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from .domain.deadlines import (DeadlineSpec, EngineDeadline, LearnerData, TrainingData,
+                               company_deadlines)
+from .domain.learning import ELIGIBLE_PATHS
+from .domain.rules import PRAKTIJKLEREN, Rules, rules_from_kb
+from .models import Application, Company, Deadline, Learner, StaffTraining
+
+PROFILE_FIELDS = ("naam", "cao", "medewerkers", "provincie", "plaats", "erkend_leerbedrijf",
+                  "praktijkopleider_opgeleid", "doelen", "doelgroepen")
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def current_kb():
+    from onderwijsgids.content.services import current_kb as load
+
+    return load()
+
+
+_rules_cache: dict[str, Rules] = {}
+
+
+def current_rules(kb=None) -> Rules:
+    kb = kb or current_kb()
+    if kb.digest not in _rules_cache:
+        _rules_cache.clear()
+        _rules_cache[kb.digest] = rules_from_kb(kb)
+    return _rules_cache[kb.digest]
+
+
+def learner_profile(learner: Learner) -> dict[str, Any]:
+    data: dict[str, Any] = {"leerweg": learner.leerweg, "start": learner.start.isoformat(),
+                            "eind": learner.eind.isoformat(), "via_bvm": learner.via_bvm}
+    if learner.crebo:
+        data["crebo"] = learner.crebo
+    return data
+
+
+def training_profile(training: StaffTraining) -> dict[str, Any]:
+    data: dict[str, Any] = {"omschrijving": training.omschrijving,
+                            "start": training.start.isoformat(),
+                            "aangevraagd": list(training.aangevraagd or [])}
+    if training.kosten_eur is not None:
+        data["kosten_eur"] = training.kosten_eur
+    return data
+
+
+def profile_data(company: Company, learners: Iterable[Learner] | None = None,
+                 trainings: Iterable[StaffTraining] | None = None,
+                 peildatum: dt.date | None = None) -> dict[str, Any]:
+    """The company as a contract §2 profile (learners without names: advice needs none)."""
+    learners = company.learners.all() if learners is None else learners
+    trainings = company.trainings.all() if trainings is None else trainings
+    data: dict[str, Any] = {}
+    for name in PROFILE_FIELDS:
+        value = getattr(company, name)
+        if value not in (None, "", []):
+            data[name] = value
+    data["peildatum"] = (peildatum or today()).isoformat()
+    data["leerlingen"] = [learner_profile(learner) for learner in learners]
+    data["scholing_medewerkers"] = [training_profile(t) for t in trainings]
+    return data
+
+
+def engine():
+    """The advice engine's entry point, or ``None`` while it is not installed."""
+    try:
+        from onderwijsgids.advice.engine import advise
+    except ImportError:
+        return None
+    return advise
+
+
+@lru_cache(maxsize=4096)
+def _advice_for(profile_json: str, digest: str):
+    from onderwijsgids.advice.engine.profile import parse_profile
+
+    kb = current_kb()
+    return engine()(parse_profile(json.loads(profile_json), kb), kb)
+
+
+def advice_for_profile(data: dict[str, Any]):
+    """Advice for a profile dict, memoised per content release (demo and refresh reuse it)."""
+    kb = current_kb()
+    return _advice_for(json.dumps(data, sort_keys=True, default=str), kb.digest)
+
+
+def company_advice(company: Company):
+    if engine() is None:
+        return None
+    return advice_for_profile(profile_data(company))
+
+
+def _regeling_status(advice, regeling: str) -> str | None:
+    for entry in advice.regelingen:
+        if entry.id == regeling:
+            return entry.status
+    return None
+
+
+def praktijkleren_eligible(company_fields: dict[str, Any], learners: Iterable[Learner]
+                           ) -> dict[int, bool]:
+    """Per learner: does the engine find Subsidie Praktijkleren possible (ja or misschien)?"""
+    if engine() is None:
+        return {learner.id: learner.leerweg in ELIGIBLE_PATHS for learner in learners}
+    out = {}
+    for learner in learners:
+        data = {**company_fields, "leerlingen": [learner_profile(learner)],
+                "scholing_medewerkers": []}
+        status = _regeling_status(advice_for_profile(data), PRAKTIJKLEREN)
+        out[learner.id] = status in ("ja", "misschien")
+    return out
+
+
+def deadline_specs(company: Company, learners: list[Learner], trainings: list[StaffTraining],
+                   applications: list[Application], kb=None) -> list[DeadlineSpec]:
+    kb = kb or current_kb()
+    rules = current_rules(kb)
+    base = profile_data(company, [], [])
+    eligible = praktijkleren_eligible(base, learners)
+    engine_deadlines: list[EngineDeadline] = []
+    if engine() is not None:
+        advice = advice_for_profile(profile_data(company, learners, trainings,
+                                                 dt.date.fromisoformat(base["peildatum"])))
+        engine_deadlines = [EngineDeadline(d.datum, d.wat, d.regeling) for d in advice.deadlines]
+    return company_deadlines(
+        [LearnerData(l.id, l.leerweg, l.start, l.eind, l.praktijkovereenkomst) for l in learners],
+        [TrainingData(t.id, t.omschrijving, t.start, tuple(t.aangevraagd or []))
+         for t in trainings],
+        rules, eligible, engine_deadlines,
+        [(a.regeling, a.jaar, a.status) for a in applications])
+
+
+def refresh_deadlines(company: Company, kb=None) -> None:
+    """Replace the company's stored deadlines by freshly derived ones (one transaction)."""
+    learners = list(company.learners.all())
+    trainings = list(company.trainings.all())
+    applications = list(company.applications.all())
+    specs = deadline_specs(company, learners, trainings, applications, kb)
+    with transaction.atomic():
+        Deadline.objects.filter(company=company).delete()
+        Deadline.objects.bulk_create([Deadline(
+            company=company, key=s.key, datum=s.datum, wat=s.wat, regeling=s.regeling,
+            jaar=s.jaar, bron=s.bron[:300], learner_id=s.learner_id, training_id=s.training_id,
+            bbl_leerlingen=s.bbl_leerlingen, afgehandeld=s.afgehandeld) for s in specs])

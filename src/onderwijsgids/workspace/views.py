@@ -1,0 +1,428 @@
+"""Company pages under /bedrijf/<company_id>/. Every view goes through ``company_view``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import actions, privacy, services
+from .access import OWNER, company_view, visible_companies
+from .domain.csvio import CsvRefused, export_learners, parse_learners
+from .domain.learning import year_figures
+from .domain.rules import OOM_BBL
+from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImportForm,
+                    EraseEmployeeForm, LearnerForm, ProfileImportForm, TrainingForm)
+from .models import Application, CalendarFeedToken, Learner
+
+
+def _kb_ids(kind: str) -> dict[str, str]:
+    kb = services.current_kb()
+    return {item.id: item.titel for item in kb.items.values()
+            if getattr(item, "type", None) == kind}
+
+
+def known_crebos() -> set[str]:
+    return set(_kb_ids("kwalificatie"))
+
+
+def _ctx(request: HttpRequest, company, **extra):
+    return {"company": company, "role": request.company_role, "is_owner":
+            request.company_role == OWNER, "can_write": request.company_role != "advisor",
+            **extra}
+
+
+def _confirm_then(request: HttpRequest, company, title: str, label: str, cancel: str,
+                  perform, done: str) -> HttpResponse:
+    """GET: ask to confirm (the page works without JavaScript); POST: perform and go to ``done``."""
+    if request.method == "POST":
+        perform()
+        messages.success(request, _("Gedaan: %(title)s.") % {"title": title.lower()})
+        return redirect(done)
+    return render(request, "workspace/company/confirm.html", _ctx(
+        request, company, title=title, object_label=label, cancel=cancel))
+
+
+@login_required
+def my_companies(request: HttpRequest) -> HttpResponse:
+    companies = list(visible_companies(request.user)[:2])
+    if len(companies) == 1:
+        return redirect("workspace:dashboard", company_id=companies[0].pk)
+    if not companies and request.user.assignments.exists():
+        return redirect("workspace:portfolio")
+    return render(request, "workspace/my_companies.html",
+                  {"companies": visible_companies(request.user)})
+
+
+@company_view()
+def dashboard(request: HttpRequest, company) -> HttpResponse:
+    today = services.today()
+    deadlines = list(company.deadlines.filter(afgehandeld=False, datum__gte=today)
+                     .order_by("datum", "key")[:25])
+    todo = list(company.applications.filter(status=Application.Status.TODO))
+    open_points = list(company.action_points.exclude(status="klaar"))
+    return render(request, "workspace/company/dashboard.html", _ctx(
+        request, company, deadlines=deadlines, todo=todo, open_points=open_points,
+        learner_count=company.learners.count(), today=today))
+
+
+@company_view()
+def profile(request: HttpRequest, company) -> HttpResponse:
+    form = CompanyProfileForm(request.POST or None, initial=CompanyProfileForm.initial_from(company))
+    import_form = ProfileImportForm(prefix="import")
+    if request.method == "POST" and form.is_valid():
+        actions.do_update_company_profile(request.user, company, form.profile_values())
+        messages.success(request, _("Het profiel is opgeslagen."))
+        return redirect("workspace:profile", company_id=company.pk)
+    return render(request, "workspace/company/profile.html",
+                  _ctx(request, company, form=form, import_form=import_form))
+
+
+@company_view()
+@require_POST
+def profile_import(request: HttpRequest, company) -> HttpResponse:
+    """Take over the answers of a contract §2 profile (e.g. from the advice route)."""
+    from onderwijsgids.advice.engine.profile import ProfileError, profile_from_text
+
+    import_form = ProfileImportForm(request.POST, prefix="import")
+    errors: list[str] = []
+    if import_form.is_valid():
+        try:
+            parsed = profile_from_text(import_form.cleaned_data["profiel"], services.current_kb())
+        except ProfileError as exc:
+            errors = [str(f) for f in exc.fouten]
+        else:
+            values = {name: getattr(parsed, name) for name in services.PROFILE_FIELDS
+                      if getattr(parsed, name) is not None}
+            values["naam"] = values.get("naam") or company.naam
+            actions.do_update_company_profile(request.user, company, values)
+            messages.success(request, _("Het profiel is overgenomen."))
+            return redirect("workspace:profile", company_id=company.pk)
+    form = CompanyProfileForm(initial=CompanyProfileForm.initial_from(company))
+    return render(request, "workspace/company/profile.html",
+                  _ctx(request, company, form=form, import_form=import_form,
+                       import_errors=errors), status=422)
+
+
+@company_view()
+def advice(request: HttpRequest, company) -> HttpResponse:
+    result = services.company_advice(company)
+    return render(request, "workspace/company/advice.html", _ctx(
+        request, company, advice=result, deadlines=company.deadlines.filter(
+            datum__gte=services.today()).order_by("datum")))
+
+
+@company_view()
+def plan(request: HttpRequest, company) -> HttpResponse:
+    """The printable plan: profile, advice, deadlines and action points on one page."""
+    result = services.company_advice(company)
+    return render(request, "workspace/company/plan.html", _ctx(
+        request, company, advice=result, today=services.today(),
+        deadlines=company.deadlines.filter(datum__gte=services.today()).order_by("datum"),
+        points={p.actiepunt: p for p in company.action_points.all()}))
+
+
+# --- learners ------------------------------------------------------------------------------
+
+
+@company_view()
+def learners(request: HttpRequest, company) -> HttpResponse:
+    rows = list(company.learners.all())
+    actions.do_log_read(request.user, company, "leerlingen")
+    return render(request, "workspace/company/learners.html",
+                  _ctx(request, company, learners=rows))
+
+
+def _learner_values(form: LearnerForm) -> dict:
+    return {k: v for k, v in form.cleaned_data.items() if k != "version"}
+
+
+@company_view()
+def learner_new(request: HttpRequest, company) -> HttpResponse:
+    form = LearnerForm(request.POST or None, known_crebos=known_crebos())
+    if request.method == "POST" and form.is_valid():
+        learner = actions.do_create_learner(request.user, company, _learner_values(form))
+        messages.success(request, _("De leerling is toegevoegd."))
+        return redirect("workspace:learner", company_id=company.pk, learner_id=learner.pk)
+    return render(request, "workspace/company/learner_form.html",
+                  _ctx(request, company, form=form, learner=None), status=_status(request, form))
+
+
+def _status(request: HttpRequest, form) -> int:
+    return 422 if request.method == "POST" and form.errors else 200
+
+
+def _learner_initial(learner: Learner) -> dict:
+    return {name: getattr(learner, name) for name in actions.LEARNER_FIELDS} | {
+        "version": learner.version}
+
+
+@company_view()
+def learner(request: HttpRequest, company, learner_id: int) -> HttpResponse:
+    item = get_object_or_404(company.learners, pk=learner_id)
+    form = LearnerForm(request.POST or None, initial=_learner_initial(item),
+                       known_crebos=known_crebos())
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_update_learner(request.user, item, _learner_values(form),
+                                      expected_version=form.cleaned_data["version"] or 0)
+        except actions.StaleEdit as stale:
+            conflict = stale.current
+            # Keep the user's input; the next save is checked against the current version.
+            data = request.POST.copy()
+            data["version"] = str(conflict.version)
+            form = LearnerForm(data, known_crebos=known_crebos())
+            form.is_valid()
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect("workspace:learner", company_id=company.pk, learner_id=item.pk)
+    else:
+        actions.do_log_read(request.user, company, "leerling", item.pk)
+    rules = services.current_rules()
+    figures = year_figures(item.leerweg, item.start, item.eind, item.praktijkovereenkomst,
+                           rules.praktijkleren)
+    status = 409 if conflict else _status(request, form)
+    return render(request, "workspace/company/learner_form.html", _ctx(
+        request, company, form=form, learner=item, conflict=conflict, figures=figures,
+        praktijkleren=rules.praktijkleren, oom=rules.regelingen.get(OOM_BBL),
+        deadlines=item.deadline_set.order_by("datum")), status=status)
+
+
+@company_view()
+def learner_delete(request: HttpRequest, company, learner_id: int) -> HttpResponse:
+    item = get_object_or_404(company.learners, pk=learner_id)
+    return _confirm_then(request, company, _("Leerling verwijderen"), item.naam,
+                         reverse("workspace:learner", args=[company.pk, item.pk]),
+                         lambda: actions.do_delete_learner(request.user, item),
+                         reverse("workspace:learners", args=[company.pk]))
+
+
+@company_view()
+def learners_import(request: HttpRequest, company) -> HttpResponse:
+    form = CsvImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = parse_learners(form.cleaned_data["bestand"].read(), known_crebos())
+        except CsvRefused as refused:
+            problems = refused.errors
+        else:
+            count = actions.do_import_learners(request.user, company, rows)
+            messages.success(request, _("%(count)s leerlingen geïmporteerd.") % {"count": count})
+            return redirect("workspace:learners", company_id=company.pk)
+    status = 422 if problems or (request.method == "POST" and form.errors) else 200
+    return render(request, "workspace/company/learners_import.html",
+                  _ctx(request, company, form=form, problems=problems), status=status)
+
+
+@company_view()
+def learners_export(request: HttpRequest, company) -> HttpResponse:
+    rows = [{name: getattr(l, name) for name in actions.LEARNER_FIELDS}
+            for l in company.learners.all()]
+    actions.do_log_export(request.user, company, "leerlingen")
+    response = HttpResponse(export_learners(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="leerlingen.csv"'
+    return response
+
+
+# --- staff training ------------------------------------------------------------------------
+
+
+@company_view()
+def trainings(request: HttpRequest, company) -> HttpResponse:
+    actions.do_log_read(request.user, company, "scholing")
+    deadlines = {d.training_id: d for d in company.deadlines.filter(training__isnull=False)}
+    rows = [(t, deadlines.get(t.pk)) for t in company.trainings.all()]
+    return render(request, "workspace/company/trainings.html", _ctx(request, company, rows=rows))
+
+
+@company_view()
+def training_form(request: HttpRequest, company, training_id: int | None = None) -> HttpResponse:
+    item = get_object_or_404(company.trainings, pk=training_id) if training_id else None
+    initial = {}
+    if item:
+        initial = {"medewerker": item.medewerker, "omschrijving": item.omschrijving,
+                   "start": item.start, "kosten_eur": item.kosten_eur,
+                   "ptt_aangevraagd": "oom-ptt" in (item.aangevraagd or [])}
+    form = TrainingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if item:
+            actions.do_update_training(request.user, item, form.training_values())
+        else:
+            actions.do_create_training(request.user, company, form.training_values())
+        messages.success(request, _("De scholing is opgeslagen."))
+        return redirect("workspace:trainings", company_id=company.pk)
+    return render(request, "workspace/company/training_form.html",
+                  _ctx(request, company, form=form, training=item), status=_status(request, form))
+
+
+@company_view()
+def training_delete(request: HttpRequest, company, training_id: int) -> HttpResponse:
+    item = get_object_or_404(company.trainings, pk=training_id)
+    back = reverse("workspace:trainings", args=[company.pk])
+    return _confirm_then(request, company, _("Scholing verwijderen"), item.omschrijving, back,
+                         lambda: actions.do_delete_training(request.user, item), back)
+
+
+# --- applications --------------------------------------------------------------------------
+
+
+@company_view()
+def applications(request: HttpRequest, company) -> HttpResponse:
+    titles = _kb_ids("regeling")
+    rows = [(a, titles.get(a.regeling, a.regeling)) for a in company.applications.all()]
+    return render(request, "workspace/company/applications.html",
+                  _ctx(request, company, rows=rows))
+
+
+@company_view()
+def application_form(request: HttpRequest, company,
+                     application_id: int | None = None) -> HttpResponse:
+    item = get_object_or_404(company.applications, pk=application_id) if application_id else None
+    regelingen = sorted(_kb_ids("regeling").items(), key=lambda kv: kv[1])
+    initial = {"regeling": request.GET.get("regeling", ""), "jaar": request.GET.get("jaar", "")}
+    if item:
+        initial = {name: getattr(item, name) for name in actions.APPLICATION_FIELDS}
+    form = ApplicationForm(request.POST or None, initial=initial, regelingen=regelingen)
+    if request.method == "POST" and form.is_valid():
+        clash = company.applications.filter(regeling=form.cleaned_data["regeling"],
+                                            jaar=form.cleaned_data["jaar"])
+        if item:
+            clash = clash.exclude(pk=item.pk)
+        if clash.exists():
+            form.add_error("jaar", _("Voor deze regeling en dit jaar bestaat al een aanvraag."))
+        else:
+            actions.do_save_application(request.user, company, form.cleaned_data, item)
+            messages.success(request, _("De aanvraag is opgeslagen."))
+            return redirect("workspace:applications", company_id=company.pk)
+    return render(request, "workspace/company/application_form.html",
+                  _ctx(request, company, form=form, application=item),
+                  status=_status(request, form))
+
+
+@company_view()
+def application_delete(request: HttpRequest, company, application_id: int) -> HttpResponse:
+    item = get_object_or_404(company.applications, pk=application_id)
+    back = reverse("workspace:applications", args=[company.pk])
+    return _confirm_then(request, company, _("Aanvraag verwijderen"), item.regeling, back,
+                         lambda: actions.do_delete_application(request.user, item), back)
+
+
+# --- action points -------------------------------------------------------------------------
+
+
+@company_view()
+def action_points(request: HttpRequest, company) -> HttpResponse:
+    titles = sorted(_kb_ids("actiepunt").items(), key=lambda kv: int(kv[0].rsplit("-", 1)[1]))
+    stored = {p.actiepunt: p for p in company.action_points.all()}
+    rows = []
+    for point_id, title in titles:
+        current = stored.get(point_id)
+        initial = {"status": current.status, "notitie": current.notitie} if current else {}
+        data = request.POST if request.POST.get("actiepunt") == point_id else None
+        rows.append((point_id, title, ActionPointForm(data, initial=initial, prefix=point_id)))
+    if request.method == "POST":
+        for point_id, _title, form in rows:
+            if form.is_bound:
+                if form.is_valid():
+                    actions.do_set_action_point(request.user, company, point_id,
+                                                form.cleaned_data["status"],
+                                                form.cleaned_data["notitie"])
+                    messages.success(request, _("De status is opgeslagen."))
+                    return redirect("workspace:action_points", company_id=company.pk)
+                break
+        else:
+            raise Http404
+    return render(request, "workspace/company/action_points.html",
+                  _ctx(request, company, rows=rows))
+
+
+# --- calendar feed tokens ------------------------------------------------------------------
+
+
+@company_view()
+def calendar(request: HttpRequest, company) -> HttpResponse:
+    if request.method == "POST":
+        actions.do_create_feed_token(request.user, company)
+        return redirect("workspace:calendar", company_id=company.pk)
+    tokens = CalendarFeedToken.objects.filter(company=company, user=request.user,
+                                              revoked_at__isnull=True)
+    feeds = [(t, request.build_absolute_uri(reverse("workspace:feed", args=[t.secret])))
+             for t in tokens]
+    return render(request, "workspace/company/calendar.html", _ctx(request, company, feeds=feeds))
+
+
+@company_view()
+def calendar_revoke(request: HttpRequest, company, token_id: int) -> HttpResponse:
+    token = get_object_or_404(CalendarFeedToken, company=company, user=request.user, pk=token_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    actions.do_revoke_feed_token(request.user, token)
+    messages.success(request, _("De agendalink werkt niet meer."))
+    return redirect("workspace:calendar", company_id=company.pk)
+
+
+# --- privacy -------------------------------------------------------------------------------
+
+
+def _json_download(data, filename: str) -> HttpResponse:
+    response = HttpResponse(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@company_view(owner_only=True)
+def privacy_page(request: HttpRequest, company) -> HttpResponse:
+    entries = company.audit_entries.select_related(None)[:200]
+    return render(request, "workspace/company/privacy.html", _ctx(
+        request, company, entries=entries, learners=company.learners.all(),
+        erase_form=EraseEmployeeForm()))
+
+
+@company_view(owner_only=True)
+def privacy_export(request: HttpRequest, company) -> HttpResponse:
+    actions.do_log_export(request.user, company, "bedrijf", company.pk)
+    return _json_download(privacy.company_export(company), f"persoonsgegevens-{company.pk}.json")
+
+
+@company_view(owner_only=True)
+def privacy_learner_export(request: HttpRequest, company, learner_id: int) -> HttpResponse:
+    item = get_object_or_404(company.learners, pk=learner_id)
+    actions.do_log_export(request.user, company, "leerling", item.pk)
+    return _json_download(privacy.learner_export(item), f"leerling-{item.pk}.json")
+
+
+@company_view(owner_only=True)
+def privacy_learner_erase(request: HttpRequest, company, learner_id: int) -> HttpResponse:
+    item = get_object_or_404(company.learners, pk=learner_id)
+    back = reverse("workspace:privacy", args=[company.pk])
+    return _confirm_then(request, company, _("Leerling definitief wissen"), item.naam, back,
+                         lambda: actions.do_erase_learner(request.user, item), back)
+
+
+@company_view(owner_only=True)
+@require_POST
+def privacy_employee_erase(request: HttpRequest, company) -> HttpResponse:
+    form = EraseEmployeeForm(request.POST)
+    if form.is_valid():
+        count = actions.do_erase_employee(request.user, company, form.cleaned_data["medewerker"])
+        messages.success(request, _("%(count)s scholingen van deze medewerker gewist.")
+                         % {"count": count})
+    return redirect("workspace:privacy", company_id=company.pk)
+
+
+@company_view(owner_only=True)
+def privacy_employee_export(request: HttpRequest, company) -> HttpResponse:
+    name = request.GET.get("medewerker", "")
+    actions.do_log_export(request.user, company, "medewerker")
+    return _json_download(privacy.employee_export(company, name), "medewerker.json")

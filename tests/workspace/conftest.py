@@ -1,0 +1,77 @@
+"""Fixtures for the workspace: two companies with data, their owners, advisors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from onderwijsgids.workspace import actions
+from onderwijsgids.workspace.models import Account, Application, CalendarFeedToken
+
+
+def make_user(email: str, rol: str = "bedrijf"):
+    user = get_user_model().objects.create_user(username=email, email=email,
+                                                password="lang-geheim-wachtwoord-1")
+    Account.objects.create(user=user, rol=rol)
+    return user
+
+
+def verified_client(client, user):
+    """Log in a user that needs two-factor login, as if the TOTP step had been passed."""
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+def a_crebo() -> str:
+    from onderwijsgids.content.services import current_kb
+
+    crebos = sorted(i.id for i in current_kb().items.values() if i.type == "kwalificatie")
+    return crebos[0] if crebos else ""
+
+
+def fill_company(owner, naam: str):
+    company = actions.do_create_company(owner, naam, owner=owner, plaats="Testdorp",
+                                        erkend_leerbedrijf=True, cao="metaal-en-techniek")
+    learner = actions.do_create_learner(owner, company, {
+        "naam": f"Leerling van {naam}", "leerweg": "bbl", "crebo": a_crebo(),
+        "start": dt.date(2025, 9, 1), "eind": dt.date(2027, 7, 1), "via_bvm": False})
+    training = actions.do_create_training(owner, company, {
+        "medewerker": f"Medewerker van {naam}", "omschrijving": "TIG-lassen",
+        "start": dt.date.today() + dt.timedelta(days=60)})
+    application = actions.do_save_application(owner, company, {
+        "regeling": "subsidie-praktijkleren", "jaar": "2025/26",
+        "status": Application.Status.TODO})
+    token = actions.do_create_feed_token(owner, company)
+    return {"company": company, "learner": learner, "training": training,
+            "application": application, "token": token}
+
+
+@pytest.fixture
+def world(content_db):
+    owner_a = make_user("eigenaar@bedrijf-a.test")
+    owner_b = make_user("eigenaar@bedrijf-b.test")
+    a = fill_company(owner_a, "Bedrijf A")
+    b = fill_company(owner_b, "Bedrijf B")
+    advisor = make_user("adviseur@metaalunie.test", Account.Role.ADVISOR)
+    actions.do_assign_advisor(None, a["company"], advisor)
+    stranger = make_user("vreemde-adviseur@metaalunie.test", Account.Role.ADVISOR)
+    return {"a": a, "b": b, "owner_a": owner_a, "owner_b": owner_b, "advisor": advisor,
+            "stranger": stranger}
+
+
+@pytest.fixture
+def owner_client(client, world):
+    client.force_login(world["owner_a"])
+    return client
+
+
+@pytest.fixture
+def feed_count():
+    return lambda company: CalendarFeedToken.objects.filter(company=company).count()
