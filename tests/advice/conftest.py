@@ -1,0 +1,45 @@
+"""Fixtures for the advice tests: the real knowledge base from content/, read without a database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from onderwijsgids.advice.engine import Advice, advise, parse_profile
+from onderwijsgids.kb import default_content_dir, load_knowledge_base
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def kb():
+    return load_knowledge_base(default_content_dir())
+
+
+@pytest.fixture(scope="session")
+def run(kb):
+    """``run(profile_dict)`` → the advice; ``peildatum`` defaults to 15 March 2026."""
+
+    def _run(data: dict[str, Any]) -> Advice:
+        data = {"peildatum": "2026-03-15", **data}
+        return advise(parse_profile(data, kb), kb)
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def param(kb):
+    """``param(regeling, naam, schooljaar=None)`` → the value of a parameter in content."""
+
+    def _param(regeling: str, naam: str, schooljaar: str | None = None):
+        from onderwijsgids.advice.engine.compiled import compiled
+
+        found = compiled(kb).by_id[regeling].param(naam, dt.date(2026, 3, 15), schooljaar)
+        assert found is not None, f"{regeling} mist parameter {naam}"
+        return found
+
+    return _param

@@ -1,0 +1,117 @@
+"""Property tests over random valid profiles (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from onderwijsgids.advice.engine import advise, parse_profile
+from onderwijsgids.advice.engine.profile import (
+    CAO_VALUES, GOALS, LEARNING_PATHS, PROVINCES, TARGET_GROUPS,
+)
+
+CREBOS = ["25891", "25892", "25893", "25894", "25895", "25896", "25897", "25919", "25920"]
+REGELINGEN = ["subsidie-praktijkleren", "oom-ptt", "oom-jobstart"]
+dates = st.dates(min_value=dt.date(2023, 1, 1), max_value=dt.date(2028, 12, 31))
+
+
+def maybe(strategy):
+    return st.one_of(st.none(), strategy)
+
+
+@st.composite
+def learners(draw):
+    start = draw(maybe(dates))
+    end = draw(maybe(dates))
+    if start and end and end < start:
+        start, end = end, start
+    return {"leerweg": draw(maybe(st.sampled_from(LEARNING_PATHS))),
+            "crebo": draw(maybe(st.sampled_from(CREBOS))), "start": start and start.isoformat(),
+            "eind": end and end.isoformat(), "via_bvm": draw(maybe(st.booleans()))}
+
+
+courses = st.fixed_dictionaries({
+    "omschrijving": maybe(st.text(min_size=1, max_size=30)),
+    "start": maybe(dates.map(dt.date.isoformat)),
+    "aangevraagd": st.lists(st.sampled_from(REGELINGEN), unique=True, max_size=2),
+    "kosten_eur": maybe(st.integers(min_value=0, max_value=50_000)),
+})
+
+profiles = st.fixed_dictionaries({}, optional={
+    "naam": st.text(max_size=40),
+    "peildatum": dates.map(dt.date.isoformat),
+    "cao": maybe(st.sampled_from(CAO_VALUES)),
+    "medewerkers": maybe(st.integers(min_value=0, max_value=2000)),
+    "provincie": maybe(st.sampled_from(PROVINCES)),
+    "plaats": maybe(st.text(max_size=30)),
+    "erkend_leerbedrijf": maybe(st.booleans()),
+    "praktijkopleider_opgeleid": maybe(st.booleans()),
+    "leerlingen": maybe(st.lists(learners(), max_size=4)),
+    "scholing_medewerkers": maybe(st.lists(courses, max_size=3)),
+    "doelen": maybe(st.lists(st.sampled_from(GOALS), unique=True)),
+    "doelgroepen": maybe(st.lists(st.sampled_from(TARGET_GROUPS), unique=True)),
+})
+
+
+def value_at(data: dict[str, Any], path: str) -> Any:
+    """``leerlingen[0].start`` in the profile as understood (missing → None)."""
+    current: Any = data
+    for name, index in re.findall(r"([a-z_]+)|\[(\d+)\]", path):
+        if current is None:
+            return None
+        current = current.get(name) if name else (
+            current[int(index)] if int(index) < len(current) else None)
+    return current
+
+
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(profiles)
+def test_every_regeling_once_and_deterministic(kb, data):
+    profile = parse_profile(data, kb)
+    first = advise(profile, kb, today=dt.date(2026, 3, 15))
+    second = advise(profile, kb, today=dt.date(2026, 3, 15))
+    assert first.model_dump_json() == second.model_dump_json()
+    ids = [r.id for r in first.regelingen]
+    assert sorted(ids) == sorted(item.id for item in kb.of_type("regeling"))
+    assert len(ids) == len(set(ids))
+
+
+@SETTINGS
+@given(profiles)
+def test_yes_never_rests_on_a_missing_answer(kb, data):
+    advice = advise(parse_profile(data, kb), kb, today=dt.date(2026, 3, 15))
+    understood = advice.profiel
+    for result in advice.regelingen:
+        assert result.waarom, f"{result.id} zonder uitleg"
+        if result.status == "ja":
+            for check in result.spoor.voorwaarden:
+                assert check.uitkomst != "onbekend", (result.id, check)
+                if check.uitkomst == "voldaan":
+                    assert any(value_at(understood, f) is not None for f in check.velden) \
+                        or not check.velden, (result.id, check)
+        if result.status == "misschien":
+            for field in result.ontbreekt:
+                assert value_at(understood, field) in (None, "onbekend"), (result.id, field)
+        else:
+            assert result.ontbreekt == []
+
+
+@SETTINGS
+@given(profiles)
+def test_plan_lists_are_well_formed(kb, data):
+    advice = advise(parse_profile(data, kb), kb, today=dt.date(2026, 3, 15))
+    assert [p.prioriteit for p in advice.actiepunten] == list(range(1, len(advice.actiepunten) + 1))
+    assert len(set(advice.organisaties)) == len(advice.organisaties)
+    assert all(o in kb.items for o in advice.organisaties)
+    assert all(k in kb.items for k in advice.kwalificaties)
+    peildatum = dt.date.fromisoformat(advice.profiel["peildatum"])
+    dates_ = [d.datum for d in advice.deadlines]
+    assert dates_ == sorted(dates_) and all(d >= peildatum for d in dates_)

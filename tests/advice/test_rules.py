@@ -1,0 +1,234 @@
+"""Unit tests per rule, with the edges the issue names. Figures come from content, not from here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+def regeling(advice, regeling_id):
+    return next(r for r in advice.regelingen if r.id == regeling_id)
+
+
+OOM = ["oom-bbl-vergoeding", "scholingspoolroute", "oom-promotie-stage-bijdrage", "oom-ptt",
+       "oom-jobstart", "oom-zij-instroom", "oom-ontwikkelbudget"]
+BBL = {"leerweg": "bbl", "crebo": "25892", "start": "2025-09-01", "eind": "2027-07-01",
+       "via_bvm": False}
+
+
+# --- cao: OOM applies under Metaal en Techniek only ---------------------------------------------
+
+@pytest.mark.parametrize("regeling_id", OOM)
+def test_metalektro_is_pointed_to_its_own_fund(run, regeling_id):
+    advice = run({"cao": "metalektro", "leerlingen": [BBL], "doelen": ["medewerkers-scholen"]})
+    result = regeling(advice, regeling_id)
+    assert result.status == "nee"
+    assert any("A+O Metalektro" in reason and "'cao'" in reason for reason in result.waarom)
+    assert "a-o-metalektro" in advice.organisaties
+    assert "oom" not in advice.organisaties
+
+
+@pytest.mark.parametrize("regeling_id", OOM)
+def test_unknown_cao_is_maybe_and_asks_for_cao(run, regeling_id):
+    result = regeling(run({"cao": "onbekend"}), regeling_id)
+    assert result.status in ("misschien", "nee")
+    if result.status == "misschien":
+        assert "cao" in result.ontbreekt
+    trace = next(t for t in result.spoor.voorwaarden if t.code == "cao-metaal-en-techniek")
+    assert trace.uitkomst == "onbekend"
+
+
+def test_other_cao_rules_out_oom(run):
+    assert regeling(run({"cao": "andere", "scholing_medewerkers": [
+        {"start": "2026-06-01"}]}), "oom-ptt").status == "nee"
+
+
+# --- Subsidie Praktijkleren -----------------------------------------------------------------------
+
+def test_praktijkleren_bol_does_not_count_bbl_does(run):
+    bol = regeling(run({"erkend_leerbedrijf": True, "leerlingen": [{**BBL, "leerweg": "bol"}]}),
+                   "subsidie-praktijkleren")
+    bbl = regeling(run({"erkend_leerbedrijf": True, "leerlingen": [BBL]}), "subsidie-praktijkleren")
+    assert bol.status == "nee" and any("bol" in r for r in bol.waarom)
+    assert bbl.status == "ja"
+
+
+def test_praktijkleren_mbo_needs_recognition(run):
+    result = regeling(run({"erkend_leerbedrijf": False, "leerlingen": [BBL]}),
+                      "subsidie-praktijkleren")
+    assert result.status == "nee"
+    assert any("erkend_leerbedrijf" in r for r in result.waarom)
+    unknown = regeling(run({"leerlingen": [BBL]}), "subsidie-praktijkleren")
+    assert unknown.status == "misschien" and unknown.ontbreekt == ["erkend_leerbedrijf"]
+
+
+def test_praktijkleren_hbo_without_recognition_qualifies(run):
+    result = regeling(run({"erkend_leerbedrijf": False, "leerlingen": [
+        {"leerweg": "hbo-duaal", "start": "2025-09-01"}]}), "subsidie-praktijkleren")
+    assert result.status == "ja"
+    assert any(t.code == "hbo-geen-erkenning-nodig" and t.uitkomst == "voldaan"
+               for t in result.spoor.voorwaarden)
+
+
+def test_praktijkleren_published_window_gives_deadline_and_prorata_estimate(run, param):
+    closes = param("subsidie-praktijkleren", "aanvraag-sluit", "2024/25").date()
+    maximum = param("subsidie-praktijkleren", "maximum-per-plaats").number()
+    weeks = param("subsidie-praktijkleren", "weken-volledig-jaar-mbo").number()
+    # Supervised from 3 March 2025 to the end of the study year (31 July): 22 started weeks.
+    learner = {**BBL, "start": "2025-03-03", "eind": "2026-07-01"}
+    result = regeling(run({"peildatum": "2025-07-01", "erkend_leerbedrijf": True,
+                           "leerlingen": [learner]}), "subsidie-praktijkleren")
+    assert result.deadline == closes
+    started_weeks = -(-((dt.date(2025, 7, 31) - dt.date(2025, 3, 3)).days + 1) // 7)
+    assert result.schatting_eur == int((maximum * started_weeks / weeks).quantize(Decimal(1)))
+    assert any("Indicatief" in r and "2024/25" in r for r in result.waarom)
+
+
+def test_praktijkleren_unpublished_window_is_indicative(run, param):
+    usual = param("subsidie-praktijkleren", "aanvraagvenster-gebruikelijk")
+    result = regeling(run({"erkend_leerbedrijf": True, "leerlingen": [BBL]}),
+                      "subsidie-praktijkleren")
+    assert result.status == "ja" and result.deadline is None
+    text = " ".join(result.waarom)
+    assert "2025/26" in text and "nog niet gepubliceerd" in text and str(usual.waarde) in text
+
+
+def test_praktijkleren_no_learners_is_no_unknown_learners_is_maybe(run):
+    assert regeling(run({"leerlingen": []}), "subsidie-praktijkleren").status == "nee"
+    maybe = regeling(run({}), "subsidie-praktijkleren")
+    assert maybe.status == "misschien" and "leerlingen" in maybe.ontbreekt
+
+
+# --- PTT: request before the course starts --------------------------------------------------------
+
+def test_ptt_course_starting_on_the_peildatum_is_too_late(run):
+    result = regeling(run({"cao": "metaal-en-techniek", "scholing_medewerkers": [
+        {"omschrijving": "Lassen", "start": "2026-03-15"}]}), "oom-ptt")
+    assert result.status == "nee"
+    assert any("begint vandaag" in r and "vóór de start" in r for r in result.waarom)
+
+
+def test_ptt_course_tomorrow_has_deadline_today(run):
+    result = regeling(run({"cao": "metaal-en-techniek", "scholing_medewerkers": [
+        {"omschrijving": "Lassen", "start": "2026-03-16"}]}), "oom-ptt")
+    assert result.status == "ja" and result.deadline == dt.date(2026, 3, 15)
+
+
+def test_ptt_started_course_already_requested_is_fine(run):
+    result = regeling(run({"cao": "metaal-en-techniek", "scholing_medewerkers": [
+        {"start": "2026-01-10", "aangevraagd": ["oom-ptt"]}]}), "oom-ptt")
+    assert result.status == "ja"
+
+
+def test_ptt_estimate_uses_percentage_and_cap(run, param):
+    share = param("oom-ptt", "vergoedingspercentage").number()
+    cap = param("oom-ptt", "maximum-per-jaar").number()
+    result = regeling(run({"cao": "metaal-en-techniek", "scholing_medewerkers": [
+        {"start": "2026-05-01", "kosten_eur": 400}, {"start": "2026-06-01", "kosten_eur": 9000}]}),
+        "oom-ptt")
+    assert result.schatting_eur == int(min(400 * share / 100, cap) + min(9000 * share / 100, cap))
+
+
+# --- SLIM: fewer than 250 employees ---------------------------------------------------------------
+
+@pytest.mark.parametrize("count,status", [(249, "ja"), (250, "nee"), (251, "nee")])
+def test_slim_mkb_boundary(run, count, status):
+    result = regeling(run({"medewerkers": count, "doelen": ["medewerkers-scholen"]}),
+                      "slim-regeling")
+    assert result.status == status
+
+
+def test_slim_unknown_size_is_maybe(run):
+    result = regeling(run({"doelen": ["medewerkers-scholen"]}), "slim-regeling")
+    assert result.status == "misschien" and result.ontbreekt == ["medewerkers"]
+
+
+# --- stage, jobstart, zij-instroom, scholingspoolroute, leerwerkbijdrage, ontwikkelbudget ---------
+
+def test_stage_deadline_is_months_after_start(run, param):
+    months = int(param("oom-promotie-stage-bijdrage", "aanvraagtermijn-maanden-na-start").number())
+    result = regeling(run({"cao": "metaal-en-techniek", "leerlingen": [
+        {"leerweg": "bol", "start": "2026-02-02", "eind": "2026-06-26"}]}),
+        "oom-promotie-stage-bijdrage")
+    assert result.status == "ja"
+    assert result.deadline == dt.date(2026, 2 + months, 2)
+
+
+def test_stage_term_passed_is_no(run):
+    result = regeling(run({"cao": "metaal-en-techniek", "leerlingen": [
+        {"leerweg": "bol", "start": "2025-01-06"}]}), "oom-promotie-stage-bijdrage")
+    assert result.status == "nee" and any("liep af" in r for r in result.waarom)
+
+
+def test_jobstart_needs_distance_to_labour_market(run):
+    yes = regeling(run({"cao": "metaal-en-techniek", "doelgroepen": ["afstand-tot-arbeidsmarkt"]}),
+                   "oom-jobstart")
+    no = regeling(run({"cao": "metaal-en-techniek", "doelgroepen": ["vrouwen"]}), "oom-jobstart")
+    assert yes.status == "ja" and no.status == "nee"
+    assert any(t.uitkomst == "zelf-regelen" and t.code == "contract-zes-maanden-19-uur"
+               for t in yes.spoor.voorwaarden)
+
+
+def test_zij_instroom_from_goal_or_target_group(run):
+    assert regeling(run({"cao": "metaal-en-techniek", "doelen": ["zij-instromers"]}),
+                    "oom-zij-instroom").status == "ja"
+    assert regeling(run({"cao": "metaal-en-techniek", "doelen": [], "doelgroepen": []}),
+                    "oom-zij-instroom").status == "nee"
+
+
+def test_scholingspoolroute_needs_bbl_via_bvm(run):
+    via = regeling(run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True,
+                        "leerlingen": [{**BBL, "via_bvm": True}]}), "scholingspoolroute")
+    not_via = regeling(run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True,
+                            "leerlingen": [BBL]}), "scholingspoolroute")
+    unknown = regeling(run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True,
+                            "leerlingen": [{**BBL, "via_bvm": None}]}), "scholingspoolroute")
+    assert (via.status, not_via.status, unknown.status) == ("ja", "nee", "misschien")
+    assert unknown.ontbreekt == ["leerlingen[0].via_bvm"]
+
+
+def test_leerwerkbijdrage_bol_is_not_employed(run):
+    result = regeling(run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True,
+                           "leerlingen": [{"leerweg": "bol"}]}), "oom-bbl-vergoeding")
+    assert result.status == "nee" and result.schatting_eur is None
+
+
+def test_ontwikkelbudget_estimate_is_the_sourced_maximum(run, param):
+    result = regeling(run({"cao": "metaal-en-techniek", "doelen": ["medewerkers-scholen"]}),
+                      "oom-ontwikkelbudget")
+    assert result.schatting_eur == int(param("oom-ontwikkelbudget",
+                                             "maximum-per-kalenderjaar").number())
+
+
+# --- the plan -------------------------------------------------------------------------------------
+
+def test_plan_asks_for_recognition_and_trainer_course(run):
+    advice = run({"erkend_leerbedrijf": False, "praktijkopleider_opgeleid": False,
+                  "leerlingen": [BBL], "doelen": []})
+    first_two = {p.id for p in advice.actiepunten[:2]}
+    assert first_two == {"actiepunt-3", "actiepunt-4"}
+    steps = " ".join(s for p in advice.actiepunten for s in p.stappen)
+    assert "SBB" in steps and "praktijkopleiderscursus" in steps
+    assert "sbb" in advice.organisaties and advice.kwalificaties[0] == "25892"
+
+
+def test_plan_names_bedrijfsvakschool_in_province(run, kb):
+    bvm = [o.id for o in kb.of_type("organisatie")
+           if getattr(o, "soort", "") == "bedrijfsvakschool" and o.provincie == "overijssel"]
+    advice = run({"provincie": "overijssel", "doelen": ["bbl-leerlingen"]})
+    assert bvm and all(b in advice.organisaties for b in bvm)
+
+
+def test_plan_priorities_are_consecutive(run):
+    advice = run({"doelen": ["werven", "zichtbaarheid"], "doelgroepen": ["vrouwen"]})
+    assert [p.prioriteit for p in advice.actiepunten] == list(range(1, len(advice.actiepunten) + 1))
+
+
+def test_every_regeling_once_and_deadlines_sorted(run, kb):
+    advice = run({"cao": "metaal-en-techniek", "leerlingen": [BBL, {"leerweg": "bol",
+                  "start": "2026-02-01"}], "scholing_medewerkers": [{"start": "2026-04-01"}]})
+    ids = [r.id for r in advice.regelingen]
+    assert sorted(ids) == sorted(r.id for r in kb.of_type("regeling"))
+    dates = [d.datum for d in advice.deadlines]
+    assert dates == sorted(dates) and all(d >= dt.date(2026, 3, 15) for d in dates)
