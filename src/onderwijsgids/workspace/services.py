@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from .domain.deadlines import (DeadlineSpec, EngineDeadline, LearnerData, TrainingData,
+from .domain.deadlines import (DeadlineSpec, EngineDeadline, EngineResults, LearnerData,
                                company_deadlines)
 from .domain.learning import ELIGIBLE_PATHS
 from .domain.rules import PRAKTIJKLEREN, Rules, rules_from_kb
@@ -83,14 +83,14 @@ def engine():
     """The advice engine's entry point, or ``None`` while it is not installed."""
     try:
         from onderwijsgids.advice.engine import advise
-    except ImportError:
+    except ImportError:  # the engine is developed alongside; deadlines then come from content
         return None
     return advise
 
 
 @lru_cache(maxsize=4096)
 def _advice_for(profile_json: str, digest: str):
-    from onderwijsgids.advice.engine.profile import parse_profile
+    from onderwijsgids.advice.engine import parse_profile
 
     kb = current_kb()
     return engine()(parse_profile(json.loads(profile_json), kb), kb)
@@ -115,36 +115,36 @@ def _regeling_status(advice, regeling: str) -> str | None:
     return None
 
 
-def praktijkleren_eligible(company_fields: dict[str, Any], learners: Iterable[Learner]
-                           ) -> dict[int, bool]:
-    """Per learner: does the engine find Subsidie Praktijkleren possible (ja or misschien)?"""
+def _deadlines(advice) -> list[EngineDeadline]:
+    return [EngineDeadline(d.datum, d.wat, d.regeling) for d in advice.deadlines]
+
+
+def engine_results(company: Company, learners: list[Learner],
+                   trainings: list[StaffTraining]) -> EngineResults:
+    """Ask the engine per learner and per course (so each deadline keeps its owner), and once
+    for the whole company. Advice is memoised by profile, so similar learners cost nothing."""
+    base = profile_data(company, [], [])
     if engine() is None:
-        return {learner.id: learner.leerweg in ELIGIBLE_PATHS for learner in learners}
-    out = {}
+        return EngineResults({l.id: l.leerweg in ELIGIBLE_PATHS for l in learners}, {}, {}, [])
+    eligible, per_learner, per_training = {}, {}, {}
     for learner in learners:
-        data = {**company_fields, "leerlingen": [learner_profile(learner)],
-                "scholing_medewerkers": []}
-        status = _regeling_status(advice_for_profile(data), PRAKTIJKLEREN)
-        out[learner.id] = status in ("ja", "misschien")
-    return out
+        advice = advice_for_profile({**base, "leerlingen": [learner_profile(learner)]})
+        eligible[learner.id] = _regeling_status(advice, PRAKTIJKLEREN) in ("ja", "misschien")
+        per_learner[learner.id] = _deadlines(advice)
+    for training in trainings:
+        advice = advice_for_profile({**base, "scholing_medewerkers": [training_profile(training)]})
+        per_training[training.id] = _deadlines(advice)
+    whole = advice_for_profile(profile_data(company, learners, trainings,
+                                            dt.date.fromisoformat(base["peildatum"])))
+    return EngineResults(eligible, per_learner, per_training, _deadlines(whole))
 
 
 def deadline_specs(company: Company, learners: list[Learner], trainings: list[StaffTraining],
                    applications: list[Application], kb=None) -> list[DeadlineSpec]:
-    kb = kb or current_kb()
     rules = current_rules(kb)
-    base = profile_data(company, [], [])
-    eligible = praktijkleren_eligible(base, learners)
-    engine_deadlines: list[EngineDeadline] = []
-    if engine() is not None:
-        advice = advice_for_profile(profile_data(company, learners, trainings,
-                                                 dt.date.fromisoformat(base["peildatum"])))
-        engine_deadlines = [EngineDeadline(d.datum, d.wat, d.regeling) for d in advice.deadlines]
     return company_deadlines(
         [LearnerData(l.id, l.leerweg, l.start, l.eind, l.praktijkovereenkomst) for l in learners],
-        [TrainingData(t.id, t.omschrijving, t.start, tuple(t.aangevraagd or []))
-         for t in trainings],
-        rules, eligible, engine_deadlines,
+        rules, engine_results(company, learners, trainings),
         [(a.regeling, a.jaar, a.status) for a in applications])
 
 

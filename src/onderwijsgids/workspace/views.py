@@ -240,7 +240,8 @@ def learners_export(request: HttpRequest, company) -> HttpResponse:
 @company_view()
 def trainings(request: HttpRequest, company) -> HttpResponse:
     actions.do_log_read(request.user, company, "scholing")
-    deadlines = {d.training_id: d for d in company.deadlines.filter(training__isnull=False)}
+    deadlines = {d.training_id: d for d in company.deadlines.filter(training__isnull=False,
+                                                                    regeling="oom-ptt")}
     rows = [(t, deadlines.get(t.pk)) for t in company.trainings.all()]
     return render(request, "workspace/company/trainings.html", _ctx(request, company, rows=rows))
 

@@ -10,11 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from .learning import year_figures
+from .learning import study_year_of, year_figures
 from .rules import OOM_BBL, PRAKTIJKLEREN, PTT, Rules
 
 HANDLED_STATUSES = frozenset({"aangevraagd", "toegekend", "afgewezen"})
-PER_ITEM_REGELINGEN = frozenset({PRAKTIJKLEREN, OOM_BBL, PTT})
 
 
 @dataclass(frozen=True)
@@ -24,14 +23,6 @@ class LearnerData:
     start: dt.date
     eind: dt.date
     praktijkovereenkomst: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class TrainingData:
-    id: int
-    omschrijving: str
-    start: dt.date
-    aangevraagd: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,42 +95,64 @@ def _oom_bbl(learners: Iterable[LearnerData], rules: Rules, eligible: dict[int, 
     return specs
 
 
-def _ptt(trainings: Iterable[TrainingData], rules: Rules) -> list[DeadlineSpec]:
-    """PTT must be requested before the course starts (content: ``aanvragen: vooraf``)."""
-    info = rules.regelingen.get(PTT)
-    if info is None or info.aanvragen != "vooraf":
-        return []
-    return [DeadlineSpec(
-        key=f"{PTT}:scholing:{training.id}", datum=training.start - dt.timedelta(days=1),
-        wat=f"{info.titel} aanvragen vóór de start van '{training.omschrijving}'",
-        regeling=PTT, jaar=str(training.start.year), bron=info.bron, training_id=training.id,
-        afgehandeld=PTT in training.aangevraagd) for training in trainings]
-
-
-def _from_engine(deadlines: Iterable[EngineDeadline], handled: set[tuple[str, str]]
-                 ) -> list[DeadlineSpec]:
+def _from_engine(deadlines: Iterable[EngineDeadline], handled: set[tuple[str, str]],
+                 learner_id: int | None = None, training_id: int | None = None,
+                 year_of=lambda day: str(day.year)) -> list[DeadlineSpec]:
+    """Deadlines the advice engine gave, linked to the learner or course they were asked for."""
     specs, seen = [], set()
+    owner = f"leerling:{learner_id}" if learner_id else (
+        f"scholing:{training_id}" if training_id else "bedrijf")
     for deadline in deadlines:
-        if deadline.regeling in PER_ITEM_REGELINGEN:
-            continue
-        key = f"advies:{deadline.regeling}:{deadline.datum.isoformat()}"
+        key = f"{deadline.regeling}:{owner}:{deadline.datum.isoformat()}"
         if key in seen:
             continue
         seen.add(key)
-        year = str(deadline.datum.year)
+        year = year_of(deadline.datum)
         specs.append(DeadlineSpec(key=key, datum=deadline.datum, wat=deadline.wat[:300],
-                                  regeling=deadline.regeling, jaar=year,
+                                  regeling=deadline.regeling, jaar=year, learner_id=learner_id,
+                                  training_id=training_id,
                                   afgehandeld=(deadline.regeling, year) in handled))
     return specs
 
 
-def company_deadlines(learners: list[LearnerData], trainings: list[TrainingData], rules: Rules,
-                      eligible: dict[int, bool], engine: Iterable[EngineDeadline],
+@dataclass(frozen=True)
+class EngineResults:
+    """What the advice engine said: per learner, per course, and for the company as a whole."""
+
+    eligible: dict[int, bool]  # learner id → Subsidie Praktijkleren possible (ja/misschien)
+    per_learner: dict[int, list[EngineDeadline]]
+    per_training: dict[int, list[EngineDeadline]]
+    company: list[EngineDeadline]
+
+
+def company_deadlines(learners: list[LearnerData], rules: Rules, engine: EngineResults,
                       applications: Iterable[tuple[str, str, str]]) -> list[DeadlineSpec]:
-    """All deadlines of one company, earliest first. ``applications``: (regeling, jaar, status)."""
+    """All deadlines of one company, earliest first. ``applications``: (regeling, jaar, status).
+
+    Subsidie Praktijkleren is one application per study year for all places, so it becomes one
+    company deadline per study year (with its window from content); the engine's per-learner and
+    per-course deadlines (e.g. PTT before a course starts) keep their learner or course.
+    """
     handled = {(regeling, jaar) for regeling, jaar, status in applications
                if status in HANDLED_STATUSES}
-    specs = (_praktijkleren(learners, rules, eligible, handled)
-             + _oom_bbl(learners, rules, eligible, handled)
-             + _ptt(trainings, rules) + _from_engine(engine, handled))
+    study_year = _study_year_label(rules)
+    specs = (_praktijkleren(learners, rules, engine.eligible, handled)
+             + _oom_bbl(learners, rules, engine.eligible, handled))
+    per_item = {PRAKTIJKLEREN}
+    for learner_id, deadlines in engine.per_learner.items():
+        mine = [d for d in deadlines if d.regeling != PRAKTIJKLEREN]
+        per_item.update(d.regeling for d in mine)
+        specs += _from_engine(mine, handled, learner_id=learner_id, year_of=study_year)
+    for training_id, deadlines in engine.per_training.items():
+        mine = [d for d in deadlines if d.regeling == PTT]
+        per_item.update(d.regeling for d in mine)
+        specs += _from_engine(mine, handled, training_id=training_id)
+    specs += _from_engine([d for d in engine.company if d.regeling not in per_item], handled)
     return sorted(specs, key=lambda s: (s.datum, s.key))
+
+
+def _study_year_label(rules: Rules):
+    if rules.praktijkleren is None or rules.praktijkleren.year_start is None:
+        return lambda day: str(day.year)
+    start = rules.praktijkleren.year_start
+    return lambda day: study_year_of(day, start).label

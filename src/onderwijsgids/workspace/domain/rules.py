@@ -17,14 +17,11 @@ PRAKTIJKLEREN = "subsidie-praktijkleren"
 OOM_BBL = "oom-bbl-vergoeding"
 PTT = "oom-ptt"
 
-# Parameter names looked up in content, most specific first. Names, not values.
-WEEKS_MBO_NAMES = ("weken-volledig-studiejaar-mbo", "weken-studiejaar-mbo", "weken-mbo",
-                   "volledig-studiejaar-mbo-weken")
-WEEKS_HBO_NAMES = ("weken-volledig-studiejaar-hbo", "weken-studiejaar-hbo", "weken-hbo",
-                   "volledig-studiejaar-hbo-weken")
-YEAR_START_NAMES = ("studiejaar-start", "start-studiejaar", "studiejaar-begin", "begin-studiejaar")
-MAX_AMOUNT_NAMES = ("maximum-per-praktijkleerplaats", "maximum-bedrag", "maximum-per-plaats",
-                    "bedrag-maximum", "maximum")
+# Parameter names looked up in content (the same the advice engine reads). Names, not values.
+WEEKS_MBO_NAMES = ("weken-volledig-jaar-mbo",)
+WEEKS_HBO_NAMES = ("weken-volledig-jaar-hbo",)
+MAX_AMOUNT_NAMES = ("maximum-per-plaats",)
+WINDOW_OPENS, WINDOW_CLOSES = "aanvraag-opent", "aanvraag-sluit"
 
 HBO_PATHS = frozenset({"hbo-duaal", "hbo-voltijd"})
 
@@ -92,26 +89,33 @@ def _as_int(param: Any | None) -> int | None:
         return None
 
 
-def _year_start(param: Any | None) -> tuple[int, int] | None:
-    if param is None:
-        return None
-    value = param.waarde
+def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
-        return value.month, value.day
-    try:  # "08-01" or "1 augustus" is not parsed; only ISO-like forms
-        parsed = dt.date.fromisoformat(str(value))
-        return parsed.month, parsed.day
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
     except ValueError:
         return None
 
 
 def _windows(item: Any) -> tuple[Window, ...]:
-    windows = [Window(p.schooljaar, p.van, p.tot, _source_url(item, p.bron))
-               for p in item.perioden if p.schooljaar and p.tot]
-    return tuple(sorted(windows, key=lambda w: w.schooljaar))
+    """Windows per study year: the ``aanvraag-opent``/``-sluit`` parameters and the perioden."""
+    found: dict[str, Window] = {}
+    for period in item.perioden:
+        if period.schooljaar and period.tot:
+            found[period.schooljaar] = Window(period.schooljaar, period.van, period.tot,
+                                              _source_url(item, period.bron))
+    opens = {p.schooljaar: _as_date(p.waarde) for p in item.parameters
+             if p.naam == WINDOW_OPENS and p.schooljaar}
+    for param in item.parameters:
+        closes = _as_date(param.waarde) if param.naam == WINDOW_CLOSES else None
+        if closes and param.schooljaar:
+            found[param.schooljaar] = Window(param.schooljaar, opens.get(param.schooljaar), closes,
+                                             _source_url(item, param.bron))
+    return tuple(sorted(found.values(), key=lambda w: w.schooljaar))
 
 
-def praktijkleren_rules(item: Any) -> PraktijklerenRules:
+def praktijkleren_rules(item: Any, year_start: tuple[int, int] | None) -> PraktijklerenRules:
     max_param = _param(item, MAX_AMOUNT_NAMES)
     amount = None
     if max_param is not None:
@@ -122,7 +126,7 @@ def praktijkleren_rules(item: Any) -> PraktijklerenRules:
     return PraktijklerenRules(
         weeks_mbo=_as_int(_param(item, WEEKS_MBO_NAMES)),
         weeks_hbo=_as_int(_param(item, WEEKS_HBO_NAMES)),
-        year_start=_year_start(_param(item, YEAR_START_NAMES)),
+        year_start=year_start,
         max_amount=amount,
         max_amount_schooljaar=max_param.schooljaar if max_param is not None else None,
         windows=_windows(item),
@@ -143,6 +147,22 @@ def rules_from_kb(kb: Any) -> Rules:
             aanvragen=item.aanvragen, voorwaarden=tuple(v.tekst for v in item.voorwaarden),
             bron=_source_url(item, item.bron))
     item = kb.items.get(PRAKTIJKLEREN)
-    praktijkleren = praktijkleren_rules(item) if item is not None and \
-        getattr(item, "type", None) == "regeling" else None
+    praktijkleren = None
+    if item is not None and getattr(item, "type", None) == "regeling":
+        praktijkleren = praktijkleren_rules(item, _engine_year_start(kb))
     return Rules(praktijkleren=praktijkleren, regelingen=regelingen)
+
+
+def _engine_year_start(kb: Any) -> tuple[int, int] | None:
+    """The start of the study year as the advice engine reads it from content (reused, not copied)."""
+    try:
+        from onderwijsgids.advice.engine.compiled import compiled
+        from onderwijsgids.advice.engine.evaluation import Evaluation
+        from onderwijsgids.advice.engine.rules.subsidie_praktijkleren import study_years
+    except ImportError:
+        return None
+    regeling = compiled(kb).by_id.get(PRAKTIJKLEREN)
+    if regeling is None:
+        return None
+    years = study_years(Evaluation(regeling, dt.date.today()))
+    return years.start_month, years.start_day
