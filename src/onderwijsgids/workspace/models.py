@@ -51,6 +51,8 @@ class Company(models.Model):
     doelen = models.JSONField(_("doelen"), default=list, blank=True)
     doelgroepen = models.JSONField(_("doelgroepen"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Content release the stored deadlines were derived from; a new release makes them stale.
+    deadlines_digest = models.CharField(max_length=64, blank=True, db_index=True)
     advisors = models.ManyToManyField(settings.AUTH_USER_MODEL, through="AdvisorAssignment",
                                       related_name="advised_companies")
 

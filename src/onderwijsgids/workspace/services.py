@@ -148,15 +148,47 @@ def deadline_specs(company: Company, learners: list[Learner], trainings: list[St
         [(a.regeling, a.jaar, a.status) for a in applications])
 
 
+def _deadline_rows(company: Company, specs: list[DeadlineSpec]) -> list[Deadline]:
+    return [Deadline(company=company, key=s.key, datum=s.datum, wat=s.wat, regeling=s.regeling,
+                     jaar=s.jaar, bron=s.bron[:300], learner_id=s.learner_id,
+                     training_id=s.training_id, bbl_leerlingen=s.bbl_leerlingen,
+                     afgehandeld=s.afgehandeld) for s in specs]
+
+
 def refresh_deadlines(company: Company, kb=None) -> None:
     """Replace the company's stored deadlines by freshly derived ones (one transaction)."""
-    learners = list(company.learners.all())
-    trainings = list(company.trainings.all())
-    applications = list(company.applications.all())
-    specs = deadline_specs(company, learners, trainings, applications, kb)
-    with transaction.atomic():
-        Deadline.objects.filter(company=company).delete()
-        Deadline.objects.bulk_create([Deadline(
-            company=company, key=s.key, datum=s.datum, wat=s.wat, regeling=s.regeling,
-            jaar=s.jaar, bron=s.bron[:300], learner_id=s.learner_id, training_id=s.training_id,
-            bbl_leerlingen=s.bbl_leerlingen, afgehandeld=s.afgehandeld) for s in specs])
+    refresh_many([company], kb)
+
+
+def refresh_many(companies: Iterable[Company], kb=None, chunk: int = 500) -> int:
+    """Derive and store the deadlines of many companies with a few queries per chunk."""
+    kb = kb or current_kb()
+    companies = list(companies)
+    for begin in range(0, len(companies), chunk):
+        part = companies[begin:begin + chunk]
+        ids = [c.pk for c in part]
+        learners: dict[int, list[Learner]] = {i: [] for i in ids}
+        trainings: dict[int, list[StaffTraining]] = {i: [] for i in ids}
+        applications: dict[int, list[Application]] = {i: [] for i in ids}
+        for learner in Learner.objects.filter(company_id__in=ids).order_by("start", "id"):
+            learners[learner.company_id].append(learner)
+        for training in StaffTraining.objects.filter(company_id__in=ids).order_by("start", "id"):
+            trainings[training.company_id].append(training)
+        for application in Application.objects.filter(company_id__in=ids):
+            applications[application.company_id].append(application)
+        rows = []
+        for company in part:
+            specs = deadline_specs(company, learners[company.pk], trainings[company.pk],
+                                   applications[company.pk], kb)
+            rows += _deadline_rows(company, specs)
+        with transaction.atomic():
+            Deadline.objects.filter(company_id__in=ids).delete()
+            Deadline.objects.bulk_create(rows, batch_size=1000)
+            Company.objects.filter(pk__in=ids).update(deadlines_digest=kb.digest)
+    return len(companies)
+
+
+def refresh_stale(kb=None) -> int:
+    """Companies whose deadlines come from an older content release get fresh ones."""
+    kb = kb or current_kb()
+    return refresh_many(Company.objects.exclude(deadlines_digest=kb.digest).order_by("pk"), kb)

@@ -1,0 +1,91 @@
+"""CLI: ``onderwijsgids herinneringen``, ``onderwijsgids privacy``, ``onderwijsgids demo``.
+
+Module-level imports stay light so ``onderwijsgids --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+
+def _date(text: str) -> dt.date:
+    from onderwijsgids.cli import UsageError
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--datum: '{text}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def cmd_reminders(args: argparse.Namespace) -> int:
+    from onderwijsgids.cli import setup_django
+
+    setup_django()
+    from django.conf import settings
+
+    from . import actions, reminders
+
+    today = _date(args.datum) if args.datum else None
+    outcome = reminders.run(today)
+    months = settings.ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN
+    anonymised = actions.do_anonymise_expired(months, today)
+    print(f"herinneringen: {outcome.planned} nieuw gepland, {outcome.sent} verstuurd; "
+          f"{anonymised} leerlingen geanonimiseerd (einddatum meer dan {months} maanden geleden)")
+    return 0
+
+
+def cmd_privacy(args: argparse.Namespace) -> int:
+    from onderwijsgids.cli import UsageError, setup_django
+
+    setup_django()
+    from django.conf import settings
+
+    from . import actions
+
+    months = settings.ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN if args.maanden is None else args.maanden
+    if months < 0:
+        raise UsageError("--maanden moet 0 of meer zijn")
+    count = actions.do_anonymise_expired(months, _date(args.datum) if args.datum else None)
+    print(f"{count} leerlingen geanonimiseerd (einddatum meer dan {months} maanden geleden)")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from onderwijsgids.cli import UsageError, setup_django
+
+    if args.bedrijven < 1 or args.bedrijven > 1_000_000:
+        raise UsageError("--bedrijven moet tussen 1 en 1.000.000 liggen")
+    if args.leerlingen < 0 or args.leerlingen > 100:
+        raise UsageError("--leerlingen moet tussen 0 en 100 liggen")
+    setup_django()
+    from .demo import create_demo
+
+    result = create_demo(args.bedrijven, learners_per_company=args.leerlingen, seed=args.seed,
+                         progress=sys.stderr.isatty())
+    print(f"demo: {result.companies} bedrijven, {result.learners} leerlingen, "
+          f"{result.applications} aanvragen; inloggen als {result.owner_email} of "
+          f"{result.advisor_email} (adviseur, {result.advised} bedrijven), "
+          f"wachtwoord '{result.password}'")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    reminders = sub.add_parser("herinneringen", help="stuur e-mailherinneringen van deadlines "
+                               "(elke herinnering precies één keer)")
+    reminders.add_argument("--datum", help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
+    reminders.set_defaults(handler=cmd_reminders)
+
+    privacy = sub.add_parser("privacy", help="anonimiseer leerlingen ruim na hun einddatum")
+    privacy.add_argument("--maanden", type=int, default=None,
+                         help="aantal maanden na de einddatum (standaard: instelling "
+                              "ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN)")
+    privacy.add_argument("--datum", help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
+    privacy.set_defaults(handler=cmd_privacy)
+
+    demo = sub.add_parser("demo", help="maak verzonnen bedrijven, leerlingen en aanvragen")
+    demo.add_argument("--bedrijven", type=int, required=True, help="aantal bedrijven")
+    demo.add_argument("--leerlingen", type=int, default=5, help="leerlingen per bedrijf")
+    demo.add_argument("--seed", type=int, default=2025, help="startwaarde van het toeval")
+    demo.set_defaults(handler=cmd_demo)

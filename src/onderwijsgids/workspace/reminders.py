@@ -1,0 +1,119 @@
+"""E-mail reminders of deadlines, each sent exactly once (an outbox).
+
+1. ``plan``: in one transaction, insert one :class:`ReminderSent` row per (deadline, reminder
+   moment, recipient) with a unique key; a second run inserts nothing new.
+2. ``deliver``: per unsent row, *claim* it with a conditional UPDATE (only one process wins),
+   send, and mark it sent. A send that fails releases the claim, so the next run retries it; a
+   process killed between claim and mark leaves a claim that is retried after ``RETRY_AFTER``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Deadline, Membership, ReminderSent
+
+RETRY_AFTER = dt.timedelta(minutes=30)
+
+
+def reminder_days() -> tuple[int, ...]:
+    """Days before a deadline on which a reminder goes out (setting, default 30, 7 and 1)."""
+    return tuple(sorted(getattr(settings, "ONDERWIJSGIDS_HERINNERING_DAGEN", (30, 7, 1))))
+
+
+def moment(days_left: int, days: tuple[int, ...]) -> int | None:
+    """The reminder moment a deadline ``days_left`` away falls in (the nearest one not passed)."""
+    for day in days:
+        if days_left <= day:
+            return day
+    return None
+
+
+@dataclass
+class Outcome:
+    planned: int = 0
+    sent: int = 0
+    failed: int = 0
+
+
+def plan(today: dt.date) -> int:
+    days = reminder_days()
+    due = (Deadline.objects.filter(afgehandeld=False, datum__gte=today,
+                                   datum__lte=today + dt.timedelta(days=days[-1]))
+           .select_related("company").order_by("company_id", "datum"))
+    recipients: dict[int, list[tuple[int, str]]] = {}
+    company_ids = set(due.values_list("company_id", flat=True))
+    for company_id, user_id, email in (Membership.objects.filter(company_id__in=company_ids)
+                                       .exclude(user__email="")
+                                       .values_list("company_id", "user_id", "user__email")):
+        recipients.setdefault(company_id, []).append((user_id, email))
+    base = getattr(settings, "ONDERWIJSGIDS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+    rows = []
+    for deadline in due.iterator(chunk_size=2000):
+        when = moment((deadline.datum - today).days, days)
+        if when is None:
+            continue
+        link = f"{base}/bedrijf/{deadline.company_id}/"
+        body = render_to_string("workspace/email/reminder.txt", {
+            "company": deadline.company, "deadline": deadline, "link": link})
+        subject = _("Herinnering: %(wat)s") % {"wat": deadline.wat}
+        for user_id, email in recipients.get(deadline.company_id, []):
+            rows.append(ReminderSent(
+                key=f"{deadline.company_id}:{deadline.key}:{deadline.datum.isoformat()}:"
+                    f"{when}:{user_id}"[:300],
+                company_id=deadline.company_id, deadline=deadline,
+                learner_id=deadline.learner_id, training_id=deadline.training_id,
+                recipient=email, subject=subject[:300], body=body))
+    with transaction.atomic():
+        before = ReminderSent.objects.count()
+        ReminderSent.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+        return ReminderSent.objects.count() - before
+
+
+def _claim(row_id: int, now: dt.datetime) -> bool:
+    stale = now - RETRY_AFTER
+    return bool(ReminderSent.objects.filter(pk=row_id, sent_at__isnull=True)
+                .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+                .update(claimed_at=now))
+
+
+def deliver(now: dt.datetime | None = None, connection=None) -> tuple[int, int]:
+    """Send every unsent reminder once; returns (sent, failed)."""
+    now = now or timezone.now()
+    connection = connection or get_connection()
+    pending = (ReminderSent.objects.filter(sent_at__isnull=True)
+               .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - RETRY_AFTER))
+               .order_by("pk").values_list("pk", "recipient", "subject", "body"))
+    sent = failed = 0
+    for row_id, recipient, subject, body in pending.iterator(chunk_size=2000):
+        if not _claim(row_id, now):
+            continue  # another run has it
+        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient],
+                               connection=connection)
+        try:
+            message.send()
+        except Exception:
+            ReminderSent.objects.filter(pk=row_id).update(claimed_at=None)
+            raise
+        ReminderSent.objects.filter(pk=row_id).update(sent_at=timezone.now())
+        sent += 1
+    return sent, failed
+
+
+def run(today: dt.date | None = None, now: dt.datetime | None = None) -> Outcome:
+    from . import services
+
+    today = today or services.today()
+    services.refresh_stale()
+    outcome = Outcome(planned=plan(today))
+    outcome.sent, outcome.failed = deliver(now)
+    return outcome
