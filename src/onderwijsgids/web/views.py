@@ -3,9 +3,19 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from onderwijsgids.content import presenters
+from onderwijsgids.content.services import current_kb
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html", {})
+    """The guide's structure at a glance."""
+    kb = current_kb()
+    return render(request, "web/home.html", {
+        "groepen": presenters.grouped_action_points(kb),
+        "regelingen": presenters.items_of_type(kb, "regeling"),
+        "dossiers": presenters.dossiers(kb),
+        "paginas": presenters.items_of_type(kb, "pagina"),
+    })
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -1,0 +1,107 @@
+"""Human pages of the guide at the permanent URLs of ``onderwijsgids.kb.urls`` (contract §5).
+
+Views only fetch and hand over; what a page shows is computed in :mod:`.presenters`.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from onderwijsgids.kb.urls import item_path
+
+from . import presenters as p
+from .diagram import render_education_diagram
+from .models import Item, Relation
+from .qr import absolute_url, qr_svg
+from .services import current_kb
+
+
+def item_page(request: HttpRequest, item_type: str, item_id: str) -> HttpResponse:
+    kb = current_kb()
+    item = kb.items.get(item_id)
+    if item is None or item.type != item_type:  # type: ignore[attr-defined]
+        raise Http404(item_id)
+    inhoud_html = Item.objects.filter(id=item_id).values_list("inhoud_html", flat=True).first()
+    relations = Relation.objects.filter(Q(source_id=item_id) | Q(target_id=item_id)) \
+        .order_by("kind", "position").values_list("source_id", "target_id")
+    url = absolute_url(item_path(item_type, item_id))
+    details = p.type_details(kb, item, timezone.localdate())
+    context = {
+        "item": item,
+        "type_label": p.type_label(item_type),
+        "type_list_url": list_url(item_type),
+        "inhoud_html": inhoud_html or "",
+        "details": details,
+        "contacts": p.contacts(item),
+        "zie_ook": p.see_also(kb, item_id, relations, shown=p.linked_ids(details)),
+        "bronnen": p.sources(item),
+        "absolute_url": url,
+        "qr_svg": qr_svg(url),
+    }
+    if context["details"].get("schema"):
+        context["diagram"] = render_education_diagram(kb)
+    return render(request, f"content/item_{item_type}.html", context)
+
+
+def list_url(item_type: str) -> str:
+    return item_path(item_type, "x").removesuffix("x/")
+
+
+def action_point(request: HttpRequest, number: int) -> HttpResponse:
+    return item_page(request, "actiepunt", f"actiepunt-{number}")
+
+
+def contact(request: HttpRequest) -> HttpResponse:
+    return item_page(request, "pagina", "contact")
+
+
+def action_point_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "content/list_actiepunten.html",
+                  {"groepen": p.grouped_action_points(current_kb())})
+
+
+def simple_list(request: HttpRequest, item_type: str) -> HttpResponse:
+    """Regelingen, organisaties, initiatieven, pagina's: title, summary, link."""
+    kb = current_kb()
+    items = [(item, item_path(item_type, item.id)) for item in p.items_of_type(kb, item_type)]
+    return render(request, "content/list_simple.html", {
+        "titel": p.type_label(item_type, plural=True).capitalize(),
+        "item_type": item_type,
+        "items": items,
+    })
+
+
+def qualification_list(request: HttpRequest) -> HttpResponse:
+    """The crebo table, filtered by ``dossier`` (crebo of the dossier) and ``niveau`` (1–4)."""
+    kb = current_kb()
+    dossiers = p.dossiers(kb)
+    levels = p.levels_of_profiles(kb)
+    dossier = request.GET.get("dossier", "")
+    niveau = request.GET.get("niveau", "")
+    errors = []
+    if dossier and dossier not in {d.crebo for d in dossiers}:
+        errors.append(("dossier", _("Kies een bestaand kwalificatiedossier bij 'Dossier'.")))
+        dossier = ""
+    if niveau and niveau not in {str(n) for n in levels}:
+        errors.append(("niveau", _("Kies een niveau uit de lijst bij 'Niveau'.")))
+        niveau = ""
+    rows = p.crebo_rows(kb, dossier or None, int(niveau) if niveau else None)
+    return render(request, "content/list_kwalificaties.html", {
+        "dossiers": dossiers, "levels": levels, "dossier": dossier, "niveau": niveau,
+        "errors": errors, "error_fields": {f for f, _m in errors}, "crebo_rows": rows,
+        "filtered": bool(dossier or niveau), "kiesmbo_url": p.KIESMBO_URL,
+    }, status=400 if errors else 200)
+
+
+def education_overview(request: HttpRequest) -> HttpResponse:
+    kb = current_kb()
+    page = kb.items.get("onderwijsniveaus")
+    return render(request, "content/list_onderwijsniveaus.html", {
+        "pagina": page,
+        "diagram": render_education_diagram(kb),
+        "niveaus": p.education_list(kb),
+    })
