@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from onderwijsgids.advice.engine import advise, parse_profile
+from onderwijsgids.advice.engine import Advice, advise, parse_profile
 from onderwijsgids.advice.engine.profile import (
     CAO_VALUES, GOALS, LEARNING_PATHS, PROVINCES, TARGET_GROUPS,
 )
@@ -79,6 +79,9 @@ def test_every_regeling_once_and_deterministic(kb, data):
     first = advise(profile, kb, today=dt.date(2026, 3, 15))
     second = advise(profile, kb, today=dt.date(2026, 3, 15))
     assert first.model_dump_json() == second.model_dump_json()
+    # The engine builds its output without re-validating: it must still match the schema.
+    assert Advice.model_validate_json(first.model_dump_json()).model_dump_json() == \
+        first.model_dump_json()
     ids = [r.id for r in first.regelingen]
     assert sorted(ids) == sorted(item.id for item in kb.of_type("regeling"))
     assert len(ids) == len(set(ids))
@@ -115,3 +118,24 @@ def test_plan_lists_are_well_formed(kb, data):
     peildatum = dt.date.fromisoformat(advice.profiel["peildatum"])
     dates_ = [d.datum for d in advice.deadlines]
     assert dates_ == sorted(dates_) and all(d >= peildatum for d in dates_)
+
+
+@SETTINGS
+@given(profiles, profiles)
+def test_rules_read_only_their_declared_inputs(kb, first, second):
+    """Each rule is a function of its INPUTS and the peildatum, so reusing a result is safe."""
+    from onderwijsgids.advice.engine.compiled import compiled
+    from onderwijsgids.advice.engine.evaluation import Evaluation
+    from onderwijsgids.advice.engine.rules import rule_for
+
+    a, b = parse_profile(first, kb), parse_profile(second, kb)
+    peildatum = dt.date(2026, 3, 15)
+    for regeling in compiled(kb).regelingen:
+        rule = rule_for(regeling.id)
+        mixed = b.model_copy(update={name: getattr(a, name) for name in rule.inputs})
+        results = []
+        for profile in (a, mixed):
+            evaluation = Evaluation(regeling, peildatum)
+            rule.evaluate(profile, evaluation)
+            results.append(evaluation.result().model_dump_json())
+        assert results[0] == results[1], regeling.id

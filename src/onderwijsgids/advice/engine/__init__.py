@@ -28,29 +28,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .compiled import compiled
+from .compiled import CompiledKB, CompiledRegeling, compiled
 from .deadlines import collect_deadlines
 from .evaluation import Evaluation
-from .model import Actiepunt, Advice, Deadline, RegelingAdvies, Spoor, Toets
+from .model import Actiepunt, Advice, Deadline, RegelingAdvies, Spoor, Toets, build
 from .plan import actiepunten, kwalificaties, organisaties
 from .profile import Fout, Profile, ProfileError, parse_profile, profile_from_text
-from .rules import rule_for
+from .rules import input_key, rule_for
 
 __all__ = ["Actiepunt", "Advice", "Deadline", "Fout", "Profile", "ProfileError",
            "RegelingAdvies", "Spoor", "Toets", "advise", "parse_profile", "profile_from_text"]
 
 STATUS_ORDER = {"ja": 0, "misschien": 1, "nee": 2}
+RESULT_CACHE_SIZE = 50_000
 
 
 def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
     """The advice for ``profile`` against knowledge base ``kb`` (see the module docstring)."""
     c = compiled(kb)
     peildatum = profile.peildatum or today or dt.date.today()
-    evaluations = []
-    for regeling in c.regelingen:
-        evaluation = Evaluation(regeling, peildatum)
-        rule_for(regeling.id)(profile, evaluation)
-        evaluations.append((evaluation.result(), evaluation))
+    evaluations = [evaluate_regeling(c, regeling, profile, peildatum)
+                   for regeling in c.regelingen]
     ordered = sorted(evaluations, key=lambda pair: (
         STATUS_ORDER[pair[0].status], pair[0].deadline or dt.date.max,
         c.by_id[pair[0].id].order))
@@ -60,11 +58,30 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
     order = {r.id: r.order for r in c.regelingen}
     profiel = profile.model_dump(mode="json")
     profiel["peildatum"] = peildatum.isoformat()
-    return Advice(
+    return build(
+        Advice,
         profiel=profiel,
         actiepunten=plan,
         regelingen=results,
         kwalificaties=kwalificaties(profile, c),
         organisaties=organisaties(profile, c, results, plan, kb.items),
-        deadlines=collect_deadlines((e.deadlines for _, e in ordered), peildatum, order),
+        deadlines=collect_deadlines((d for _, d in ordered), peildatum, order),
     )
+
+
+def evaluate_regeling(c: CompiledKB, regeling: CompiledRegeling, profile: Profile,
+                      peildatum: dt.date) -> tuple[RegelingAdvies, list[Deadline]]:
+    """One rule on one profile. A rule is a pure function of its declared inputs and the
+    peildatum, so its (immutable) result is reused for the same answers (bounded cache)."""
+    rule = rule_for(regeling.id)
+    key = (regeling.id, peildatum, input_key(rule, profile))
+    hit = c.results.get(key)
+    if hit is not None:
+        return hit
+    evaluation = Evaluation(regeling, peildatum)
+    rule.evaluate(profile, evaluation)
+    outcome = (evaluation.result(), list(evaluation.deadlines))
+    if len(c.results) >= RESULT_CACHE_SIZE:
+        c.results.clear()
+    c.results[key] = outcome
+    return outcome

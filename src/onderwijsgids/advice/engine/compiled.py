@@ -7,8 +7,10 @@ a new content release is loaded, and the CLI loads one per process.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlparse
@@ -26,6 +28,7 @@ def source_label(bron: Bron | None) -> str | None:
     return bron.url or f"{GUIDE_LABEL}, {bron.gids}"
 
 
+@lru_cache(maxsize=1024)
 def short_source(label: str | None) -> str:
     """The host of a web source (``oom.nl``) or the guide, for "(bron: …)" in sentences."""
     if not label:
@@ -82,6 +85,7 @@ class CompiledRegeling:
     parameters: dict[str, list[Param]]
     perioden: list[tuple[dt.date | None, dt.date | None, str, str | None, str | None]]
     order: int
+    _memo: dict = field(default_factory=dict, repr=False)
 
     def params(self, naam: str) -> list[Param]:
         return self.parameters.get(naam, [])
@@ -91,6 +95,14 @@ class CompiledRegeling:
 
         Among valid entries the most recent school year (then the latest ``geldig_vanaf``) wins.
         """
+        key = (naam, on, schooljaar)
+        if key not in self._memo:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            self._memo[key] = self._find(naam, on, schooljaar)
+        return self._memo[key]
+
+    def _find(self, naam: str, on: dt.date, schooljaar: str | None) -> Param | None:
         candidates = self.parameters.get(naam, [])
         if schooljaar is not None:
             return next((p for p in candidates if p.schooljaar == schooljaar), None)
@@ -118,6 +130,8 @@ class CompiledKB:
     organisaties: set[str]
     item_titles: dict[str, str]
     item_urls: dict[str, str] = field(default_factory=dict)
+    actions: dict[str, list[str]] = field(default_factory=dict)  # actiepunt id -> one-line texts
+    results: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see advise()
 
 
 def school_year_label(day: dt.date, start_month: int = 8, start_day: int = 1) -> str:
@@ -166,6 +180,8 @@ def compile_kb(kb: Any) -> CompiledKB:
         organisaties={o.id for o in kb.of_type("organisatie")},
         item_titles={i.id: i.titel for i in items.values()},
         item_urls={i.id: item_path(i.type, i.id) for i in items.values()},  # type: ignore[attr-defined]
+        actions={a.id: [re.sub(r"\s+", " ", x.tekst).strip() for x in a.acties]
+                 for a in kb.of_type("actiepunt") if isinstance(a, Actiepunt)},
     )
 
 

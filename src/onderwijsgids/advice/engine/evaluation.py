@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 from .compiled import CompiledRegeling, Param, short_source
-from .model import Deadline, ParameterGebruik, RegelingAdvies, Spoor, Toets
+from .model import Deadline, ParameterGebruik, RegelingAdvies, Spoor, Toets, build
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -68,6 +68,7 @@ class Evaluation:
         self._missing: list[str] = []
         self._toetsen: list[Toets] = []
         self._params: list[ParameterGebruik] = []
+        self._said: set[str] = set()
         self._seen_params: set[tuple[str, str | None]] = set()
         self._sources: list[str] = []
         self.deadline: dt.date | None = None
@@ -94,11 +95,12 @@ class Evaluation:
         self._source(source)
         fields = list(fields)
         text = with_source(sentence, source)
-        if text in self._failed or text in self._unknown or text in self._met:
+        if text in self._said:
             return ok  # the same company-level condition, reached through another learner
+        self._said.add(text)
         outcome = "voldaan" if ok else ("onbekend" if ok is None else "niet-voldaan")
-        self._toetsen.append(Toets(code=code, uitkomst=outcome, tekst=tekst, velden=fields,
-                                   bron=source))
+        self._toetsen.append(build(Toets, code=code, uitkomst=outcome, tekst=tekst,
+                                   velden=fields, bron=source))
         if ok is None:
             self._unknown.append(text)
             for name in fields:
@@ -114,7 +116,8 @@ class Evaluation:
         """A condition the company arranges itself (not in the profile): listed, not scored."""
         tekst, source = self.voorwaarde(code)
         self._source(source)
-        self._toetsen.append(Toets(code=code, uitkomst="zelf-regelen", tekst=tekst, bron=source))
+        self._toetsen.append(build(Toets, code=code, uitkomst="zelf-regelen", tekst=tekst,
+                                   velden=[], bron=source))
         self._notes.append(with_source(sentence or f"Zorg ook voor: {tekst}", source))
 
     def note(self, sentence: str, source: str | None = None) -> None:
@@ -132,13 +135,14 @@ class Evaluation:
         found = self.regeling.param(naam, on or self.peildatum, schooljaar)
         if found is not None and (found.naam, found.schooljaar) not in self._seen_params:
             self._seen_params.add((found.naam, found.schooljaar))
-            self._params.append(ParameterGebruik(naam=found.naam, waarde=str(found.waarde),
-                                                 schooljaar=found.schooljaar, bron=found.bron))
+            self._params.append(build(ParameterGebruik, naam=found.naam,
+                                      waarde=str(found.waarde), schooljaar=found.schooljaar,
+                                      bron=found.bron))
             self._source(found.bron)
         return found
 
     def add_deadline(self, day: dt.date, wat: str, main: bool = True) -> None:
-        self.deadlines.append(Deadline(datum=day, wat=wat, regeling=self.regeling.id))
+        self.deadlines.append(build(Deadline, datum=day, wat=wat, regeling=self.regeling.id))
         if main and (self.deadline is None or day < self.deadline):
             self.deadline = day
 
@@ -177,10 +181,11 @@ class Evaluation:
             waarom = self._met + self._notes + self._hints
             deadlines, schatting = self.deadlines, self.schatting
         self.deadlines = deadlines
-        return RegelingAdvies(
+        return build(
+            RegelingAdvies,
             id=self.regeling.id, status=status, waarom=waarom,  # type: ignore[arg-type]
             ontbreekt=list(self._missing) if status == "misschien" else [],
             bronnen=self._sources, deadline=self.deadline if deadlines else None,
             schatting_eur=schatting, titel=self.regeling.titel, url=self.regeling.url,
-            spoor=Spoor(voorwaarden=self._toetsen, parameters=self._params),
+            spoor=build(Spoor, voorwaarden=self._toetsen, parameters=self._params),
         )

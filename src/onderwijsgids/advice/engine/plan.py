@@ -14,7 +14,7 @@ from onderwijsgids.kb.schema import Actiepunt as ActiepuntItem
 
 from .compiled import CompiledKB
 from .evaluation import nl_date
-from .model import Actiepunt, RegelingAdvies
+from .model import Actiepunt, RegelingAdvies, build
 from .profile import Profile
 
 FACT, GOAL, GROUP, DEFAULT = 5, 3, 2, 1
@@ -112,10 +112,10 @@ def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -
                     key=lambda cand: (-cand.score, cand.item.nummer))
     out = []
     for rank, cand in enumerate(chosen, start=1):
-        steps = cand.first_steps + [s for s in (_one_line(a.tekst) for a in cand.item.acties)
+        steps = cand.first_steps + [s for s in c.actions[cand.item.id]
                                     if s not in cand.first_steps]
-        out.append(Actiepunt(id=cand.item.id, prioriteit=rank, waarom=cand.waarom, stappen=steps,
-                             titel=cand.item.titel, url=c.item_urls[cand.item.id]))
+        out.append(build(Actiepunt, id=cand.item.id, prioriteit=rank, waarom=cand.waarom,
+                         stappen=steps, titel=cand.item.titel, url=c.item_urls[cand.item.id]))
     return out
 
 

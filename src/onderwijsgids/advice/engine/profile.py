@@ -53,7 +53,7 @@ class Scholing(_Strict):
 
     omschrijving: str | None = Field(None, max_length=200)
     start: dt.date | None = None
-    aangevraagd: list[str] = []
+    aangevraagd: tuple[str, ...] = ()
     kosten_eur: int | None = Field(None, ge=0)
 
 

@@ -1,13 +1,14 @@
 """One small rule module per regeling (OpenFisca style): ``evaluate(profile, evaluation)``.
 
-A rule reads named profile answers, records every condition with :meth:`Evaluation.condition`
+A rule declares the profile answers it reads (``INPUTS``; the peildatum always counts), reads
+only those, records every condition with :meth:`Evaluation.condition`
 and reads figures only from content via :meth:`Evaluation.param`. A regeling without a module
 gets :mod:`.generic`, so every regeling of the knowledge base is always judged.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..evaluation import Evaluation
 from ..profile import Profile
@@ -16,15 +17,31 @@ from . import (
     oom_ptt, oom_zij_instroom, scholingspoolroute, slim_regeling, subsidie_praktijkleren,
 )
 
-Rule = Callable[[Profile, Evaluation], None]
+
+
+class Rule(NamedTuple):
+    evaluate: Callable[[Profile, Evaluation], None]
+    inputs: tuple[str, ...]
+
 
 RULES: dict[str, Rule] = {
-    module.ID: module.evaluate
+    module.ID: Rule(module.evaluate, module.INPUTS)
     for module in (subsidie_praktijkleren, oom_bbl_vergoeding, scholingspoolroute,
                    oom_promotie_stage_bijdrage, oom_ptt, oom_jobstart, oom_zij_instroom,
                    slim_regeling, oom_ontwikkelbudget)
 }
 
 
+GENERIC = Rule(generic.evaluate, generic.INPUTS)
+
+
 def rule_for(regeling_id: str) -> Rule:
-    return RULES.get(regeling_id, generic.evaluate)
+    return RULES.get(regeling_id, GENERIC)
+
+
+def input_key(rule: Rule, profile: Profile) -> tuple:
+    """The answers a rule reads, hashable (profile parts are frozen models): the key under
+    which its result may be reused."""
+    values = profile.__dict__
+    return tuple(tuple(v) if isinstance(v, list) else v
+                 for v in (values[name] for name in rule.inputs))

@@ -6,6 +6,8 @@ from ..evaluation import Evaluation
 from ..profile import Profile
 from .common import oom_cao
 
+INPUTS = ("cao",)  # answers read, besides peildatum
+
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     if ev.regeling.aanbieder == "oom":

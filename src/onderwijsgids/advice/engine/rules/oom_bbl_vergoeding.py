@@ -13,6 +13,7 @@ from .common import Condition, judge_each, learner_label, oom_cao
 from .subsidie_praktijkleren import erkend
 
 ID = "oom-bbl-vergoeding"
+INPUTS = ("cao", "leerlingen", "erkend_leerbedrijf")  # answers read, besides peildatum
 EMPLOYED = {"bbl", "hbo-duaal"}
 IN_DIENST = "leerling-in-dienst"
 

@@ -14,6 +14,7 @@ from ..profile import Profile
 from .common import oom_cao
 
 ID = "oom-jobstart"
+INPUTS = ("cao", "doelgroepen")  # answers read, besides peildatum
 AFSTAND = "afstand-tot-sector"
 
 

@@ -8,6 +8,7 @@ from ..profile import Profile
 from .common import oom_cao, training_purpose
 
 ID = "oom-ontwikkelbudget"
+INPUTS = ("cao", "doelen", "scholing_medewerkers")  # answers read, besides peildatum
 CODE = "leercultuur"
 
 

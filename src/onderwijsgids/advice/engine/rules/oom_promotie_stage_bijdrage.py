@@ -15,6 +15,7 @@ from ..profile import Leerling, Profile
 from .common import Condition, judge_each, learner_label, oom_cao
 
 ID = "oom-promotie-stage-bijdrage"
+INPUTS = ("cao", "leerlingen")  # answers read, besides peildatum
 INTERNS = {"bol", "hbo-voltijd", "vmbo", "havo-vwo"}
 STAGE = "stagiair"
 TERM = "aanvraagtermijn"

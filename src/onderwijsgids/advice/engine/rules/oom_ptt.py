@@ -14,6 +14,7 @@ from ..profile import Profile, Scholing
 from .common import Condition, judge_each, oom_cao
 
 ID = "oom-ptt"
+INPUTS = ("cao", "scholing_medewerkers")  # answers read, besides peildatum
 VOORAF = "vooraf-aanvragen"
 
 

@@ -11,6 +11,7 @@ from ..profile import Profile
 from .common import oom_cao
 
 ID = "oom-zij-instroom"
+INPUTS = ("cao", "doelen", "doelgroepen")  # answers read, besides peildatum
 CODE = "zij-instromers"
 
 

@@ -12,6 +12,7 @@ from .common import Condition, judge_each, learner_label, oom_cao
 from .subsidie_praktijkleren import erkend
 
 ID = "scholingspoolroute"
+INPUTS = ("cao", "leerlingen", "erkend_leerbedrijf", "provincie")  # answers read, besides peildatum
 VIA_BVM = "via-bvm"
 LEERWEG = "leerweg-bbl"
 

@@ -14,6 +14,7 @@ from ..profile import Profile
 from .common import training_purpose
 
 ID = "slim-regeling"
+INPUTS = ("medewerkers", "doelen", "scholing_medewerkers")  # answers read, besides peildatum
 MKB = "mkb-minder-dan-250"
 PURPOSE = "scholingsdoel"
 

@@ -22,6 +22,7 @@ from ..profile import Leerling, Profile
 from .common import Condition, judge_each, learner_label
 
 ID = "subsidie-praktijkleren"
+INPUTS = ("leerlingen", "erkend_leerbedrijf")  # answers read, besides peildatum
 QUALIFYING = {"bbl", "hbo-duaal", "vmbo"}
 LEERWEG = "leerweg-bbl-hbo-duaal-vmbo"
 
