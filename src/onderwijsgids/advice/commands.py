@@ -145,6 +145,7 @@ class _Progress:
 
 
 def _batch(args: argparse.Namespace, kb: Any) -> int:
+    import gc
     import json
 
     from onderwijsgids.cli import UsageError
@@ -167,8 +168,12 @@ def _batch(args: argparse.Namespace, kb: Any) -> int:
                              f"{first.melding}") from None
     progress = _Progress(len(profiles))
     chunks = []
+    # The knowledge base and the parsed profiles live until the end: keep the cyclic garbage
+    # collector from walking them again and again while thousands of advices are built.
+    gc.freeze()
     for done, profile in enumerate(profiles, start=1):
         chunks.append(advise(profile, kb).model_dump_json())
         progress.update(done)
+    gc.unfreeze()
     _write(args.output, ("\n".join(chunks) + ("\n" if chunks else "")).encode())
     return 0
