@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -65,7 +66,7 @@ def create_demo(count: int, learners_per_company: int = 5, seed: int = 2025,
     today = services.today()
     User = get_user_model()
     password = make_password(PASSWORD)  # hashed once: argon2 per user would take minutes
-    batch = rng.randrange(10**6)
+    batch = secrets.token_hex(4)  # a fresh tag per run, so a second run adds companies
     owner_email = f"eigenaar-{batch}-0@demo.invalid"
     advisor, _ = User.objects.get_or_create(username=f"adviseur-{batch}@demo.invalid", defaults={
         "email": f"adviseur-{batch}@demo.invalid", "password": password})

@@ -1,0 +1,101 @@
+"""The company workspace in a real browser at phone width: invite → create account → log in →
+add a learner → see the deadline → download the calendar file; every page axe-clean."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "lang-geheim-wachtwoord-1"
+
+
+def _no_sideways_scroll(page) -> None:
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > 360)
+        .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right)""")
+    assert width <= 360, f"{page.url}: {width}px breed: {wide}"
+
+
+@pytest.fixture
+def company(site):
+    from onderwijsgids.workspace import actions
+    from onderwijsgids.workspace.models import Account
+
+    owner = get_user_model().objects.create_user(username="eigenaar@vonk.test",
+                                                 email="eigenaar@vonk.test", password=PASSWORD)
+    Account.objects.create(user=owner)
+    return actions.do_create_company(owner, "Metaalbedrijf De Vonk", owner=owner,
+                                     erkend_leerbedrijf=True, cao="metaal-en-techniek")
+
+
+def _login(page, site, email: str) -> None:
+    page.goto(site + "/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_invite_login_learner_deadline_calendar(page, page_factory, site, company,
+                                                assert_no_axe_violations):
+    def check() -> None:
+        assert_no_axe_violations(page)
+        _no_sideways_scroll(page)
+
+    # The owner invites a colleague.
+    _login(page, site, "eigenaar@vonk.test")
+    page.goto(f"{site}/bedrijf/{company.pk}/uitnodigen/")
+    check()
+    page.get_by_label("E-mailadres").fill("collega@vonk.test")
+    page.get_by_role("button", name="Uitnodiging versturen").click()
+    link = re.search(r"(http://\S+/account/uitnodiging/\S+/)", mail.outbox[-1].body)[1]
+
+    # The colleague accepts in their own browser, then logs out and in again.
+    page = page_factory(viewport={"width": 360, "height": 740})
+    page.goto(link)
+    check()
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_label("Wachtwoord nogmaals").fill(PASSWORD)
+    page.get_by_role("button", name="Account aanmaken").click()
+    assert "Wat moet ik nu doen" in page.title()
+    check()
+    page.get_by_role("button", name="Uitloggen").click()
+    _login(page, site, "collega@vonk.test")
+    assert "Wat moet ik nu doen" in page.title()
+
+    # Add a bbl learner: the Praktijkleren deadline of the study year appears.
+    page.get_by_role("link", name="Leerlingen").click()
+    check()
+    page.get_by_role("link", name="Leerling toevoegen").click()
+    check()
+    page.get_by_role("button", name="Opslaan").click()  # empty: errors listed and linked
+    assert page.locator(".foutoverzicht a").count() == 3  # naam, start, eind
+    check()
+    today = dt.date.today()
+    page.get_by_label("Naam", exact=True).fill("Sam Voorbeeld")
+    page.get_by_label("Leerweg").select_option("bbl")
+    page.get_by_label("Startdatum").fill((today - dt.timedelta(days=30)).isoformat())
+    page.get_by_label("Einddatum").fill(today.replace(year=today.year + 2).isoformat())
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Per studiejaar" in page.content()
+    check()
+    page.get_by_role("link", name="Wat moet ik nu doen").click()
+    deadline = page.locator("table").get_by_text(re.compile("praktijkleren aanvragen", re.I))
+    assert deadline.count() >= 1
+    check()
+
+    # Calendar: make a personal link and download the .ics file.
+    page.get_by_role("link", name="Agenda").click()
+    page.get_by_role("button", name="Agendalink maken").click()
+    check()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Deadlines downloaden (.ics)").click()
+    content = open(info.value.path(), encoding="utf-8").read()
+    assert content.startswith("BEGIN:VCALENDAR")
+    assert "praktijkleren aanvragen" in content.lower()
