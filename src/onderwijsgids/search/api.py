@@ -1,0 +1,104 @@
+"""``GET /api/v1/zoeken`` and ``GET /api/v1/route`` (contract §5); bedrijfsvakscholen nearby."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+
+from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer
+
+from . import services
+from .engine.query import QueryError, search
+from .engine.routes import UnknownLevel, routes_document
+
+router = Router(tags=["zoeken"])
+
+ItemType = Literal[
+    "actiepunt", "kwalificatie", "onderwijsniveau", "regeling", "organisatie", "initiatief",
+    "pagina",
+]
+
+
+class Resultaat(Schema):
+    id: str
+    type: str
+    titel: str
+    url: str
+    score: float
+
+
+class Zoekresultaten(Schema):
+    resultaten: list[Resultaat]
+    aantallen: dict[str, int]
+    suggestie: str | None = None
+
+
+class ZoekVraag(Schema):
+    q: str | None = None
+    type: ItemType | None = None
+    limit: int = 10
+
+
+class Stap(Schema):
+    van: str
+    naar: str
+    voorwaarde: str | None
+    duur: str | None
+    bron: str
+
+
+class Route(Schema):
+    stappen: list[str]
+    toelichting: list[str]
+    details: list[Stap]
+
+
+class Routes(Schema):
+    routes: list[Route]
+
+
+class RouteVraag(Schema):
+    van: str
+    naar: str
+
+
+def invalid(field: str, message: str) -> Status:
+    return Status(422, {"detail": INVALID_INPUT, "fouten": [{"veld": field, "melding": message}]})
+
+
+def search_document(request: HttpRequest | None, result, base: str = "") -> dict:
+    """The shared result document of the API and the CLI (contract §4)."""
+    def url(path: str) -> str:
+        return request.build_absolute_uri(path) if request is not None else base + path
+
+    return {
+        "resultaten": [{"id": h.id, "type": h.type, "titel": h.titel, "url": url(h.url),
+                        "score": h.score} for h in result.hits],
+        "aantallen": result.counts,
+        "suggestie": result.suggestion,
+    }
+
+
+@router.get("/zoeken", response={200: Zoekresultaten, 422: OngeldigeInvoer},
+            summary="Zoek in de hele gids; beste resultaat eerst")
+def zoeken(request: HttpRequest, vraag: Query[ZoekVraag]):
+    if not 1 <= vraag.limit <= 100:
+        return invalid("limit", "moet tussen 1 en 100 liggen")
+    try:
+        result = search(services.current_index(), vraag.q or "", item_type=vraag.type,
+                        limit=vraag.limit)
+    except QueryError as exc:
+        field, _sep, message = str(exc).partition(": ")
+        return invalid(field, message)
+    return search_document(request, result)
+
+
+@router.get("/route", response={200: Routes, 404: NietGevonden, 422: OngeldigeInvoer},
+            summary="Onderwijsroutes tussen twee onderwijsniveaus, kortste eerst")
+def route(request: HttpRequest, vraag: Query[RouteVraag]):
+    try:
+        return routes_document(services.education_graph(), vraag.van.strip(), vraag.naar.strip())
+    except UnknownLevel as exc:
+        return Status(404, {"detail": str(exc), "suggesties": exc.suggestions})

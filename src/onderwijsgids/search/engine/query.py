@@ -1,0 +1,333 @@
+"""Answering a question from the index: ranking with an explainable score, snippets, facets.
+
+A query becomes *clauses*, one per meaningful word and one per glossary concept it contains.
+A clause scores a document with the best of its alternatives (the word's stem, the parts of a
+hyphenated word, known sub-words of a compound at half weight, a typo correction); the document
+score is the sum over clauses of BM25F: ``idf × t / (k1 + t)`` with ``t`` the field-weighted,
+length-normalised term frequency. :func:`explain` returns the same numbers per term and field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .analyzer import (
+    CONCEPT_PREFIX, STOP_WORDS, Token, allowed_typos, analyze, deletes, edit_distance, fold,
+    split_word, stem, words,
+)
+from .index import FIELD_LABELS, FIELD_WEIGHTS, FIELDS, SearchIndex
+
+K1 = 1.2
+B = {"title": 0.3, "keywords": 0.3, "summary": 0.5, "body": 0.75}
+TYPO_WEIGHT = 0.8
+MAX_QUERY_LENGTH = 200
+SNIPPET_CHARS = 220
+DIRECT_BONUS = 1000.0
+_CREBO = re.compile(r"^\d{5}$")
+
+
+class QueryError(ValueError):
+    """The question cannot be searched (empty or too long); the message is Dutch."""
+
+
+@dataclass
+class Clause:
+    label: str                                # the word or phrase of the question
+    alternatives: dict[str, float]            # term -> weight
+
+
+@dataclass
+class Hit:
+    id: str
+    type: str
+    titel: str
+    url: str
+    score: float
+    snippet: str = ""
+    direct: bool = False
+
+
+@dataclass
+class Result:
+    query: str
+    hits: list[Hit]
+    counts: dict[str, int]                    # per item type, before the type filter
+    total: int
+    corrections: dict[str, str] = field(default_factory=dict)
+    suggestion: str | None = None
+
+
+def validate_query(q: str | None) -> str:
+    q = (q or "").strip()
+    if not q:
+        raise QueryError("q: vul een zoekvraag in")
+    if len(q) > MAX_QUERY_LENGTH:
+        raise QueryError(f"q: de zoekvraag is te lang (maximaal {MAX_QUERY_LENGTH} tekens)")
+    return q
+
+
+# --- from question to clauses ------------------------------------------------------------
+
+
+def correct_typo(index: SearchIndex, word: str) -> str | None:
+    """The nearest vocabulary word within the allowed distance, or ``None``.
+
+    Candidates share a single-letter deletion with ``word`` (covers one substitution, insertion,
+    deletion or transposition, and some pairs of them); each is checked with the real distance.
+    Ties go to the word in more documents, then alphabetical order, so results are stable.
+    """
+    limit = allowed_typos(word)
+    if not limit or not word.isalpha():
+        return None
+    table = index.near_words
+    candidates: set[str] = set(table.get(word, ()))
+    for variant in deletes(word):
+        candidates.update(table.get(variant, ()))
+        if variant in index.lexicon.vocabulary:
+            candidates.add(variant)
+    best: tuple[int, int, str] | None = None
+    for candidate in candidates:
+        distance = edit_distance(word, candidate, limit)
+        if distance <= limit:
+            key = (distance, -index.document_frequency.get(stem(candidate), 0), candidate)
+            best = key if best is None or key < best else best
+    return best[2] if best else None
+
+
+def _known(index: SearchIndex, word: str) -> bool:
+    return word in index.lexicon.vocabulary or stem(word) in index.postings
+
+
+def corrections_for(index: SearchIndex, q: str) -> dict[str, str]:
+    found = {}
+    for word in words(q):
+        parts, joined = split_word(word)
+        for part in parts if joined is None or not _known(index, joined) else []:
+            if part in STOP_WORDS or _known(index, part):
+                continue
+            correction = correct_typo(index, part)
+            if correction:
+                found[part] = correction
+    return found
+
+
+def clauses_for(index: SearchIndex, q: str) -> tuple[list[Clause], dict[str, str]]:
+    corrections = corrections_for(index, q)
+    text = " ".join("".join(corrections.get(p, p) for p in re.split(r"(['\-])", w))
+                    for w in words(q))
+    grouped: dict[str, dict[str, float]] = {}
+    for token in analyze(text, index.lexicon):
+        weight = token.weight
+        if token.source in corrections.values():
+            weight *= TYPO_WEIGHT
+        slot = grouped.setdefault(token.source, {})
+        slot[token.term] = max(slot.get(token.term, 0.0), weight)
+    clauses = [Clause(label=source, alternatives=alts) for source, alts in grouped.items()]
+    return _dedupe(clauses), corrections
+
+
+def _dedupe(clauses: list[Clause]) -> list[Clause]:
+    """A repeated word counts once."""
+    seen: set[tuple[tuple[str, float], ...]] = set()
+    unique = []
+    for clause in clauses:
+        key = tuple(sorted(clause.alternatives.items()))
+        if key not in seen:
+            seen.add(key)
+            unique.append(clause)
+    return unique
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+
+def _idf(index: SearchIndex, term: str) -> float:
+    n = len(index.docs)
+    df = index.document_frequency.get(term, 0)
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def term_contributions(index: SearchIndex, term: str, weight: float,
+                       ) -> dict[int, dict[str, float]]:
+    """Per document, per field: the share of the BM25F score of ``term`` (times ``weight``)."""
+    per_doc: dict[int, dict[str, float]] = defaultdict(dict)
+    for doc, f, tf in index.postings.get(term, ()):
+        name = FIELDS[f]
+        norm = 1 - B[name] + B[name] * index.lengths[doc][f] / index.averages[f]
+        per_doc[doc][name] = FIELD_WEIGHTS[name] * tf / norm
+    idf = _idf(index, term)
+    result = {}
+    for doc, parts in per_doc.items():
+        total = sum(parts.values())
+        saturated = idf * weight * total / (K1 + total)
+        result[doc] = {name: saturated * part / total for name, part in parts.items()}
+    return result
+
+
+def _score_clause(index: SearchIndex, clause: Clause,
+                  ) -> dict[int, tuple[float, str, dict[str, float]]]:
+    """Per document: (score, the winning term, its per-field contributions)."""
+    best: dict[int, tuple[float, str, dict[str, float]]] = {}
+    for term, weight in sorted(clause.alternatives.items()):
+        for doc, fields in term_contributions(index, term, weight).items():
+            score = sum(fields.values())
+            if doc not in best or score > best[doc][0]:
+                best[doc] = (score, term, fields)
+    return best
+
+
+def _direct_match(index: SearchIndex, q: str) -> int | None:
+    """A crebo code or an item ID typed as the whole question goes straight to its item."""
+    key = fold(q).strip()
+    if key in index.by_id and (_CREBO.match(key) or "-" in key or key.isalpha()):
+        return index.by_id[key]
+    return None
+
+
+def score_documents(index: SearchIndex, q: str,
+                    ) -> tuple[dict[int, float], dict[int, list[tuple[str, str, dict[str, float]]]],
+                               dict[str, str]]:
+    clauses, corrections = clauses_for(index, q)
+    scores: dict[int, float] = defaultdict(float)
+    matched: dict[int, list[tuple[str, str, dict[str, float]]]] = defaultdict(list)
+    for clause in clauses:
+        for doc, (score, term, fields) in _score_clause(index, clause).items():
+            scores[doc] += score
+            matched[doc].append((clause.label, term, fields))
+    direct = _direct_match(index, q)
+    if direct is not None:
+        scores[direct] = max(scores.values(), default=0.0) + DIRECT_BONUS
+    return dict(scores), dict(matched), corrections
+
+
+def explain(index: SearchIndex, q: str, doc_id: str) -> dict:
+    """Why ``doc_id`` scored what it did for ``q``: one row per clause, term and field."""
+    scores, matched, _corrections = score_documents(index, q)
+    doc = index.by_id.get(doc_id)
+    rows = []
+    for label, term, fields in matched.get(doc, []) if doc is not None else []:
+        for name, value in sorted(fields.items()):
+            rows.append({"woord": label, "term": term, "veld": FIELD_LABELS[name],
+                         "bijdrage": value})
+    return {"id": doc_id, "score": scores.get(doc, 0.0) if doc is not None else 0.0,
+            "direct": doc is not None and doc == _direct_match(index, q), "onderdelen": rows}
+
+
+def search(index: SearchIndex, q: str, item_type: str | None = None, limit: int = 10,
+           snippets: bool = False) -> Result:
+    """The ranked answer to ``q``: best first, ties broken by item ID for stable output."""
+    q = validate_query(q)
+    scores, matched, corrections = score_documents(index, q)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], index.docs[kv[0]].id))
+    counts = Counter(index.docs[doc].type for doc, _ in ranked)
+    if item_type:
+        ranked = [(doc, s) for doc, s in ranked if index.docs[doc].type == item_type]
+    direct = _direct_match(index, q)
+    hits = []
+    for doc, score in ranked[:limit]:
+        d = index.docs[doc]
+        hit = Hit(id=d.id, type=d.type, titel=d.titel, url=d.url, score=round(score, 4),
+                  direct=doc == direct)
+        if snippets:
+            hit.snippet = snippet(index, doc, matched.get(doc, []))
+        hits.append(hit)
+    result = Result(query=q, hits=hits, counts=dict(sorted(counts.items())), total=len(ranked),
+                    corrections=corrections)
+    if not scores:
+        result.suggestion = did_you_mean(index, q)
+    return result
+
+
+# --- did you mean -------------------------------------------------------------------------
+
+
+def did_you_mean(index: SearchIndex, q: str) -> str | None:
+    """A nearby question that does give results: each unknown word replaced by a close one."""
+    changed = False
+    out = []
+    for word in words(q):
+        if word in STOP_WORDS or _known(index, word) or len(word) < 3:
+            out.append(word)
+            continue
+        close = difflib.get_close_matches(word, index.vocabulary, n=1, cutoff=0.7)
+        if close:
+            out.append(close[0])
+            changed = True
+        else:
+            out.append(word)
+    if not changed:
+        return None
+    suggestion = " ".join(out)
+    scores, _m, _c = score_documents(index, suggestion)
+    return suggestion if scores else None
+
+
+# --- snippets -----------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\s*\n\s*")
+_TEXT_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def _mark_terms(index: SearchIndex, matches: list[tuple[str, str, dict[str, float]]]) -> set[str]:
+    """Stems whose words get marked: matched stems and the words of matched concepts."""
+    terms: set[str] = set()
+    for _label, term, _fields in matches:
+        if term.startswith(CONCEPT_PREFIX):
+            name = term[len(CONCEPT_PREFIX):]
+            for stems, concept in index.concepts:
+                if concept == name:
+                    terms.update(stems)
+        else:
+            terms.add(term)
+    return terms
+
+
+def _word_matches(word: str, terms: set[str]) -> bool:
+    folded = fold(word)
+    parts, joined = split_word(folded)
+    return any(stem(p) in terms for p in parts + ([joined] if joined else []))
+
+
+def snippet(index: SearchIndex, doc: int, matches: list[tuple[str, str, dict[str, float]]]) -> str:
+    """The best sentence of the summary or text, HTML-escaped, matched words in <mark>."""
+    d = index.docs[doc]
+    terms = _mark_terms(index, matches)
+    sentences = [s for s in _SENTENCE.split(f"{d.samenvatting}\n{d.text}") if s.strip()]
+    best, best_hits = sentences[0] if sentences else "", -1
+    for sentence in sentences[:80]:
+        hits = len({fold(w.group()) for w in _TEXT_WORD.finditer(sentence)
+                    if _word_matches(w.group(), terms)})
+        if hits > best_hits:
+            best, best_hits = sentence, hits
+    return _highlight(_window(best, terms), terms)
+
+
+def _window(sentence: str, terms: set[str]) -> str:
+    if len(sentence) <= SNIPPET_CHARS:
+        return sentence
+    first = next((w.start() for w in _TEXT_WORD.finditer(sentence)
+                  if _word_matches(w.group(), terms)), 0)
+    start = max(0, min(first - 40, len(sentence) - SNIPPET_CHARS))
+    cut = sentence[start:start + SNIPPET_CHARS]
+    return ("…" if start else "") + cut.strip() + ("…" if start + SNIPPET_CHARS < len(sentence)
+                                                   else "")
+
+
+def _highlight(text: str, terms: set[str]) -> str:
+    out, last = [], 0
+    for match in _TEXT_WORD.finditer(text):
+        if _word_matches(match.group(), terms):
+            out.append(html.escape(text[last:match.start()]))
+            out.append(f"<mark>{html.escape(match.group())}</mark>")
+            last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+__all__ = ["Clause", "Hit", "QueryError", "Result", "Token", "explain", "search",
+           "validate_query", "did_you_mean", "snippet", "MAX_QUERY_LENGTH"]
