@@ -18,8 +18,9 @@ PASSWORD = "lang-geheim-wachtwoord-1"
 def _no_sideways_scroll(page) -> None:
     width = page.evaluate("() => document.documentElement.scrollWidth")
     wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
-        .filter(e => e.getBoundingClientRect().right > 360)
-        .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right)""")
+        .filter(e => e.getBoundingClientRect().right > 360 || e.scrollWidth > e.clientWidth + 1)
+        .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right
+                         + ' ' + e.scrollWidth + ' ' + (e.textContent || '').slice(0, 60))""")
     assert width <= 360, f"{page.url}: {width}px breed: {wide}"
 
 
@@ -99,3 +100,36 @@ def test_invite_login_learner_deadline_calendar(page, page_factory, site, compan
     content = open(info.value.path(), encoding="utf-8").read()
     assert content.startswith("BEGIN:VCALENDAR")
     assert "praktijkleren aanvragen" in content.lower()
+
+
+PAGES = ["dashboard", "profile", "advice", "plan", "learners", "learner_new", "learners_import",
+         "learner", "trainings", "training_new", "training", "applications", "application_new",
+         "application", "action_points", "calendar", "invite", "privacy"]
+
+
+def test_every_company_page_is_axe_clean_on_a_phone(page, site, company,
+                                                    assert_no_axe_violations):
+    import datetime as dt
+
+    from django.urls import reverse
+
+    from onderwijsgids.workspace import actions
+
+    owner = company.memberships.get().user
+    learner = actions.do_create_learner(owner, company, {
+        "naam": "Kim Voorbeeld", "leerweg": "bbl", "start": dt.date(2026, 9, 1),
+        "eind": dt.date(2028, 7, 1)})
+    training = actions.do_create_training(owner, company, {
+        "medewerker": "Jo Voorbeeld", "omschrijving": "TIG-lassen",
+        "start": dt.date.today() + dt.timedelta(days=40)})
+    application = actions.do_save_application(owner, company, {
+        "regeling": "subsidie-praktijkleren", "jaar": "2026/27", "status": "te-doen"})
+    ids = {"learner": {"learner_id": learner.pk}, "training": {"training_id": training.pk},
+           "application": {"application_id": application.pk}}
+    _login(page, site, "eigenaar@vonk.test")
+    for name in PAGES:
+        page.goto(site + reverse(f"workspace:{name}",
+                                 kwargs={"company_id": company.pk, **ids.get(name, {})}))
+        assert page.locator("h1").count() == 1, name
+        assert_no_axe_violations(page)
+        _no_sideways_scroll(page)
