@@ -9,6 +9,9 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from onderwijsgids.kb.urls import item_path
@@ -25,11 +28,37 @@ def item_page(request: HttpRequest, item_type: str, item_id: str) -> HttpRespons
     item = kb.items.get(item_id)
     if item is None or item.type != item_type:  # type: ignore[attr-defined]
         raise Http404(item_id)
+    today = timezone.localdate()
+    key = (kb.digest, item_id, today, get_language())
+    article = _articles.get(key) if kb.digest else None
+    if article is None:
+        article = render_to_string(f"content/item_{item_type}.html",
+                                   _item_context(kb, item, item_type, today), request)
+        if kb.digest:
+            if len(_articles) > 1000:
+                _articles.clear()
+            _articles[key] = article
+    return render(request, "content/item_page.html",
+                  {"titel": item.titel, "article": mark_safe(article)})  # noqa: S308
+
+
+# An item's article depends only on the content release and the date (old school years), so it
+# is rendered once per release and day; the site layout around it is rendered per request.
+_articles: dict[tuple, str] = {}
+
+
+def forget_rendered_articles() -> None:
+    """Render every item article afresh (for measurements and tests of the uncached path)."""
+    _articles.clear()
+
+
+def _item_context(kb, item, item_type: str, today) -> dict:
+    item_id = item.id
     inhoud_html = Item.objects.filter(id=item_id).values_list("inhoud_html", flat=True).first()
     relations = Relation.objects.filter(Q(source_id=item_id) | Q(target_id=item_id)) \
         .order_by("kind", "position").values_list("source_id", "target_id")
     url = absolute_url(item_path(item_type, item_id))
-    details = p.type_details(kb, item, timezone.localdate())
+    details = p.type_details(kb, item, today)
     context = {
         "item": item,
         "type_label": p.type_label(item_type),
@@ -42,9 +71,10 @@ def item_page(request: HttpRequest, item_type: str, item_id: str) -> HttpRespons
         "absolute_url": url,
         "qr_svg": qr_svg(url),
     }
-    if context["details"].get("schema"):
+    if details.get("schema"):
         context["diagram"] = render_education_diagram(kb)
-    return render(request, f"content/item_{item_type}.html", context)
+        context["niveaus"] = details["niveaus"]
+    return context
 
 
 def list_url(item_type: str) -> str:
