@@ -1,0 +1,111 @@
+"""Pages: search results (/zoeken/), education routes (/onderwijsroutes/), BVM finder
+(/bedrijfsvakscholen/). They work without JavaScript; the engines do the work."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from onderwijsgids.kb.urls import TYPE_LABELS
+
+from . import services
+from .engine.query import MAX_QUERY_LENGTH, QueryError, search
+
+PAGE_LIMIT = 50
+EXAMPLE_QUESTIONS = [
+    "subsidie voor mijn bbl'er",
+    "cursus voor de begeleider van mijn stagiair",
+    "bedrijfsvakschool bij Zwolle",
+    "meiden interesseren voor techniek",
+    "zijinstromer werven",
+    "25892",
+]
+
+
+def _type_label(item_type: str, count: int) -> str:
+    singular, plural = TYPE_LABELS.get(item_type, (item_type, item_type))
+    return singular if count == 1 else plural
+
+
+def zoeken(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    item_type = request.GET.get("type") or None
+    if item_type not in TYPE_LABELS:
+        item_type = None
+    context: dict = {"q": q, "type": item_type, "examples": EXAMPLE_QUESTIONS,
+                     "max_length": MAX_QUERY_LENGTH}
+    if q:
+        try:
+            result = search(services.current_index(), q, item_type=item_type, limit=PAGE_LIMIT,
+                            snippets=True)
+        except QueryError as exc:
+            context["error"] = str(exc).partition(": ")[2]
+            return render(request, "search/zoeken.html", context, status=422)
+        context.update(result=result, groups=_groups(result), filters=_filters(result))
+    return render(request, "search/zoeken.html", context)
+
+
+def _groups(result) -> list[dict]:
+    """Hits grouped by type; groups ordered by their best hit, hits best first within."""
+    groups: dict[str, list] = {}
+    for hit in result.hits:
+        groups.setdefault(hit.type, []).append(hit)
+    return [{"type": t, "label": _type_label(t, result.counts.get(t, len(hits))).capitalize(),
+             "count": result.counts.get(t, len(hits)), "hits": hits}
+            for t, hits in groups.items()]
+
+
+def _filters(result) -> list[dict]:
+    return [{"type": t, "label": _type_label(t, n), "count": n} for t, n in result.counts.items()]
+
+
+def onderwijsroutes(request: HttpRequest) -> HttpResponse:
+    graph = services.education_graph()
+    van = request.GET.get("van", "").strip()
+    naar = request.GET.get("naar", "").strip()
+    levels = sorted(graph.levels.values(), key=lambda lv: (lv.volgorde, lv.id))
+    context: dict = {"levels": levels, "van": van, "naar": naar, "errors": []}
+    if van or naar:
+        for field, value, label in (("van", van, _("Van")), ("naar", naar, _("Naar"))):
+            if not value:
+                context["errors"].append({"field": field, "label": label,
+                                          "message": _("Kies een onderwijsniveau.")})
+            elif value not in graph.levels:
+                hint = ", ".join(graph.suggestions(value))
+                message = _("Onbekend onderwijsniveau.")
+                if hint:
+                    message += " " + _("Bedoelde u: %(hint)s?") % {"hint": hint}
+                context["errors"].append({"field": field, "label": label, "message": message})
+        if not context["errors"]:
+            context["routes"] = _routes(graph, van, naar)
+            context["shown"] = _shown_route(request, context["routes"])
+    status = 422 if context["errors"] else 200
+    return render(request, "search/onderwijsroutes.html", context, status=status)
+
+
+def _shown_route(request: HttpRequest, routes: list[dict]) -> dict | None:
+    """The route drawn on the schema (``?route=N``, default the shortest): one drawing per
+    page keeps it light; every route links to its own drawing."""
+    from onderwijsgids.content.diagram import render_education_diagram
+    from onderwijsgids.content.services import current_kb
+
+    if not routes:
+        return None
+    number = request.GET.get("route", "1")
+    chosen = next((r for r in routes if str(r["number"]) == number), routes[0])
+    ids = [level.id for level in chosen["levels"]]
+    return {"route": chosen, "diagram": render_education_diagram(current_kb(), highlight=ids)}
+
+
+def _routes(graph, van: str, naar: str) -> list[dict]:
+    found = []
+    for n, route in enumerate(graph.routes(van, naar), 1):
+        found.append({
+            "number": n,
+            "levels": [graph.levels[i] for i in route.levels],
+            "steps": [{"van": graph.levels[s.van], "naar": graph.levels[s.naar],
+                       "voorwaarde": s.voorwaarde, "duur": s.duur, "bron": s.bron,
+                       "bron_is_url": s.bron.startswith("http")} for s in route.steps],
+        })
+    return found
