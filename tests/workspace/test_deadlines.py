@@ -114,3 +114,34 @@ def test_application_form_refuses_a_duplicate(owner_client, world):
     assert response.status_code == 422
     assert "bestaat al een aanvraag" in response.content.decode()
     assert Application.objects.filter(company=company).count() == 1
+
+
+def test_profile_form_saves_goals_and_the_advice_uses_them(owner_client, world):
+    company = world["a"]["company"]
+    response = owner_client.post(f"/bedrijf/{company.pk}/profiel/", {
+        "naam": "Bedrijf A", "cao": "metaal-en-techniek", "medewerkers": "12",
+        "provincie": "gelderland", "plaats": "Apeldoorn", "erkend_leerbedrijf": "ja",
+        "praktijkopleider_opgeleid": "", "doelen": ["werven", "medewerkers-scholen"]})
+    assert response.status_code == 302
+    company.refresh_from_db()
+    assert company.doelen == ["werven", "medewerkers-scholen"]
+    assert company.praktijkopleider_opgeleid is None and company.medewerkers == 12
+    page = owner_client.get(f"/bedrijf/{company.pk}/advies/")
+    assert page.status_code == 200 and "Regelingen" in page.content.decode()
+    bad = owner_client.post(f"/bedrijf/{company.pk}/profiel/", {"naam": "", "medewerkers": "-3"})
+    assert bad.status_code == 422
+    assert 'href="#id_naam"' in bad.content.decode()
+
+
+def test_profile_import_takes_over_a_contract_profile(owner_client, world):
+    company = world["a"]["company"]
+    response = owner_client.post(f"/bedrijf/{company.pk}/profiel/overnemen/", {
+        "import-profiel": "cao: metalektro\nmedewerkers: 40\ndoelen: [werven]\n"})
+    assert response.status_code == 302
+    company.refresh_from_db()
+    assert company.cao == "metalektro" and company.medewerkers == 40
+    bad = owner_client.post(f"/bedrijf/{company.pk}/profiel/overnemen/", {
+        "import-profiel": "cao: weetniet\nonbekend_veld: 1\n"})
+    assert bad.status_code == 422
+    text = bad.content.decode()
+    assert "cao" in text and "onbekend_veld" in text

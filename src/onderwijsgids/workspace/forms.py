@@ -5,7 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from onderwijsgids.kb.schema import Goal, TargetGroup
+
 from .domain.csvio import LEARNING_PATHS, parse_date
+
+GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
+TARGET_GROUPS: tuple[str, ...] = TargetGroup.__args__  # type: ignore[attr-defined]
 from .models import ActionPointStatus, Application
 
 YES_NO_UNKNOWN = [("", _("Weet ik niet")), ("ja", _("Ja")), ("nee", _("Nee"))]
@@ -72,6 +77,13 @@ class CompanyProfileForm(AccessibleForm):
                                            choices=YES_NO_UNKNOWN, required=False)
     praktijkopleider_opgeleid = forms.ChoiceField(label=_("Praktijkopleider opgeleid"),
                                                   choices=YES_NO_UNKNOWN, required=False)
+    doelen = forms.MultipleChoiceField(label=_("Doelen"), required=False,
+                                       widget=forms.CheckboxSelectMultiple,
+                                       choices=[(g, g.replace("-", " ")) for g in GOALS])
+    doelgroepen = forms.MultipleChoiceField(label=_("Doelgroepen"), required=False,
+                                            widget=forms.CheckboxSelectMultiple,
+                                            choices=[(g, g.replace("-", " "))
+                                                     for g in TARGET_GROUPS])
 
     @classmethod
     def initial_from(cls, company) -> dict:
@@ -81,7 +93,8 @@ class CompanyProfileForm(AccessibleForm):
         return {"naam": company.naam, "cao": company.cao or "", "medewerkers": company.medewerkers,
                 "provincie": company.provincie or "", "plaats": company.plaats,
                 "erkend_leerbedrijf": tri(company.erkend_leerbedrijf),
-                "praktijkopleider_opgeleid": tri(company.praktijkopleider_opgeleid)}
+                "praktijkopleider_opgeleid": tri(company.praktijkopleider_opgeleid),
+                "doelen": company.doelen or [], "doelgroepen": company.doelgroepen or []}
 
     def profile_values(self) -> dict:
         data = dict(self.cleaned_data)

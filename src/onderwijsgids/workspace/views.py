@@ -83,7 +83,8 @@ def profile(request: HttpRequest, company) -> HttpResponse:
         messages.success(request, _("Het profiel is opgeslagen."))
         return redirect("workspace:profile", company_id=company.pk)
     return render(request, "workspace/company/profile.html",
-                  _ctx(request, company, form=form, import_form=import_form))
+                  _ctx(request, company, form=form, import_form=import_form),
+                  status=_status(request, form))
 
 
 @company_view()
