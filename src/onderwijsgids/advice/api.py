@@ -1,8 +1,8 @@
 """``POST /api/v1/advies`` (contract §5): a profile in, the contract §3 advice out.
 
 The body is validated by the engine itself (Dutch messages per field, crebo codes checked
-against the knowledge base); errors are a 422 in the project-wide shape
-``{"detail": ..., "fouten": [{"veld", "melding"}]}``.
+against the knowledge base); errors are a 422 in the project-wide shape of
+:mod:`onderwijsgids.api_errors` (``{"detail": "Ongeldige invoer", "fouten": [{"veld", "melding"}]}``).
 """
 
 from __future__ import annotations
@@ -11,23 +11,14 @@ import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from ninja import Router, Schema
+from ninja import Router
 
+from onderwijsgids.api_errors import INVALID_INPUT, OngeldigeInvoer
 from onderwijsgids.content.services import current_kb
 
 from .engine import Advice, Fout, Profile, ProfileError, advise, parse_profile
 
 router = Router(tags=["advies"])
-
-
-class FoutSchema(Schema):
-    veld: str
-    melding: str
-
-
-class FoutenSchema(Schema):
-    detail: str
-    fouten: list[FoutSchema]
 
 
 def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
@@ -56,11 +47,11 @@ PROFILE_BODY = {
 
 
 def invalid(fouten: list[Fout]) -> JsonResponse:
-    return JsonResponse({"detail": "Het profiel is ongeldig.",
+    return JsonResponse({"detail": INVALID_INPUT,
                          "fouten": [f.as_dict() for f in fouten]}, status=422)
 
 
-@router.post("/advies", response={200: Advice, 422: FoutenSchema}, openapi_extra=PROFILE_BODY,
+@router.post("/advies", response={200: Advice, 422: OngeldigeInvoer}, openapi_extra=PROFILE_BODY,
              summary="Advies voor een bedrijfsprofiel")
 def advies(request: HttpRequest) -> HttpResponse:
     """Body: een bedrijfsprofiel (contract §2). Antwoord: het advies (contract §3)."""
