@@ -76,7 +76,7 @@ def test_invite_login_learner_deadline_calendar(page, page_factory, site, compan
     page.get_by_role("link", name="Leerling toevoegen").click()
     check()
     page.get_by_role("button", name="Opslaan").click()  # empty: errors listed and linked
-    assert page.locator(".foutoverzicht a").count() == 3  # naam, start, eind
+    assert page.locator(".foutoverzicht a").count() == 4  # naam, leerweg, start, eind
     check()
     today = dt.date.today()
     page.get_by_label("Naam", exact=True).fill("Sam Voorbeeld")

@@ -114,7 +114,8 @@ class LearnerForm(AccessibleForm):
     naam = forms.CharField(label=_("Naam"), max_length=200,
                            widget=forms.TextInput(attrs={"autocomplete": "off"}))
     leerweg = forms.ChoiceField(label=_("Leerweg"),
-                                choices=[(p, p) for p in LEARNING_PATHS])
+                                choices=[("", _("Kies een leerweg"))] + [(p, p)
+                                                                        for p in LEARNING_PATHS])
     crebo = forms.RegexField(label=_("Crebocode"), regex=r"^\d{5}$", required=False,
                              help_text=_("Vijf cijfers, bijvoorbeeld 25892."),
                              error_messages={"invalid": _("Een crebocode is vijf cijfers.")})
