@@ -10,13 +10,15 @@ import datetime as dt
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlparse
 
 from onderwijsgids.kb.schema import Actiepunt, Bron, ItemBase, Kwalificatie, Organisatie, Regeling
 from onderwijsgids.kb.urls import item_path
+
+from .model import ParameterGebruik, build
 
 GUIDE_LABEL = "Dé onderwijsgids 2025"
 
@@ -68,6 +70,12 @@ class Param:
         except ValueError:
             return None
 
+    @cached_property
+    def usage(self) -> ParameterGebruik:
+        """This parameter as a trace entry (immutable, so one object serves every advice)."""
+        return build(ParameterGebruik, naam=self.naam, waarde=str(self.waarde),
+                     schooljaar=self.schooljaar, bron=self.bron)
+
     def valid_on(self, day: dt.date) -> bool:
         return ((self.geldig_vanaf is None or self.geldig_vanaf <= day)
                 and (self.geldig_tot is None or day <= self.geldig_tot))
@@ -86,6 +94,7 @@ class CompiledRegeling:
     perioden: list[tuple[dt.date | None, dt.date | None, str, str | None, str | None]]
     order: int
     _memo: dict = field(default_factory=dict, repr=False)
+    arranged: dict = field(default_factory=dict, repr=False)  # (code, sentence) -> (Toets, text)
 
     def params(self, naam: str) -> list[Param]:
         return self.parameters.get(naam, [])

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 from .compiled import CompiledRegeling, Param, short_source
-from .model import Deadline, ParameterGebruik, RegelingAdvies, Spoor, Toets, build
+from .model import Deadline, RegelingAdvies, Spoor, Toets, build
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -116,9 +116,15 @@ class Evaluation:
         """A condition the company arranges itself (not in the profile): listed, not scored."""
         tekst, source = self.voorwaarde(code)
         self._source(source)
-        self._toetsen.append(build(Toets, code=code, uitkomst="zelf-regelen", tekst=tekst,
-                                   velden=[], bron=source))
-        self._notes.append(with_source(sentence or f"Zorg ook voor: {tekst}", source))
+        key = (code, sentence)
+        cached = self.regeling.arranged.get(key)
+        if cached is None:  # the same for every advice: build once per regeling
+            cached = (build(Toets, code=code, uitkomst="zelf-regelen", tekst=tekst, velden=[],
+                            bron=source),
+                      with_source(sentence or f"Zorg ook voor: {tekst}", source))
+            self.regeling.arranged[key] = cached
+        self._toetsen.append(cached[0])
+        self._notes.append(cached[1])
 
     def note(self, sentence: str, source: str | None = None) -> None:
         """Extra explanation shown with ``ja`` and ``misschien`` (amounts, windows, limits)."""
@@ -135,9 +141,7 @@ class Evaluation:
         found = self.regeling.param(naam, on or self.peildatum, schooljaar)
         if found is not None and (found.naam, found.schooljaar) not in self._seen_params:
             self._seen_params.add((found.naam, found.schooljaar))
-            self._params.append(build(ParameterGebruik, naam=found.naam,
-                                      waarde=str(found.waarde), schooljaar=found.schooljaar,
-                                      bron=found.bron))
+            self._params.append(found.usage)
             self._source(found.bron)
         return found
 
