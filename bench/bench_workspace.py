@@ -30,6 +30,10 @@ def ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def verdict(value: float, limit: float) -> str:
+    return "OK" if value <= limit else "TE TRAAG"
+
+
 def timed(fn, repeat: int) -> list[float]:
     out = []
     for _ in range(repeat):
@@ -45,7 +49,11 @@ def main() -> int:
     parser.add_argument("--leerlingen", type=int, default=5)
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    ensure_database(url)
+    try:
+        ensure_database(url)
+    except Exception as exc:  # no PostgreSQL: nothing to measure
+        print(f"PostgreSQL niet bereikbaar ({exc}); niets gemeten", file=sys.stderr)
+        return 1
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "onderwijsgids.settings"
     import django
@@ -91,8 +99,9 @@ def main() -> int:
         url = f"/bedrijf/{membership.company_id}/"
         assert client.get(url).status_code == 200
         samples += timed(lambda: client.get(url), 5)
-    print(f"dashboard bedrijf: p50 {statistics.median(samples):.1f} ms, "
-          f"p95 {statistics.quantiles(samples, n=20)[18]:.1f} ms (doel p50 <= 50 ms)")
+    p50 = statistics.median(samples)
+    print(f"dashboard bedrijf: p50 {p50:.1f} ms, p95 {statistics.quantiles(samples, n=20)[18]:.1f}"
+          f" ms (doel p50 <= 50 ms) {verdict(p50, 50)}")
 
     # Advisor portfolio: the advisor with the most companies (demo: 300).
     top = (AdvisorAssignment.objects.values("advisor").order_by()
@@ -109,16 +118,17 @@ def main() -> int:
     session.save()
     assert client.get("/adviseur/").status_code == 200
     portfolio = timed(lambda: client.get("/adviseur/"), 15)
-    print(f"portefeuille adviseur ({top['n']} bedrijven, doel {ADVISED}): "
-          f"p50 {statistics.median(portfolio):.1f} ms (doel <= 200 ms)")
+    p50 = statistics.median(portfolio)
+    print(f"portefeuille adviseur ({top['n']} bedrijven): p50 {p50:.1f} ms "
+          f"(doel <= 200 ms bij {ADVISED} bedrijven) {verdict(p50, 200)}")
 
     # Reminders for all companies, from an empty outbox.
     ReminderSent.objects.all().delete()
     start = time.perf_counter()
     outcome = reminders.run()
     seconds = time.perf_counter() - start
-    print(f"herinneringen alle bedrijven: {outcome.planned} gepland, {outcome.sent} verstuurd in "
-          f"{seconds:.1f} s (doel <= 60 s)")
+    print(f"herinneringen alle {companies} bedrijven: {outcome.planned} gepland, {outcome.sent} "
+          f"verstuurd in {seconds:.1f} s (doel <= 60 s) {verdict(seconds, 60)}")
     return 0
 
 
