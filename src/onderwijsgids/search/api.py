@@ -102,3 +102,55 @@ def route(request: HttpRequest, vraag: Query[RouteVraag]):
         return routes_document(services.education_graph(), vraag.van.strip(), vraag.naar.strip())
     except UnknownLevel as exc:
         return Status(404, {"detail": str(exc), "suggesties": exc.suggestions})
+
+
+class Bedrijfsvakschool(Schema):
+    id: str
+    titel: str
+    url: str
+    plaats: str | None
+    provincie: str | None
+    afstand_km: float | None
+
+
+class Bedrijfsvakscholen(Schema):
+    bedrijfsvakscholen: list[Bedrijfsvakschool]
+    in_kennisbank: int
+    landelijk: int | None
+
+
+class FinderVraag(Schema):
+    plaats: str = ""
+    provincie: str = ""
+
+
+@router.get("/bedrijfsvakscholen",
+            response={200: Bedrijfsvakscholen, 404: NietGevonden, 422: OngeldigeInvoer},
+            summary="Bedrijfsvakscholen, dichtstbij een plaats of provincie eerst")
+def bedrijfsvakscholen(request: HttpRequest, vraag: Query[FinderVraag]):
+    from onderwijsgids.content.services import current_kb
+
+    from .engine import finder
+    from .views import FinderInputError, finder_results
+
+    kb = current_kb()
+    plaats, provincie = vraag.plaats.strip(), vraag.provincie.strip()
+    try:
+        found, _origin = finder_results(kb, plaats, provincie)
+    except FinderInputError as exc:
+        if exc.field == "plaats" and 0 < len(plaats) <= finder.MAX_PLACE_LENGTH:
+            return Status(404, {"detail": f"plaats: onbekende plaats '{plaats}'",
+                                "suggesties": exc.suggestions})
+        return invalid(exc.field, exc.message)
+    searched = bool(plaats or provincie)
+    return {
+        "bedrijfsvakscholen": [
+            {"id": f.organisatie.id, "titel": f.organisatie.titel,
+             "url": request.build_absolute_uri(f"/organisaties/{f.organisatie.id}/"),
+             "plaats": f.place.naam if f.place else f.organisatie.plaats,
+             "provincie": f.organisatie.provincie,
+             "afstand_km": round(f.km, 1) if searched and f.km is not None else None}
+            for f in found],
+        "in_kennisbank": len(finder.bvms(kb)),
+        "landelijk": finder.known_total(kb),
+    }

@@ -109,3 +109,64 @@ def _routes(graph, van: str, naar: str) -> list[dict]:
                        "bron_is_url": s.bron.startswith("http")} for s in route.steps],
         })
     return found
+
+
+def bedrijfsvakscholen(request: HttpRequest) -> HttpResponse:
+    from django.utils.safestring import mark_safe
+
+    from onderwijsgids.content.services import current_kb
+
+    from .engine import finder
+
+    kb = current_kb()
+    plaats = request.GET.get("plaats", "").strip()
+    provincie = request.GET.get("provincie", "").strip()
+    context: dict = {"plaats": plaats, "provincie": provincie, "errors": [],
+                     "provinces": sorted(finder.PROVINCE_NAMES.items(), key=lambda kv: kv[1]),
+                     "count": len(finder.bvms(kb)), "total": finder.known_total(kb)}
+    origin = None
+    try:
+        found, origin = finder_results(kb, plaats, provincie)
+    except FinderInputError as exc:
+        context["errors"].append({"field": exc.field, "message": exc.message,
+                                  "suggestions": exc.suggestions})
+        found = finder.nearest(kb, finder.province_centre("utrecht"))
+        found = sorted(found, key=lambda f: f.organisatie.titel)
+        origin = None
+    context["searched"] = bool(plaats or provincie) and not context["errors"]
+    context["origin"] = origin
+    context["found"] = [{"number": n, "item": f.organisatie, "place": f.place,
+                         "km": round(f.km) if f.km is not None and context["searched"] else None}
+                        for n, f in enumerate(found, 1)]
+    context["map"] = mark_safe(finder.map_svg(  # noqa: S308 - every text in it is escaped
+        found, origin if plaats else None, provincie or None))
+    return render(request, "search/bedrijfsvakscholen.html", context,
+                  status=422 if context["errors"] else 200)
+
+
+class FinderInputError(ValueError):
+    def __init__(self, field: str, message: str, suggestions: list[str] | None = None):
+        super().__init__(f"{field}: {message}")
+        self.field, self.message, self.suggestions = field, message, suggestions or []
+
+
+def finder_results(kb, plaats: str, provincie: str):
+    """(BVMs in order, the origin place or None) for a place or a province; Dutch errors."""
+    from .engine import finder
+
+    if provincie and provincie not in finder.PROVINCE_NAMES:
+        raise FinderInputError("provincie", _("Kies een van de twaalf provincies."))
+    if len(plaats) > finder.MAX_PLACE_LENGTH:
+        raise FinderInputError("plaats", _("De plaatsnaam is te lang."))
+    if plaats:
+        try:
+            origin = finder.resolve_place(plaats, provincie or None)
+        except finder.UnknownPlace as exc:
+            raise FinderInputError("plaats", _("Deze plaats kennen we niet."),
+                                   exc.suggestions) from None
+        return finder.nearest(kb, origin), origin
+    if provincie:
+        centre = finder.province_centre(provincie)
+        return finder.in_province_first(kb, provincie), centre
+    return sorted(finder.nearest(kb, finder.province_centre("utrecht")),
+                  key=lambda f: f.organisatie.titel), None

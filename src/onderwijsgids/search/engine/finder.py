@@ -1,0 +1,188 @@
+"""Bedrijfsvakscholen (BVM's) nearby: places, distances and a locally drawn map.
+
+Places and province outlines ship with the code (``search/data``, see ``BRONNEN.md`` there);
+nothing is fetched at run time. A BVM's position is its ``locatie`` when the content gives one,
+else the coordinates of its ``plaats``. Plain Python, no Django.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+from onderwijsgids.kb import KnowledgeBase
+from onderwijsgids.kb.schema import PROVINCES, Organisatie
+
+from .analyzer import fold
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+EARTH_RADIUS_KM = 6371.0088
+MAX_PLACE_LENGTH = 100
+PROVINCE_NAMES = {slug: "-".join(p.capitalize() for p in slug.split("-")) for slug in PROVINCES}
+PROVINCE_NAMES["friesland"] = "Fryslân"
+
+
+class UnknownPlace(LookupError):
+    def __init__(self, value: str, suggestions: list[str]):
+        self.value, self.suggestions = value, suggestions
+        hint = f"; bedoelde u {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"plaats: onbekende plaats '{value}'{hint}")
+
+
+@dataclass(frozen=True)
+class Place:
+    naam: str
+    provincie: str
+    lat: float
+    lon: float
+    inwoners: int = 0
+
+
+@dataclass(frozen=True)
+class Found:
+    organisatie: Organisatie
+    place: Place | None
+    km: float | None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, list[Place]]:
+    """Folded name → places with that name, most inhabitants first."""
+    table: dict[str, list[Place]] = {}
+    with (DATA / "plaatsen.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            place = Place(row["naam"], row["provincie"], float(row["lat"]), float(row["lon"]),
+                          int(row["inwoners"] or 0))
+            table.setdefault(fold(place.naam), []).append(place)
+    for found in table.values():
+        found.sort(key=lambda p: (-p.inwoners, p.provincie))
+    return table
+
+
+def resolve_place(name: str, provincie: str | None = None) -> Place:
+    """The place called ``name`` (in ``provincie`` when given); unknown → suggestions."""
+    key = fold(name).strip()
+    found = places().get(key, [])
+    if provincie:
+        found = [p for p in found if p.provincie == provincie] or found
+    if found:
+        return found[0]
+    close = difflib.get_close_matches(key, list(places()), n=5, cutoff=0.75)
+    starts = sorted((k for k in places() if key and k.startswith(key)),
+                    key=lambda k: -places()[k][0].inwoners)[:5]
+    names = [places()[k][0].naam for k in dict.fromkeys(close + starts)]
+    raise UnknownPlace(name, names[:5])
+
+
+def province_centre(provincie: str) -> Place:
+    """Population-weighted centre of a province's places."""
+    members = [p for group in places().values() for p in group if p.provincie == provincie]
+    total = sum(max(p.inwoners, 1) for p in members)
+    lat = sum(p.lat * max(p.inwoners, 1) for p in members) / total
+    lon = sum(p.lon * max(p.inwoners, 1) for p in members) / total
+    return Place(PROVINCE_NAMES[provincie], provincie, lat, lon)
+
+
+def bvms(kb: KnowledgeBase) -> list[Organisatie]:
+    return [o for o in kb.of_type("organisatie")
+            if isinstance(o, Organisatie) and o.soort == "bedrijfsvakschool"]
+
+
+def bvm_place(bvm: Organisatie) -> Place | None:
+    if bvm.locatie is not None:
+        return Place(bvm.plaats or bvm.naam, bvm.provincie or "", bvm.locatie.lat, bvm.locatie.lon)
+    if bvm.plaats:
+        try:
+            return resolve_place(bvm.plaats, bvm.provincie)
+        except UnknownPlace:
+            return None
+    return None
+
+
+def nearest(kb: KnowledgeBase, origin: Place) -> list[Found]:
+    """Every BVM of the knowledge base, nearest first; unplaceable ones last."""
+    found = []
+    for bvm in bvms(kb):
+        where = bvm_place(bvm)
+        km = haversine_km(origin.lat, origin.lon, where.lat, where.lon) if where else None
+        found.append(Found(bvm, where, km))
+    return sorted(found, key=lambda f: (f.km is None, f.km or 0.0, f.organisatie.id))
+
+
+def in_province_first(kb: KnowledgeBase, provincie: str) -> list[Found]:
+    """BVMs in ``provincie`` first, then the rest; each by distance from the province centre."""
+    found = nearest(kb, province_centre(provincie))
+    return sorted(found, key=lambda f: (f.organisatie.provincie != provincie, f.km is None,
+                                        f.km or 0.0))
+
+
+def known_total(kb: KnowledgeBase) -> int | None:
+    """How many BVMs exist nationally, as the content's BVM page says ("38 bedrijfsvakscholen")."""
+    page = kb.get("bedrijfsvakscholen")
+    match = re.search(r"(\d+)\s+bedrijfsvakscholen", page.inhoud if page else "")
+    return int(match.group(1)) if match else None
+
+
+# --- the map ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def map_data() -> dict:
+    return json.loads((DATA / "nl_provincies.json").read_text(encoding="utf-8"))
+
+
+def project(lat: float, lon: float) -> tuple[float, float]:
+    """Longitude/latitude onto the province drawing, with the projection fitted to it."""
+    fitted = map_data()["projectie"]
+    a, b, c, d, e, f = fitted["affien"]
+    y = lat
+    if fitted["projectie"] == "mercator":
+        y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+    return a * lon + b * y + c, d * lon + e * y + f
+
+
+def map_svg(found: list[Found], origin: Place | None = None,
+            highlight_province: str | None = None) -> str:
+    """An accessible SVG: provinces, a numbered marker per BVM, and the searched place."""
+    data = map_data()
+    shapes = []
+    for slug, path in data["provincies"].items():
+        css = "prov prov-hl" if slug == highlight_province else "prov"
+        shapes.append(f'<path class="{css}" d="{path}" fill="{"#dbe7f3" if css != "prov" else "#f1f3f5"}" '
+                      f'stroke="#5b6b7b" stroke-width="1"><title>{escape(PROVINCE_NAMES[slug])}'
+                      f'</title></path>')
+    markers = []
+    for n, f in enumerate((f for f in found if f.place), 1):
+        x, y = project(f.place.lat, f.place.lon)  # type: ignore[union-attr]
+        markers.append(
+            f'<g class="bvm-marker"><circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="#b3261e" '
+            f'stroke="#ffffff" stroke-width="2"/><text x="{x:.1f}" y="{y + 4:.1f}" '
+            f'text-anchor="middle" font-size="11" font-weight="bold" fill="#ffffff">{n}</text>'
+            f'<title>{escape(f.organisatie.titel)}</title></g>')
+    if origin is not None:
+        x, y = project(origin.lat, origin.lon)
+        markers.append(
+            f'<g class="origin-marker"><rect x="{x - 7:.1f}" y="{y - 7:.1f}" width="14" '
+            f'height="14" fill="#1f3a5f" stroke="#ffffff" stroke-width="2"/>'
+            f'<title>{escape(origin.naam)}</title></g>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{data["viewBox"]}" role="img" '
+            f'aria-labelledby="bvm-kaart-titel bvm-kaart-desc">'
+            f'<title id="bvm-kaart-titel">Kaart van Nederland met de bedrijfsvakscholen</title>'
+            f'<desc id="bvm-kaart-desc">De twaalf provincies; een rode genummerde stip per '
+            f'bedrijfsvakschool (nummers als in de lijst){"; een blauw vierkant voor " + escape(origin.naam) if origin else ""}.</desc>'
+            f'{"".join(shapes)}{"".join(markers)}</svg>')
