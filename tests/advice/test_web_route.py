@@ -140,6 +140,12 @@ def test_change_answer_from_check_page_returns_and_keeps_the_rest(answered):
         {k: v for k, v in before.items() if k != "cao"}
 
 
+def test_change_company_name_returns_to_check_page(answered):
+    response = answered.post("/advies/?terug=controle", {"naam": "De Vonk BV"})
+    assert response["Location"] == "/advies/controle/"
+    assert stored(answered)["naam"] == "De Vonk BV" and stored(answered)["medewerkers"] == 23
+
+
 def test_error_while_changing_keeps_return_path(answered):
     response = answered.post("/advies/medewerkers/?terug=controle", {"medewerkers": "x"})
     assert response.status_code == 400

@@ -166,9 +166,12 @@ def start(request: HttpRequest) -> HttpResponse:
         errors = profile_errors({"naam": naam})
         if not errors:
             save_answers(request, {"naam": naam})
+            if request.GET.get("terug") == "controle":
+                return redirect("advice:controle")
             return redirect("advice:step", STEPS[0].slug)
     stored = answers(request)
     return render(request, "advice/start.html", {
+        "suffix": "?terug=controle" if request.GET.get("terug") == "controle" else "",
         "fields": bound_fields([naam_field], stored, errors,
                                request.POST if request.method == "POST" else None),
         "errors": errors, "has_answers": bool(stored), "total": TOTAL_STEPS,
@@ -312,6 +315,7 @@ def _summary_rows(stored: dict[str, Any]) -> list[dict[str, Any]]:
         return "; ".join(_describe_item(slug, item) for item in stored[key]) or _("Geen")
 
     rows = [
+        ("", _("Naam van uw bedrijf"), show("naam")),
         ("cao", _("Cao"), show("cao", CAO_LABELS)),
         ("medewerkers", _("Aantal medewerkers"), show("medewerkers")),
         ("vestiging", _("Provincie"), show("provincie", PROVINCE_LABELS)),
@@ -324,7 +328,8 @@ def _summary_rows(stored: dict[str, Any]) -> list[dict[str, Any]]:
         ("scholing", _("Scholing van medewerkers"), listed("scholing")),
     ]
     return [{"slug": slug, "label": label, "value": value,
-             "change_url": reverse("advice:step", args=[slug]) + "?terug=controle"}
+             "change_url": (reverse("advice:step", args=[slug]) if slug
+                            else reverse("advice:start")) + "?terug=controle"}
             for slug, label, value in rows]
 
 
