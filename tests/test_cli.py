@@ -19,7 +19,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_help_exits_0():
     result = run("--help")
     assert result.returncode == 0
-    assert result.stdout.startswith("usage: onderwijsgids")
+    assert result.stdout.startswith("gebruik: onderwijsgids")
 
 
 @pytest.mark.parametrize("command", CONTRACT_COMMANDS)
@@ -55,3 +55,12 @@ def test_content_check_on_a_missing_directory_exits_2_naming_it(tmp_path):
     assert result.stderr.splitlines()[0] == f"{missing}: map met content bestaat niet"
     assert "contract-ID" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_argparse_errors_are_dutch_and_name_the_argument():
+    result = _run("route")
+    assert result.returncode == 2
+    assert "verplicht maar ontbreekt: van, naar" in result.stderr
+    result = _run("bestaatniet")
+    assert result.returncode == 2
+    assert "'bestaatniet' is geen geldige keuze" in result.stderr

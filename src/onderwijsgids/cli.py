@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -19,10 +20,42 @@ class UsageError(Exception):
     """Bad input from the user: reported on stderr with exit code 2."""
 
 
+_ARGPARSE_DUTCH = (  # argparse's own messages, in the words a Dutch user reads
+    (re.compile(r"argument (\S+): invalid choice: '?([^']*)'? \(choose from (.*)\)"),
+     r"'\2' is geen geldige keuze voor \1; kies uit: \3"),
+    (re.compile(r"the following arguments are required: (.*)"), r"verplicht maar ontbreekt: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"onbekende argumenten: \1"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), r"ongeldige waarde voor \1: \3"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 verwacht een waarde"),
+)
+
+
+def dutch_argparse_message(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_DUTCH:
+        message = pattern.sub(replacement, message)
+    return message
+
+
+_HEADINGS_DUTCH = (("usage: ", "gebruik: "), ("positional arguments:", "argumenten:"),
+                   ("options:", "opties:"), ("show this help message and exit", "toon deze hulp"))
+
+
+def _dutch_headings(text: str) -> str:
+    for english, dutch in _HEADINGS_DUTCH:
+        text = text.replace(english, dutch)
+    return text
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 already; keep it Dutch-friendly
+    def format_usage(self) -> str:
+        return _dutch_headings(super().format_usage())
+
+    def format_help(self) -> str:
+        return _dutch_headings(super().format_help())
+
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep it Dutch
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: fout: {message}\n")
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: fout: {dutch_argparse_message(message)}\n")
 
 
 def setup_django() -> None:
