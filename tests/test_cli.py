@@ -58,9 +58,9 @@ def test_content_check_on_a_missing_directory_exits_2_naming_it(tmp_path):
 
 
 def test_argparse_errors_are_dutch_and_name_the_argument():
-    result = _run("route")
+    result = run("route")
     assert result.returncode == 2
     assert "verplicht maar ontbreekt: van, naar" in result.stderr
-    result = _run("bestaatniet")
+    result = run("bestaatniet")
     assert result.returncode == 2
     assert "'bestaatniet' is geen geldige keuze" in result.stderr
