@@ -1,0 +1,95 @@
+"""Ranking quality on the team's question set (floor), score explanation, snippets, facets."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from onderwijsgids.search.engine.evaluation import read_questions, score
+from onderwijsgids.search.engine.index import Document, SearchIndex
+from onderwijsgids.search.engine.query import QueryError, explain, search
+
+TOP3_FLOOR = 0.90
+TOP1_FLOOR = 0.80
+QUESTIONS = read_questions(Path(__file__).with_name("questions.tsv"))
+
+
+def test_question_set_is_large_and_covers_every_type_and_action_point(kb):
+    assert len(QUESTIONS) >= 60
+    expected = {i for q in QUESTIONS for i in q.correct}
+    assert expected <= set(kb.items), expected - set(kb.items)
+    covered_types = {kb.items[i].type for i in expected}
+    assert covered_types == {item.type for item in kb.items.values()}
+    assert {f"actiepunt-{n}" for n in range(1, 10)} <= expected
+
+
+def test_quality_floor_on_the_question_set(index):
+    card = score(QUESTIONS, lambda q: [h.id for h in search(index, q, limit=3).hits])
+    report = "\n".join(f"  {q!r}: verwacht {e}, kreeg {g}" for q, e, g in card.misses)
+    assert card.top3_rate >= TOP3_FLOOR, f"top-3 {card.top3_rate:.1%} < {TOP3_FLOOR:.0%}\n{report}"
+    assert card.top1_rate >= TOP1_FLOOR, f"top-1 {card.top1_rate:.1%} < {TOP1_FLOOR:.0%}"
+
+
+def test_the_score_is_the_sum_of_its_explained_parts(index):
+    for question in ("subsidie voor mijn bbl'er", "meiden interesseren voor techniek"):
+        for hit in search(index, question, limit=5).hits:
+            explained = explain(index, question, hit.id)
+            total = sum(row["bijdrage"] for row in explained["onderdelen"])
+            assert math.isclose(total, hit.score, abs_tol=1e-3), (question, hit.id)
+            assert {row["veld"] for row in explained["onderdelen"]} <= {
+                "titel", "trefwoorden", "samenvatting", "tekst"}
+
+
+def test_field_weights_title_over_keywords_over_summary_over_body():
+    """One word once in one field of otherwise equal documents: title > keywords > summary > body."""
+    docs = [Document(id=f"d{f}", type="pagina", titel="", url="", samenvatting="", text="")
+            for f in range(4)]
+    index = SearchIndex(docs=docs, lengths=[[5.0] * 4 for _ in docs],
+                        postings={"lasser": [[f, f, 1.0] for f in range(4)]},
+                        vocabulary=["lasser"], concepts=[])
+    ranked = [h.id for h in search(index, "lasser").hits]
+    assert ranked == ["d0", "d1", "d2", "d3"]
+
+
+def test_crebo_and_id_go_straight_to_the_item(index):
+    assert search(index, "25892").hits[0].id == "25892"
+    assert search(index, "25892").hits[0].direct
+    assert search(index, "oom-ptt").hits[0].id == "oom-ptt"
+    assert search(index, "actiepunt-7").hits[0].id == "actiepunt-7"
+
+
+def test_snippet_marks_matched_words_and_escapes_html(index):
+    hit = search(index, "meiden interesseren", limit=1, snippets=True).hits[0]
+    assert "<mark>meiden</mark>" in hit.snippet
+    assert "<script" not in search(index, "<script>alert(1)</script> subsidie",
+                                   snippets=True).hits[0].snippet
+
+
+def test_type_filter_and_counts(index):
+    result = search(index, "subsidie", item_type="regeling")
+    assert result.hits and all(h.type == "regeling" for h in result.hits)
+    assert result.counts["regeling"] == result.total
+    assert sum(search(index, "subsidie").counts.values()) >= result.total
+
+
+def test_did_you_mean_on_zero_results(index):
+    result = search(index, "qqqbedrijfsvakschool")
+    assert result.hits == []
+    assert result.suggestion == "bedrijfsvakschool"
+    assert search(index, "xyzzy").suggestion is None
+
+
+def test_results_are_deterministic_and_survive_serialisation(index):
+    copy = SearchIndex.from_bytes(index.to_bytes())
+    assert copy.to_bytes() == index.to_bytes()
+    for question in QUESTIONS[:20]:
+        assert [(h.id, h.score) for h in search(copy, question.text).hits] == \
+            [(h.id, h.score) for h in search(index, question.text).hits]
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 201])
+def test_bad_queries_are_refused_in_dutch(index, bad):
+    with pytest.raises(QueryError, match="^q: "):
+        search(index, bad)
