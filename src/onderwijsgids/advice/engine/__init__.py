@@ -40,7 +40,7 @@ __all__ = ["Actiepunt", "Advice", "Deadline", "Fout", "Profile", "ProfileError",
            "RegelingAdvies", "Spoor", "Toets", "advise", "parse_profile", "profile_from_text"]
 
 STATUS_ORDER = {"ja": 0, "misschien": 1, "nee": 2}
-RESULT_CACHE_SIZE = 50_000
+RESULT_CACHE_SIZE = 10_000  # about 3 kB each: bounded memory in a web worker
 
 
 def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
