@@ -408,3 +408,9 @@ def test_every_page_has_skip_link_nav_search_and_footer(pages):
             assert f">{label}</a>" in page
         assert 'href="/contact/"' in page[page.index("<footer"):]
         assert '<main id="inhoud" tabindex="-1">' in page
+
+
+def test_dates_stay_dutch_when_the_browser_asks_for_english(client, kb):
+    page = client.get("/actiepunten/3/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    peildatum = kb.items["actiepunt-3"].bronnen["gids"].peildatum
+    assert dutch(peildatum) in page

@@ -10,11 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, Iterable
 
-from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -93,14 +90,14 @@ def type_label(item_type: str, plural: bool = False) -> str:
     return many if plural else singular
 
 
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
 def dutch_date(day: dt.date) -> str:
-    """``29 november 2026`` (in the active language; cached, pages show many dates)."""
-    return _date_in(day, get_language())
-
-
-@lru_cache(maxsize=1024)
-def _date_in(day: dt.date, language: str | None) -> str:
-    return date_format(day, "j F Y")
+    """``29 november 2026``: always Dutch, whatever language the browser asks for, because
+    the text around it is the guide's Dutch."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
