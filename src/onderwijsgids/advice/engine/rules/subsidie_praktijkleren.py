@@ -69,6 +69,10 @@ def check_learner(p: Profile, index: int, learner: Leerling) -> list[Condition]:
                                f"(crebo {learner.crebo}, antwoord '{field}.crebo') staat in het "
                                "Crebo-register.",
                                [f"{field}.crebo"]))
+    elif learner.leerweg == "vmbo":
+        conditions.append((LEERWEG, True, f"Voor {name} telt alleen een leerwerktraject in de "
+                           "basisberoepsgerichte leerweg (leerjaar 3–4) mee, geen gewone stage.",
+                           [f"{field}.leerweg"]))
     elif learner.leerweg == "hbo-duaal":
         conditions.append(("hbo-geen-erkenning-nodig", True, f"Voor {name} in het hbo noemt de "
                            "bron geen erkenning als leerbedrijf door SBB als voorwaarde.", [f"{field}.leerweg"]))
@@ -175,6 +179,12 @@ def estimate(ev: Evaluation, learners: list[tuple[int, Leerling]], years: StudyY
     if not parts or total <= 0:
         return
     ev.schatting = int(total.quantize(Decimal(1)))
+    expected = [p for p in (ev.param("verwacht-bedrag-mbo"), ev.param("verwacht-bedrag-hbo")) if p]
+    if expected:
+        year = f" (schooljaar {expected[0].schooljaar})" if expected[0].schooljaar else ""
+        ev.note(f"Verwacht bedrag voor een volledig studiejaar{year}: " + "; ".join(
+            f"{p.naam.rsplit('-', 1)[-1]} {param_text(p)}" for p in expected) + ".",
+            expected[0].bron)
     old = (f" Let op: dit bedrag geldt voor schooljaar {maximum.schooljaar}; controleer het "
            "actuele bedrag." if maximum.schooljaar and maximum.schooljaar != label else "")
     ev.note(f"Indicatief voor studiejaar {label}: hooguit {eur(total)} "
