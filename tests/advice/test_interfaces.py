@@ -183,3 +183,22 @@ def test_markdown_lists_every_regeling(capsys):
     for result in json.loads(out)["regelingen"]:
         assert result["titel"] in md
     assert "Wat we nog moeten weten" in md
+
+
+def test_cli_batch_shows_progress_only_on_a_terminal(tmp_path):
+    import os
+    import pty
+
+    source = tmp_path / "profielen.jsonl"
+    source.write_text("\n".join(json.dumps({"cao": "metaal-en-techniek", "medewerkers": n})
+                                for n in range(20)) + "\n")
+    command = [str(Path(sys.executable).with_name("onderwijsgids")), "advies", "--batch",
+               str(source), "-o", str(tmp_path / "uit.jsonl")]
+    master, slave = pty.openpty()
+    result = subprocess.run(command, stderr=slave, stdout=subprocess.PIPE, check=False)
+    os.close(slave)
+    on_terminal = os.read(master, 100_000).decode()
+    os.close(master)
+    assert result.returncode == 0 and "20/20" in on_terminal
+    piped = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert piped.returncode == 0 and piped.stderr == ""
