@@ -28,7 +28,7 @@ def test_route_end_to_end(page, site, assert_no_axe_violations):
 
     page.goto(site + "/advies/")
     check()
-    page.get_by_label("Naam van uw bedrijf").fill("Metaalbedrijf De Vonk")
+    page.get_by_label("Naam van je bedrijf").fill("Metaalbedrijf De Vonk")
     _next(page)
 
     check("Stap 1 van 9")
@@ -94,8 +94,8 @@ def test_route_end_to_end(page, site, assert_no_axe_violations):
     summary = page.locator(".check-list").inner_text()
     assert "cao Metalektro" in summary and "23" in summary and "Apeldoorn" in summary
 
-    page.get_by_role("link", name="Bekijk uw plan").click()
-    check("Uw plan")
+    page.get_by_role("link", name="Bekijk je plan").click()
+    check("Je plan")
     text = page.locator("main").inner_text()
     assert "Subsidieregeling praktijkleren" in text and "A+O Metalektro" in text
     share = page.locator("#deellink").input_value()

@@ -43,4 +43,4 @@ PROVINCE_LABELS = {
     "utrecht": "Utrecht", "noord-holland": "Noord-Holland", "zuid-holland": "Zuid-Holland",
     "zeeland": "Zeeland", "noord-brabant": "Noord-Brabant", "limburg": "Limburg",
 }
-STATUS_LABELS = {"ja": _("past bij u"), "misschien": _("misschien"), "nee": _("past niet")}
+STATUS_LABELS = {"ja": _("past bij jou"), "misschien": _("misschien"), "nee": _("past niet")}

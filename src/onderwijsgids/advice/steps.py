@@ -49,43 +49,43 @@ def _choices(values, labels) -> list[tuple[str, Any]]:
 
 
 STEPS: list[Step] = [
-    Step("cao", _("Onder welke cao valt uw bedrijf?"), [
-        Field("cao", _("Onder welke cao valt uw bedrijf?"), "radio",
+    Step("cao", _("Onder welke cao valt je bedrijf?"), [
+        Field("cao", _("Onder welke cao valt je bedrijf?"), "radio",
               _choices(CAO_VALUES, CAO_LABELS), required=True,
               hint=_("De regelingen van opleidingsfonds OOM gelden voor de cao Metaal en "
                      "Techniek."))], ("cao",)),
-    Step("medewerkers", _("Hoeveel medewerkers heeft uw bedrijf?"), [
+    Step("medewerkers", _("Hoeveel medewerkers heeft je bedrijf?"), [
         Field("medewerkers", _("Aantal medewerkers"), "number",
-              hint=_("Het aantal mensen in dienst. Laat leeg als u het niet weet."),
+              hint=_("Het aantal mensen in dienst. Laat leeg als je het niet weet."),
               width="short")], ("medewerkers",)),
-    Step("vestiging", _("Waar zit uw bedrijf?"), [
+    Step("vestiging", _("Waar zit je bedrijf?"), [
         Field("provincie", _("Provincie"), "select", _choices(PROVINCES, PROVINCE_LABELS),
-              hint=_("Dan noemen we de bedrijfsvakschool in uw provincie.")),
+              hint=_("Dan noemen we de bedrijfsvakschool in je provincie.")),
         Field("plaats", _("Plaats"), "text", autocomplete="address-level2")],
         ("provincie", "plaats")),
     Step("leerbedrijf", _("Leerbedrijf en praktijkopleider"), [
-        Field("erkend_leerbedrijf", _("Is uw bedrijf door SBB erkend als leerbedrijf?"), "radio",
+        Field("erkend_leerbedrijf", _("Is je bedrijf door SBB erkend als leerbedrijf?"), "radio",
               YES_NO_UNKNOWN, required=True),
         Field("praktijkopleider_opgeleid",
-              _("Heeft de begeleider van uw leerlingen een praktijkopleiderscursus gevolgd?"),
+              _("Heeft de begeleider van je leerlingen een praktijkopleiderscursus gevolgd?"),
               "radio", YES_NO_UNKNOWN, required=True)],
         ("erkend_leerbedrijf", "praktijkopleider_opgeleid")),
-    Step("doelen", _("Wat wilt u bereiken?"), [
-        Field("doelen", _("Wat wilt u bereiken?"), "checkboxes", _choices(GOALS, GOAL_LABELS),
+    Step("doelen", _("Wat wil je bereiken?"), [
+        Field("doelen", _("Wat wil je bereiken?"), "checkboxes", _choices(GOALS, GOAL_LABELS),
               hint=_("Kies alles wat past."))], ("doelen",)),
-    Step("doelgroepen", _("Welke groepen wilt u ook bereiken?"), [
-        Field("doelgroepen", _("Welke groepen wilt u ook bereiken?"), "checkboxes",
+    Step("doelgroepen", _("Welke groepen wil je ook bereiken?"), [
+        Field("doelgroepen", _("Welke groepen wil je ook bereiken?"), "checkboxes",
               _choices(TARGET_GROUPS, TARGET_GROUP_LABELS),
               hint=_("Kies alles wat past, of niets."))], ("doelgroepen",)),
     Step("leerlingen", _("Leerlingen en stagiairs"), [], ("leerlingen",), kind="list",
-         intro=_("Voeg uw huidige en geplande leerlingen en stagiairs één voor één toe. We vragen "
+         intro=_("Voeg je huidige en geplande leerlingen en stagiairs één voor één toe. We vragen "
                  "geen namen.")),
-    Step("scholing", _("Scholing van uw medewerkers"), [], ("scholing_medewerkers",),
-         kind="list", intro=_("Voeg geplande cursussen voor uw eigen medewerkers één voor één "
+    Step("scholing", _("Scholing van je medewerkers"), [], ("scholing_medewerkers",),
+         kind="list", intro=_("Voeg geplande cursussen voor je eigen medewerkers één voor één "
                               "toe.")),
 ]
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
-TOTAL_STEPS = len(STEPS) + 1  # the questions plus "controleer uw antwoorden"
+TOTAL_STEPS = len(STEPS) + 1  # the questions plus "controleer je antwoorden"
 
 LEARNER_FIELDS = [
     Field("leerweg", _("Welke leerweg volgt de leerling?"), "radio",
@@ -100,7 +100,7 @@ COURSE_FIELDS = [
     Field("omschrijving", _("Omschrijving van de cursus"), "text",
           hint=_("Bijvoorbeeld: TIG-lassen gevorderd")),
     Field("start", _("Startdatum"), "date", hint=_("Bijvoorbeeld 1 4 2026")),
-    Field("ptt_aangevraagd", _("Heeft u de PTT van OOM voor deze cursus al aangevraagd?"),
+    Field("ptt_aangevraagd", _("Heb je de PTT van OOM voor deze cursus al aangevraagd?"),
           "radio", [("ja", _("Ja")), ("nee", _("Nee"))], required=True),
     Field("kosten_eur", _("Kosten in euro"), "number",
           hint=_("Dan kunnen we de vergoeding schatten."), width="short"),

@@ -158,8 +158,8 @@ def _after_save(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     prefill_from_query(request)
-    naam_field = Field("naam", _("Naam van uw bedrijf"), "text", autocomplete="organization",
-                       hint=_("Komt op uw plan en in de PDF. Vul geen namen van personen in."))
+    naam_field = Field("naam", _("Naam van je bedrijf"), "text", autocomplete="organization",
+                       hint=_("Komt op je plan en in de PDF. Vul geen namen van personen in."))
     errors: dict[str, str] = {}
     if request.method == "POST":
         naam = (request.POST.get("naam") or "").strip() or None
@@ -315,7 +315,7 @@ def _summary_rows(stored: dict[str, Any]) -> list[dict[str, Any]]:
         return "; ".join(_describe_item(slug, item) for item in stored[key]) or _("Geen")
 
     rows = [
-        ("", _("Naam van uw bedrijf"), show("naam")),
+        ("", _("Naam van je bedrijf"), show("naam")),
         ("cao", _("Cao"), show("cao", CAO_LABELS)),
         ("medewerkers", _("Aantal medewerkers"), show("medewerkers")),
         ("vestiging", _("Provincie"), show("provincie", PROVINCE_LABELS)),

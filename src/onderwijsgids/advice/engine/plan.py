@@ -52,23 +52,23 @@ def _facts(p: Profile, c: CompiledKB, by_number: dict[int, _Candidate],
     bbl = [i for i, learner in enumerate(learners) if learner.leerweg == "bbl"]
     if 3 in by_number and bbl and p.erkend_leerbedrijf is not True:
         answer = "nog niet erkend" if p.erkend_leerbedrijf is False else "onbekend"
-        by_number[3].add(FACT, f"U heeft een bbl-leerling (antwoord 'leerlingen') en uw bedrijf is "
+        by_number[3].add(FACT, f"Je hebt een bbl-leerling (antwoord 'leerlingen') en je bedrijf is "
                          f"als leerbedrijf {answer} (antwoord 'erkend_leerbedrijf').",
                          "Vraag bij SBB erkenning als leerbedrijf aan: die is nodig voor mbo-bbl "
                          "en voor de Subsidie Praktijkleren.")
     if 4 in by_number and learners and p.praktijkopleider_opgeleid is not True:
         step = _action_with(by_number[4].item, "praktijkopleiderscursus")
         answer = "niet" if p.praktijkopleider_opgeleid is False else "misschien niet"
-        by_number[4].add(FACT, f"U begeleidt leerlingen (antwoord 'leerlingen') en uw "
+        by_number[4].add(FACT, f"Je begeleidt leerlingen (antwoord 'leerlingen') en je "
                          f"praktijkopleider is {answer} opgeleid (antwoord "
                          "'praktijkopleider_opgeleid').", *([step] if step else []))
     if 5 in by_number and any(learner.via_bvm for learner in learners):
-        by_number[5].add(FACT, "Een bedrijfsvakschool verzorgt een deel van de opleiding van uw "
+        by_number[5].add(FACT, "Een bedrijfsvakschool verzorgt een deel van de opleiding van je "
                          "leerling (antwoord 'leerlingen').")
     if 5 in by_number and p.provincie and c.bvm_by_province.get(p.provincie) and (
             bbl or set(p.doelen or []) & {"bbl-leerlingen", "medewerkers-scholen"}):
         names = ", ".join(c.item_titles[i] for i in c.bvm_by_province[p.provincie])
-        by_number[5].add(DEFAULT, f"In uw provincie (antwoord 'provincie') zit een "
+        by_number[5].add(DEFAULT, f"In je provincie (antwoord 'provincie') zit een "
                          f"bedrijfsvakschool: {names}.", f"Bezoek {names} en vraag naar de "
                          "mogelijkheden.")
     if 6 in by_number and p.scholing_medewerkers:
@@ -77,12 +77,12 @@ def _facts(p: Profile, c: CompiledKB, by_number: dict[int, _Candidate],
         if ptt and ptt.status != "nee" and ptt.deadline:
             steps.append(f"Vraag de PTT bij OOM aan vóór {nl_date(ptt.deadline)}, dus vóór de "
                          "start van de cursus.")
-        by_number[6].add(FACT, "U plant scholing van medewerkers (antwoord "
+        by_number[6].add(FACT, "Je plant scholing van medewerkers (antwoord "
                          "'scholing_medewerkers').", *steps)
     if 3 in by_number:
         praktijk = results.get("subsidie-praktijkleren")
         if praktijk and praktijk.status == "ja" and praktijk.deadline:
-            by_number[3].add(FACT, "Voor uw leerling(en) kunt u de Subsidie Praktijkleren "
+            by_number[3].add(FACT, "Voor je leerling(en) kun je de Subsidie Praktijkleren "
                              "aanvragen.", f"Vraag de Subsidie Praktijkleren uiterlijk "
                              f"{nl_date(praktijk.deadline)} aan bij RVO.")
 
@@ -90,16 +90,16 @@ def _facts(p: Profile, c: CompiledKB, by_number: dict[int, _Candidate],
 def _goals(p: Profile, candidates: list[_Candidate]) -> None:
     for cand in candidates:
         if p.doelen is None:
-            cand.add(DEFAULT, "U heeft (nog) geen doelen gekozen (antwoord 'doelen'); dit "
-                     "actiepunt kan bij u passen.")
+            cand.add(DEFAULT, "Je hebt (nog) geen doelen gekozen (antwoord 'doelen'); dit "
+                     "actiepunt kan bij jou passen.")
             continue
         matched = [g for g in p.doelen if g in cand.item.doelen]
         if matched:
-            cand.add(GOAL * len(matched), "Past bij uw doel(en) "
+            cand.add(GOAL * len(matched), "Past bij jouw doel(en) "
                      + ", ".join(f"'{g}'" for g in matched) + " (antwoord 'doelen').")
         groups = [g for g in (p.doelgroepen or []) if g in cand.item.doelgroepen]
         if groups:
-            cand.add(GROUP, "Past bij uw doelgroep(en) " + ", ".join(f"'{g}'" for g in groups)
+            cand.add(GROUP, "Past bij jouw doelgroep(en) " + ", ".join(f"'{g}'" for g in groups)
                      + " (antwoord 'doelgroepen').")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-STATUS_TEXT = {"ja": "Past bij u", "misschien": "Misschien", "nee": "Past niet"}
+STATUS_TEXT = {"ja": "Past bij jou", "misschien": "Misschien", "nee": "Past niet"}
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 
 
@@ -13,7 +13,7 @@ def absolute(base_url: str, path: str) -> str:
 
 
 def company_name(advice) -> str:
-    return advice.profiel.get("naam") or "Uw bedrijf"
+    return advice.profiel.get("naam") or "Je bedrijf"
 
 
 def peildatum(advice) -> dt.date:

@@ -20,17 +20,17 @@ LEERWEG_NAMES = {
 def oom_cao(p: Profile, ev: Evaluation) -> None:
     """OOM is the training fund of the cao Metaal en Techniek; Metalektro has A+O Metalektro."""
     if p.cao == "metaal-en-techniek":
-        ev.condition(OOM_CAO, True, "Uw bedrijf valt onder de cao Metaal en Techniek (antwoord "
+        ev.condition(OOM_CAO, True, "Je bedrijf valt onder de cao Metaal en Techniek (antwoord "
                      "'cao'); daarvoor is OOM het opleidingsfonds.", ["cao"])
     elif p.cao == "metalektro":
-        ev.condition(OOM_CAO, False, "Uw bedrijf valt onder de cao Metalektro (antwoord 'cao'). "
+        ev.condition(OOM_CAO, False, "Je bedrijf valt onder de cao Metalektro (antwoord 'cao'). "
                      "OOM-regelingen gelden alleen voor de cao Metaal en Techniek; de Metalektro "
                      "heeft een eigen opleidingsfonds: A+O Metalektro.", ["cao"])
     elif p.cao in ("andere", "geen"):
-        ev.condition(OOM_CAO, False, "Uw bedrijf valt niet onder de cao Metaal en Techniek "
+        ev.condition(OOM_CAO, False, "Je bedrijf valt niet onder de cao Metaal en Techniek "
                      "(antwoord 'cao'); OOM-regelingen gelden alleen voor die cao.", ["cao"])
     else:
-        ev.condition(OOM_CAO, None, "We weten niet onder welke cao uw bedrijf valt (antwoord "
+        ev.condition(OOM_CAO, None, "We weten niet onder welke cao je bedrijf valt (antwoord "
                      "'cao' ontbreekt); OOM-regelingen gelden alleen voor de cao Metaal en "
                      "Techniek.", ["cao"])
 
@@ -90,14 +90,14 @@ def outcome_of(conditions: Sequence[Condition]) -> bool | None:
 def training_purpose(p: Profile, ev: Evaluation, code: str, purpose: str) -> None:
     """Training own staff: a chosen goal ``medewerkers-scholen`` or planned courses."""
     if p.doelen is not None and "medewerkers-scholen" in p.doelen:
-        ev.condition(code, True, "U wilt uw medewerkers scholen (antwoord 'doelen').", ["doelen"])
+        ev.condition(code, True, "Je wilt je medewerkers scholen (antwoord 'doelen').", ["doelen"])
     elif p.scholing_medewerkers:
-        ev.condition(code, True, "U plant scholing van medewerkers (antwoord "
+        ev.condition(code, True, "Je plant scholing van medewerkers (antwoord "
                      "'scholing_medewerkers').", ["scholing_medewerkers"])
     elif p.doelen is None and p.scholing_medewerkers is None:
-        ev.condition(code, None, "We weten niet of u medewerkers wilt scholen (antwoorden "
+        ev.condition(code, None, "We weten niet of je medewerkers wilt scholen (antwoorden "
                      "'doelen' en 'scholing_medewerkers' ontbreken).",
                      ["doelen", "scholing_medewerkers"])
     else:
-        ev.condition(code, False, "U noemt geen scholing van medewerkers (antwoorden 'doelen' "
+        ev.condition(code, False, "Je noemt geen scholing van medewerkers (antwoorden 'doelen' "
                      f"en 'scholing_medewerkers'); {purpose}", ["doelen", "scholing_medewerkers"])

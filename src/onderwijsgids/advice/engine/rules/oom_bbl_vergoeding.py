@@ -26,10 +26,10 @@ def check_learner(p: Profile, index: int, learner: Leerling) -> list[Condition]:
                  [field])]
     if learner.leerweg not in EMPLOYED:
         return [(IN_DIENST, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
-                 f"'{field}') en is dus niet bij u in dienst als leerling-werknemer.", [field])]
+                 f"'{field}') en is dus niet bij jou in dienst als leerling-werknemer.", [field])]
     conditions: list[Condition] = [
         (IN_DIENST, True, f"{cap(name)} volgt {learner.leerweg} (antwoord '{field}') en "
-         "werkt met een arbeidscontract bij u.", [field])]
+         "werkt met een arbeidscontract bij jou.", [field])]
     if learner.leerweg == "bbl":
         conditions.append(erkend(p))
     return conditions
@@ -40,15 +40,15 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     chosen = judge_each(
         ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), IN_DIENST,
         "leerlingen",
-        unknown="We weten niet of u leerlingen heeft (antwoord 'leerlingen' ontbreekt); de "
+        unknown="We weten niet of je leerlingen hebt (antwoord 'leerlingen' ontbreekt); de "
                 "bijdrage is voor bbl- en hbo-duale leerlingen in dienst.",
-        empty="U heeft geen leerlingen opgegeven (antwoord 'leerlingen'); de bijdrage is per "
+        empty="Je hebt geen leerlingen opgegeven (antwoord 'leerlingen'); de bijdrage is per "
               "bbl- of hbo-duale leerling in dienst.", describe=learner_label)
     if ev.failed:
         return
     maximum = ev.param("maximum-leerlingen-per-bedrijf")
     if maximum is not None and maximum.number() is not None and len(chosen) > maximum.number():
-        ev.note(f"OOM vergoedt hooguit {param_text(maximum)} leerlingen per bedrijf; u heeft er "
+        ev.note(f"OOM vergoedt hooguit {param_text(maximum)} leerlingen per bedrijf; je hebt er "
                 f"{len(chosen)}.", maximum.bron)
     amount = ev.param("bedrag-bandbreedte")
     if amount is not None:

@@ -21,14 +21,14 @@ AFSTAND = "afstand-tot-sector"
 def evaluate(p: Profile, ev: Evaluation) -> None:
     oom_cao(p, ev)
     if p.doelgroepen is None:
-        ev.condition(AFSTAND, None, "We weten niet welke doelgroepen u wilt werven (antwoord "
+        ev.condition(AFSTAND, None, "We weten niet welke doelgroepen je wilt werven (antwoord "
                      "'doelgroepen' ontbreekt); Jobstart is voor mensen met een afstand tot de "
                      "sector.", ["doelgroepen"])
     elif "afstand-tot-arbeidsmarkt" in p.doelgroepen:
-        ev.condition(AFSTAND, True, "U wilt mensen met een afstand tot de arbeidsmarkt werven "
+        ev.condition(AFSTAND, True, "Je wilt mensen met een afstand tot de arbeidsmarkt werven "
                      "(antwoord 'doelgroepen').", ["doelgroepen"])
     else:
-        ev.condition(AFSTAND, False, "U noemt geen mensen met een afstand tot de arbeidsmarkt als "
+        ev.condition(AFSTAND, False, "Je noemt geen mensen met een afstand tot de arbeidsmarkt als "
                      "doelgroep (antwoord 'doelgroepen'); Jobstart is alleen voor hen.",
                      ["doelgroepen"])
     if ev.failed:

@@ -19,5 +19,5 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     if not ev.failed and maximum is not None and maximum.number() is not None:
         ev.schatting = int(maximum.number() or 0)
         ev.note(f"Indicatief: hooguit {eur(maximum.number() or 0)} per kalenderjaar "
-                f"({param_text(maximum)}), met een plan dat u met de regiomanager van OOM maakt.",
+                f"({param_text(maximum)}), met een plan dat je met de regiomanager van OOM maakt.",
                 maximum.bron)

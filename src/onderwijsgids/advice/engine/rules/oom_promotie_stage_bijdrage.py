@@ -32,7 +32,7 @@ def check_learner(ev: Evaluation, index: int, learner: Leerling) -> list[Conditi
                  f"'{field}.leerweg'): dat is een leerwerkplaats, geen stage.",
                  [f"{field}.leerweg"])]
     conditions: list[Condition] = [
-        (STAGE, True, f"{cap(name)} loopt stage bij u (antwoord '{field}.leerweg').",
+        (STAGE, True, f"{cap(name)} loopt stage bij jou (antwoord '{field}.leerweg').",
          [f"{field}.leerweg"])]
     months = ev.param("aanvraagtermijn-maanden-na-start")
     if months is None or months.number() is None:
@@ -50,7 +50,7 @@ def check_learner(ev: Evaluation, index: int, learner: Leerling) -> list[Conditi
                            [f"{field}.start"]))
     else:
         conditions.append((TERM, True, f"De stage van {name} begint op {nl_date(learner.start)} "
-                           f"(antwoord '{field}.start'); u kunt aanvragen tot en met "
+                           f"(antwoord '{field}.start'); je kunt aanvragen tot en met "
                            f"{nl_date(last)}.", [f"{field}.start"]))
     return conditions
 
@@ -59,9 +59,9 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     oom_cao(p, ev)
     chosen = judge_each(
         ev, p.leerlingen, lambda i, learner: check_learner(ev, i, learner), STAGE, "leerlingen",
-        unknown="We weten niet of u stagiairs heeft (antwoord 'leerlingen' ontbreekt).",
-        empty="U heeft geen stagiairs opgegeven (antwoord 'leerlingen'); zodra u een stagiair "
-              "(bol, hbo, vmbo, havo/vwo) begeleidt, kunt u een bijdrage aanvragen.",
+        unknown="We weten niet of je stagiairs hebt (antwoord 'leerlingen' ontbreekt).",
+        empty="Je hebt geen stagiairs opgegeven (antwoord 'leerlingen'); zodra je een stagiair "
+              "(bol, hbo, vmbo, havo/vwo) begeleidt, kun je een bijdrage aanvragen.",
         describe=learner_label)
     if ev.failed:
         return

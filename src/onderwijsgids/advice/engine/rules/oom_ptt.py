@@ -25,7 +25,7 @@ def course_label(index: int, course: Scholing) -> str:
 def check_course(ev: Evaluation, index: int, course: Scholing) -> list[Condition]:
     name, field = course_label(index, course), f"scholing_medewerkers[{index}]"
     if ID in course.aangevraagd:
-        return [(VOORAF, True, f"U heeft de PTT voor {name} al aangevraagd (antwoord "
+        return [(VOORAF, True, f"Je hebt de PTT voor {name} al aangevraagd (antwoord "
                  f"'{field}.aangevraagd').", [f"{field}.aangevraagd"])]
     if course.start is None:
         return [(VOORAF, None, f"We weten niet wanneer {name} begint (antwoord '{field}.start' "
@@ -37,7 +37,7 @@ def check_course(ev: Evaluation, index: int, course: Scholing) -> list[Condition
                  f"aangevraagd (antwoord '{field}.aangevraagd'); de PTT moet vóór de start worden "
                  "aangevraagd.", [f"{field}.start", f"{field}.aangevraagd"])]
     return [(VOORAF, True, f"{cap(name)} begint op {nl_date(course.start)} (antwoord "
-             f"'{field}.start'): u kunt de PTT nog vooraf aanvragen.", [f"{field}.start"])]
+             f"'{field}.start'): je kunt de PTT nog vooraf aanvragen.", [f"{field}.start"])]
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
@@ -45,10 +45,10 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     chosen = judge_each(
         ev, p.scholing_medewerkers, lambda i, c: check_course(ev, i, c), VOORAF,
         "scholing_medewerkers",
-        unknown="We weten niet of u scholing voor medewerkers plant (antwoord "
+        unknown="We weten niet of je scholing voor medewerkers plant (antwoord "
                 "'scholing_medewerkers' ontbreekt).",
-        empty="U heeft geen geplande scholing van medewerkers opgegeven (antwoord "
-              "'scholing_medewerkers'); plant u een cursus, vraag de PTT dan vóór de start aan.",
+        empty="Je hebt geen geplande scholing van medewerkers opgegeven (antwoord "
+              "'scholing_medewerkers'); plan je een cursus, vraag de PTT dan vóór de start aan.",
         describe=course_label)
     if ev.failed:
         return

@@ -19,13 +19,13 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     oom_cao(p, ev)
     wants = ("zij-instromers" in (p.doelen or [])) or ("zij-instromers" in (p.doelgroepen or []))
     if wants:
-        ev.condition(CODE, True, "U wilt zij-instromers werven (antwoord 'doelen' of "
+        ev.condition(CODE, True, "Je wilt zij-instromers werven (antwoord 'doelen' of "
                      "'doelgroepen').", ["doelen", "doelgroepen"])
     elif p.doelen is None and p.doelgroepen is None:
-        ev.condition(CODE, None, "We weten niet of u zij-instromers wilt werven (antwoorden "
+        ev.condition(CODE, None, "We weten niet of je zij-instromers wilt werven (antwoorden "
                      "'doelen' en 'doelgroepen' ontbreken).", ["doelen", "doelgroepen"])
     else:
-        ev.condition(CODE, False, "U noemt zij-instromers niet als doel of doelgroep (antwoorden "
+        ev.condition(CODE, False, "Je noemt zij-instromers niet als doel of doelgroep (antwoorden "
                      "'doelen' en 'doelgroepen').", ["doelen", "doelgroepen"])
     if not ev.failed:
         ev.note("De bron noemt geen bedrag; vraag OOM naar de mogelijkheden.")

@@ -47,12 +47,12 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     oom_cao(p, ev)
     judge_each(
         ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), VIA_BVM, "leerlingen",
-        unknown="We weten niet of u bbl-leerlingen heeft (antwoord 'leerlingen' ontbreekt).",
-        empty="U heeft geen leerlingen opgegeven (antwoord 'leerlingen'); de route is voor een "
+        unknown="We weten niet of je bbl-leerlingen hebt (antwoord 'leerlingen' ontbreekt).",
+        empty="Je hebt geen leerlingen opgegeven (antwoord 'leerlingen'); de route is voor een "
               "bbl-leerling van wie een bedrijfsvakschool een deel van de opleiding verzorgt.",
         describe=learner_label)
     if not ev.failed:
         ev.arrange("kwaliteitscriteria-bvm")
     if p.provincie is None:
-        ev.hint("Vul uw provincie in (antwoord 'provincie'), dan noemen we de bedrijfsvakschool "
-                "in uw buurt.")
+        ev.hint("Vul je provincie in (antwoord 'provincie'), dan noemen we de bedrijfsvakschool "
+                "in je buurt.")

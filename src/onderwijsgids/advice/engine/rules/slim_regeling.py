@@ -35,15 +35,15 @@ def mkb(p: Profile, ev: Evaluation) -> None:
     limit = ev.param("mkb-grens-medewerkers")
     number = int(limit.number() or 0) if limit and limit.number() is not None else None
     if p.medewerkers is None:
-        ev.condition(MKB, None, "We weten niet hoeveel medewerkers u heeft (antwoord "
+        ev.condition(MKB, None, "We weten niet hoeveel medewerkers je hebt (antwoord "
                      "'medewerkers' ontbreekt); de regeling is voor het mkb.", ["medewerkers"])
     elif number is None:
         ev.condition(MKB, None, "De bron noemt geen mkb-grens; zie de bron.", [])
     elif p.medewerkers < number:
-        ev.condition(MKB, True, f"Met {p.medewerkers} medewerkers (antwoord 'medewerkers') is uw "
+        ev.condition(MKB, True, f"Met {p.medewerkers} medewerkers (antwoord 'medewerkers') is je "
                      f"bedrijf mkb: minder dan {number}.", ["medewerkers"])
     else:
-        ev.condition(MKB, False, f"Met {p.medewerkers} medewerkers (antwoord 'medewerkers') is uw "
+        ev.condition(MKB, False, f"Met {p.medewerkers} medewerkers (antwoord 'medewerkers') is je "
                      f"bedrijf geen mkb: de regeling is voor minder dan {number} medewerkers.",
                      ["medewerkers"])
 

@@ -81,13 +81,13 @@ def check_learner(p: Profile, index: int, learner: Leerling) -> list[Condition]:
 
 def erkend(p: Profile) -> Condition:
     if p.erkend_leerbedrijf is None:
-        return ("erkend-leerbedrijf", None, "We weten niet of uw bedrijf door SBB erkend "
+        return ("erkend-leerbedrijf", None, "We weten niet of je bedrijf door SBB erkend "
                 "leerbedrijf is (antwoord 'erkend_leerbedrijf' ontbreekt); dat is nodig voor mbo-bbl.",
                 ["erkend_leerbedrijf"])
     if p.erkend_leerbedrijf:
-        return ("erkend-leerbedrijf", True, "Uw bedrijf is erkend leerbedrijf (antwoord "
+        return ("erkend-leerbedrijf", True, "Je bedrijf is erkend leerbedrijf (antwoord "
                 "'erkend_leerbedrijf').", ["erkend_leerbedrijf"])
-    return ("erkend-leerbedrijf", False, "Uw bedrijf is (nog) geen erkend leerbedrijf (antwoord "
+    return ("erkend-leerbedrijf", False, "Je bedrijf is (nog) geen erkend leerbedrijf (antwoord "
             "'erkend_leerbedrijf'); voor mbo-bbl is erkenning door SBB nodig.",
             ["erkend_leerbedrijf"])
 
@@ -95,9 +95,9 @@ def erkend(p: Profile) -> Condition:
 def evaluate(p: Profile, ev: Evaluation) -> None:
     chosen = judge_each(
         ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), LEERWEG, "leerlingen",
-        unknown="We weten niet of u leerlingen heeft (antwoord 'leerlingen' ontbreekt); de "
+        unknown="We weten niet of je leerlingen hebt (antwoord 'leerlingen' ontbreekt); de "
                 "subsidie is voor bbl-, hbo-duale en vmbo-leerwerkplaatsen.",
-        empty="U heeft geen leerlingen opgegeven (antwoord 'leerlingen'); de subsidie is per "
+        empty="Je hebt geen leerlingen opgegeven (antwoord 'leerlingen'); de subsidie is per "
               "bbl-, hbo-duale of vmbo-leerwerkplaats.",
         describe=learner_label)
     if ev.failed or not chosen:
@@ -133,13 +133,13 @@ def window(p: Profile, ev: Evaluation, learners: list[tuple[int, Leerling]]) -> 
             ev.add_deadline(close_day, f"Subsidie Praktijkleren aanvragen bij RVO voor studiejaar "
                             f"{label} (achteraf; venster {open_text}tot en met "
                             f"{nl_date(close_day)}).")
-            ev.note(f"U vraagt de subsidie achteraf aan, per studiejaar: voor studiejaar {label} "
+            ev.note(f"Je vraagt de subsidie achteraf aan, per studiejaar: voor studiejaar {label} "
                     f"{open_text}tot en met {nl_date(close_day)}.", closes.bron if closes else None)
         else:
             usual = ev.param("aanvraagvenster-gebruikelijk")
             usual_text = (f" Indicatief: het venster is gewoonlijk {param_text(usual)}."
                           if usual else "")
-            ev.note(f"U vraagt de subsidie achteraf aan, per studiejaar. De sluitingsdatum voor "
+            ev.note(f"Je vraagt de subsidie achteraf aan, per studiejaar. De sluitingsdatum voor "
                     f"studiejaar {label} is nog niet gepubliceerd.{usual_text}",
                     usual.bron if usual else ev.regeling.bron)
         estimate(ev, learners, years, first, label)
