@@ -2,10 +2,11 @@
 
 Target (issue 2): an item page renders in p50 ≤ 10 ms. Measured twice: as served (the item's
 article comes from the per-release cache, the layout is rendered per request) and with the
-article rendered afresh each time (the first request after a content load). Uses a fresh SQLite database with the
-real content loaded, renders a few representative pages N times each (after one warm-up that
-fills the per-release caches) and prints p50/p95 per page. Exits 0 whatever the figures (a slow
-run is a finding); exits 1 when a page does not answer 200, so nothing was measured.
+article rendered afresh each time (the first request after a content load). Uses a fresh
+SQLite database with the real content loaded, renders a few representative pages N times each
+(after one warm-up that fills the per-release caches) and prints p50/p95 per page. Exits 0
+whatever the figures (a slow run is a finding); exits 1 when a page does not answer 200, so
+nothing was measured.
 Run: ``make bench`` or ``.venv/bin/python bench/bench_pages.py [N]``.
 """
 

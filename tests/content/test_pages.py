@@ -414,3 +414,9 @@ def test_dates_stay_dutch_when_the_browser_asks_for_english(client, kb):
     page = client.get("/actiepunten/3/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     peildatum = kb.items["actiepunt-3"].bronnen["gids"].peildatum
     assert dutch(peildatum) in page
+
+
+def test_an_education_level_page_shows_the_schema_with_that_level_emphasised(pages):
+    page = pages.get("/onderwijsniveaus/vmbo-kb/")
+    block = section(page, "plaats-kop")
+    assert re.findall(r'class="dg-node dg-hl"[^>]*data-niveau="([^"]+)"', block) == ["vmbo-kb"]

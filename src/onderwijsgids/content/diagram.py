@@ -42,10 +42,15 @@ class _Box:
         return self.y + NODE_H / 2
 
 
+def _place(level: Onderwijsniveau) -> tuple[int, int]:
+    assert level.diagram is not None
+    return level.diagram.rij, level.diagram.kolom
+
+
 def placed_levels(kb: KnowledgeBase) -> list[Onderwijsniveau]:
-    """Levels that have a place in the schema, in the guide's order."""
+    """Levels that have a place in the schema, row by row."""
     levels = [i for i in kb.items.values() if isinstance(i, Onderwijsniveau) and i.diagram]
-    return sorted(levels, key=lambda i: (i.diagram.rij, i.diagram.kolom, i.id))  # type: ignore[union-attr]
+    return sorted(levels, key=lambda level: (*_place(level), level.id))
 
 
 def diagram_flows(kb: KnowledgeBase) -> list[tuple[str, str, bool]]:
@@ -56,11 +61,15 @@ def diagram_flows(kb: KnowledgeBase) -> list[tuple[str, str, bool]]:
 
 
 def _boxes(levels: list[Onderwijsniveau]) -> dict[str, _Box]:
-    columns = {c: n for n, c in enumerate(sorted({lv.diagram.kolom for lv in levels}))}  # type: ignore[union-attr]
-    rows = {r: n for n, r in enumerate(sorted({lv.diagram.rij for lv in levels}))}  # type: ignore[union-attr]
-    return {lv.id: _Box(lv.id, lv.titel, MARGIN + columns[lv.diagram.kolom] * COL_PITCH,  # type: ignore[union-attr]
-                        MARGIN + rows[lv.diagram.rij] * ROW_PITCH)  # type: ignore[union-attr]
-            for lv in levels}
+    """Pixel places; rows and columns that no level uses are left out."""
+    rows = {r: n for n, r in enumerate(sorted({_place(lv)[0] for lv in levels}))}
+    columns = {c: n for n, c in enumerate(sorted({_place(lv)[1] for lv in levels}))}
+    boxes = {}
+    for level in levels:
+        row, column = _place(level)
+        boxes[level.id] = _Box(level.id, level.titel, MARGIN + columns[column] * COL_PITCH,
+                               MARGIN + rows[row] * ROW_PITCH)
+    return boxes
 
 
 def label_lines(title: str) -> list[str]:

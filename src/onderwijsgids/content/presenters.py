@@ -78,7 +78,8 @@ def ref(kb: KnowledgeBase, item_id: str) -> Ref | None:
     item = kb.items.get(item_id)
     if item is None:
         return None
-    return Ref(item.id, item.type, item.titel, item_path(item.type, item.id))  # type: ignore[attr-defined]
+    item_type: str = item.type  # type: ignore[attr-defined]
+    return Ref(item.id, item_type, item.titel, item_path(item_type, item.id))
 
 
 def refs(kb: KnowledgeBase, item_ids: Iterable[str]) -> list[Ref]:
@@ -341,13 +342,10 @@ def outgoing_flows(kb: KnowledgeBase, level: Onderwijsniveau) -> list[FlowView]:
 
 
 def incoming_flows(kb: KnowledgeBase, level: Onderwijsniveau) -> list[FlowView]:
-    flows = []
-    for other in education_levels(kb):
-        for s in other.stromen:
-            if s.naar == level.id:
-                flows.append(FlowView(ref(kb, other.id), s.voorwaarde, s.duur,  # type: ignore[arg-type]
-                                      s.in_schema, source_of(other, s.bron)))
-    return flows
+    return [FlowView(Ref(other.id, "onderwijsniveau", other.titel,
+                         item_path("onderwijsniveau", other.id)),
+                     s.voorwaarde, s.duur, s.in_schema, source_of(other, s.bron))
+            for other in education_levels(kb) for s in other.stromen if s.naar == level.id]
 
 
 def education_levels(kb: KnowledgeBase) -> list[Onderwijsniveau]:
@@ -385,8 +383,8 @@ def grouped_action_points(kb: KnowledgeBase) -> list[tuple[str, list[Actiepunt]]
 
 
 def items_of_type(kb: KnowledgeBase, item_type: str) -> list[ItemBase]:
-    return sorted((i for i in kb.items.values() if i.type == item_type),  # type: ignore[attr-defined]
-                  key=lambda i: (i.volgorde, i.titel.lower()))
+    of_type = [i for i in kb.items.values() if getattr(i, "type", None) == item_type]
+    return sorted(of_type, key=lambda i: (i.volgorde, i.titel.lower()))
 
 
 def bedrijfsvakscholen(kb: KnowledgeBase) -> list[Organisatie]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -63,6 +63,7 @@ def _item_context(kb, item, item_type: str, today) -> dict:
         "item": item,
         "type_label": p.type_label(item_type),
         "type_list_url": list_url(item_type),
+        "type_list_label": p.type_label(item_type, plural=True),
         "inhoud_html": inhoud_html or "",
         "details": details,
         "contacts": p.contacts(item),
@@ -74,6 +75,8 @@ def _item_context(kb, item, item_type: str, today) -> dict:
     if details.get("schema"):
         context["diagram"] = render_education_diagram(kb)
         context["niveaus"] = details["niveaus"]
+    elif item_type == "onderwijsniveau" and getattr(item, "diagram", None):
+        context["diagram"] = render_education_diagram(kb, highlight=[item_id])
     return context
 
 
