@@ -94,6 +94,20 @@ def test_praktijkleren_unpublished_window_is_indicative(run, param):
     assert "2025/26" in text and "nog niet gepubliceerd" in text and str(usual.waarde) in text
 
 
+def test_praktijkleren_after_the_usual_window_moves_to_the_next_study_year(run):
+    result = regeling(run({"peildatum": "2026-11-29", "erkend_leerbedrijf": True,
+                           "leerlingen": [BBL]}), "subsidie-praktijkleren")
+    text = " ".join(result.waarom)
+    assert result.status == "ja" and "2025/26 is waarschijnlijk gesloten" in text
+    assert "studiejaar 2026/27 is nog niet gepubliceerd" in text
+
+
+def test_praktijkleren_window_passed_is_no(run):
+    result = regeling(run({"erkend_leerbedrijf": True, "leerlingen": [
+        {**BBL, "start": "2022-09-01", "eind": "2023-07-01"}]}), "subsidie-praktijkleren")
+    assert result.status == "nee" and any("voorbij" in r for r in result.waarom)
+
+
 def test_praktijkleren_no_learners_is_no_unknown_learners_is_maybe(run):
     assert regeling(run({"leerlingen": []}), "subsidie-praktijkleren").status == "nee"
     maybe = regeling(run({}), "subsidie-praktijkleren")

@@ -128,6 +128,11 @@ def window(p: Profile, ev: Evaluation, learners: list[tuple[int, Leerling]]) -> 
             continue
         if close_day is None and first + 1 < peil.year:
             continue  # an old study year whose window is not in content: long closed
+        usual_close = _usual_close(ev, first + 1) if close_day is None else None
+        if usual_close and usual_close < peil:
+            ev.note(f"Het aanvraagvenster voor studiejaar {label} is waarschijnlijk gesloten "
+                    f"(gewoonlijk tot {usual_close.day} {MONTHS[usual_close.month - 1]}).")
+            continue
         if close_day:
             open_text = f"van {nl_date(opens.date())} " if opens and opens.date() else ""
             ev.add_deadline(close_day, f"Subsidie Praktijkleren aanvragen bij RVO voor studiejaar "
@@ -144,6 +149,23 @@ def window(p: Profile, ev: Evaluation, learners: list[tuple[int, Leerling]]) -> 
                     usual.bron if usual else ev.regeling.bron)
         estimate(ev, learners, years, first, label)
         return
+    if candidates:
+        labels = ", ".join(years.label(y) for y in candidates)
+        ev.condition("achteraf-aanvragen", False, f"De aanvraagperiode voor de studiejaren van "
+                     f"je leerling(en) ({labels}, antwoord 'leerlingen') is voorbij.",
+                     ["leerlingen"])
+
+
+def _usual_close(ev: Evaluation, year: int) -> dt.date | None:
+    """The end of ``aanvraagvenster-gebruikelijk`` ("2 juni – 16 september") in ``year``."""
+    usual = ev.param("aanvraagvenster-gebruikelijk")
+    match = re.search(r"(\d{1,2})\s+([a-z]+)\s*$", str(usual.waarde).lower()) if usual else None
+    if not match or match[2] not in MONTHS:
+        return None
+    try:
+        return dt.date(year, MONTHS.index(match[2]) + 1, int(match[1]))
+    except ValueError:
+        return None
 
 
 def _years_of(learner: Leerling, years: StudyYears, peil: dt.date) -> list[int]:
