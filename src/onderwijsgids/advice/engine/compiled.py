@@ -95,6 +95,7 @@ class CompiledRegeling:
     order: int
     _memo: dict = field(default_factory=dict, repr=False)
     arranged: dict = field(default_factory=dict, repr=False)  # (code, sentence) -> (Toets, text)
+    toetsen: dict = field(default_factory=dict, repr=False)  # judged conditions, see condition()
 
     def params(self, naam: str) -> list[Param]:
         return self.parameters.get(naam, [])

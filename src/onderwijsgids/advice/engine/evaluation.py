@@ -99,8 +99,14 @@ class Evaluation:
             return ok  # the same company-level condition, reached through another learner
         self._said.add(text)
         outcome = "voldaan" if ok else ("onbekend" if ok is None else "niet-voldaan")
-        self._toetsen.append(build(Toets, code=code, uitkomst=outcome, tekst=tekst,
-                                   velden=fields, bron=source))
+        key = (code, outcome, tuple(fields), tekst)
+        toets = self.regeling.toetsen.get(key)
+        if toets is None:  # few distinct ones: built once per regeling, shared (immutable)
+            toets = build(Toets, code=code, uitkomst=outcome, tekst=tekst, velden=fields,
+                          bron=source)
+            if len(self.regeling.toetsen) < 10_000:
+                self.regeling.toetsen[key] = toets
+        self._toetsen.append(toets)
         if ok is None:
             self._unknown.append(text)
             for name in fields:
