@@ -180,7 +180,7 @@ def test_an_action_point_shows_its_age_group_every_action_and_its_links(pages, k
 
 def _table_rows(page: str) -> list[tuple[bool, str, str]]:
     """(marked old, label, school year cell) per row of the 'Bedragen en termijnen' table."""
-    rows = re.findall(r'<tr( class="oud")?><th scope="row">(.*?)</th><td>.*?</td>\s*<td>(.*?)</td>',
+    rows = re.findall(r'<tr( class="oud")?><th scope="row">(.*?)</th><td[^>]*>.*?</td>\s*<td[^>]*>(.*?)</td>',
                       section(page, "bedragen-kop"), re.S)
     return [(bool(old), unescape(label), cell) for old, label, cell in rows]
 
