@@ -122,6 +122,11 @@ def test_unknown_ids_answer_the_dutch_404_page(client):
         assert NOT_FOUND in response.content.decode(), url
 
 
+def test_a_padded_action_point_number_redirects_to_the_permanent_url(client):
+    response = client.get("/actiepunten/03/")
+    assert response.status_code == 301 and response["Location"] == "/actiepunten/3/"
+
+
 def test_an_item_page_needs_few_queries_rendered_afresh_or_not(client,
                                                                 django_assert_max_num_queries):
     client.get("/actiepunten/3/")  # fill the typed knowledge-base cache
@@ -408,6 +413,8 @@ def test_every_page_has_skip_link_nav_search_and_footer(pages):
             assert f">{label}</a>" in page
         assert 'href="/contact/"' in page[page.index("<footer"):]
         assert '<main id="inhoud" tabindex="-1">' in page
+        assert 'href="/static/web/print.css" media="print"' in page
+        assert '<html lang="nl">' in page
 
 
 def test_dates_stay_dutch_when_the_browser_asks_for_english(client, kb):
@@ -420,3 +427,11 @@ def test_an_education_level_page_shows_the_schema_with_that_level_emphasised(pag
     page = pages.get("/onderwijsniveaus/vmbo-kb/")
     block = section(page, "plaats-kop")
     assert re.findall(r'class="dg-node dg-hl"[^>]*data-niveau="([^"]+)"', block) == ["vmbo-kb"]
+
+
+def test_the_organisation_list_groups_by_kind(pages, kb):
+    page = pages.get("/organisaties/")
+    group = page[page.index("<h2>Bedrijfsvakschool metaaltechniek</h2>"):]
+    group = group[:group.index("</ul>")]
+    bvms = [i.id for i in kb.items.values() if i.type == "organisatie" and i.soort == "bedrijfsvakschool"]
+    assert sorted(re.findall(r'href="/organisaties/([a-z0-9-]+)/"', group)) == sorted(bvms)

@@ -72,6 +72,7 @@ class Ref:
     type: str
     titel: str
     url: str
+    samenvatting: str = ""
 
 
 def ref(kb: KnowledgeBase, item_id: str) -> Ref | None:
@@ -79,7 +80,7 @@ def ref(kb: KnowledgeBase, item_id: str) -> Ref | None:
     if item is None:
         return None
     item_type: str = item.type  # type: ignore[attr-defined]
-    return Ref(item.id, item_type, item.titel, item_path(item_type, item.id))
+    return Ref(item.id, item_type, item.titel, item_path(item_type, item.id), item.samenvatting)
 
 
 def refs(kb: KnowledgeBase, item_ids: Iterable[str]) -> list[Ref]:
@@ -385,6 +386,19 @@ def grouped_action_points(kb: KnowledgeBase) -> list[tuple[str, list[Actiepunt]]
 def items_of_type(kb: KnowledgeBase, item_type: str) -> list[ItemBase]:
     of_type = [i for i in kb.items.values() if getattr(i, "type", None) == item_type]
     return sorted(of_type, key=lambda i: (i.volgorde, i.titel.lower()))
+
+
+def list_groups(kb: KnowledgeBase, item_type: str) -> list[tuple[str, list[Ref]]]:
+    """A type's list page: organisations grouped by kind, other types in one group (no heading)."""
+    items = items_of_type(kb, item_type)
+    if item_type != "organisatie":
+        return [("", refs(kb, (i.id for i in items)))]
+    groups: dict[str, list[Ref]] = {}
+    for kind in ORGANISATION_KIND_LABELS:
+        members = [i.id for i in items if isinstance(i, Organisatie) and i.soort == kind]
+        if members:
+            groups[str(ORGANISATION_KIND_LABELS[kind])] = refs(kb, members)
+    return list(groups.items())
 
 
 def bedrijfsvakscholen(kb: KnowledgeBase) -> list[Organisatie]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -85,6 +85,9 @@ def list_url(item_type: str) -> str:
 
 
 def action_point(request: HttpRequest, number: int) -> HttpResponse:
+    canonical = item_path("actiepunt", f"actiepunt-{number}")
+    if request.path != canonical:  # e.g. /actiepunten/03/
+        return redirect(canonical, permanent=True)
     return item_page(request, "actiepunt", f"actiepunt-{number}")
 
 
@@ -98,13 +101,11 @@ def action_point_list(request: HttpRequest) -> HttpResponse:
 
 
 def simple_list(request: HttpRequest, item_type: str) -> HttpResponse:
-    """Regelingen, organisaties, initiatieven, pagina's: title, summary, link."""
-    kb = current_kb()
-    items = [(item, item_path(item_type, item.id)) for item in p.items_of_type(kb, item_type)]
+    """Regelingen, organisaties (by kind), initiatieven, pagina's: title, summary, link."""
     return render(request, "content/list_simple.html", {
         "titel": p.type_label(item_type, plural=True).capitalize(),
         "item_type": item_type,
-        "items": items,
+        "groepen": p.list_groups(current_kb(), item_type),
     })
 
 
