@@ -185,7 +185,8 @@ def test_an_action_point_shows_its_age_group_every_action_and_its_links(pages, k
 
 def _table_rows(page: str) -> list[tuple[bool, str, str]]:
     """(marked old, label, school year cell) per row of the 'Bedragen en termijnen' table."""
-    rows = re.findall(r'<tr( class="oud")?><th scope="row">(.*?)</th><td[^>]*>.*?</td>\s*<td[^>]*>(.*?)</td>',
+    rows = re.findall(r'<tr( class="oud")?><th scope="row">(.*?)</th>'
+                      r'<td[^>]*>.*?</td>\s*<td[^>]*>(.*?)</td>',
                       section(page, "bedragen-kop"), re.S)
     return [(bool(old), unescape(label), cell) for old, label, cell in rows]
 
@@ -258,7 +259,8 @@ def test_a_qualification_links_kiesmbo_and_stagemarkt_and_its_neighbours(pages, 
 
 
 def test_a_dossier_lists_all_its_profiles(pages, kb):
-    for dossier in (i for i in kb.items.values() if i.type == "kwalificatie" and i.soort == "dossier"):
+    dossiers = [i for i in kb.items.values() if i.type == "kwalificatie" and i.soort == "dossier"]
+    for dossier in dossiers:
         block = section(pages.get(f"/kwalificaties/{dossier.crebo}/"), "profielen-kop")
         members = [i for i in kb.items.values() if getattr(i, "dossier", None) == dossier.crebo]
         assert members
@@ -393,7 +395,8 @@ def test_the_home_page_links_all_nine_action_points_and_the_plan(pages, kb):
 def test_the_bvm_page_lists_the_schools_says_it_is_incomplete_and_links_the_finder(pages, kb):
     page = pages.get("/gids/bedrijfsvakscholen/")
     block = section(page, "bvm-kop")
-    bvms = [i for i in kb.items.values() if i.type == "organisatie" and i.soort == "bedrijfsvakschool"]
+    bvms = [i for i in kb.items.values()
+            if i.type == "organisatie" and i.soort == "bedrijfsvakschool"]
     assert bvms
     for bvm in bvms:
         assert f'href="/organisaties/{bvm.id}/"' in block and bvm.plaats in block
@@ -433,5 +436,6 @@ def test_the_organisation_list_groups_by_kind(pages, kb):
     page = pages.get("/organisaties/")
     group = page[page.index("<h2>Bedrijfsvakschool metaaltechniek</h2>"):]
     group = group[:group.index("</ul>")]
-    bvms = [i.id for i in kb.items.values() if i.type == "organisatie" and i.soort == "bedrijfsvakschool"]
+    bvms = [i.id for i in kb.items.values()
+            if i.type == "organisatie" and i.soort == "bedrijfsvakschool"]
     assert sorted(re.findall(r'href="/organisaties/([a-z0-9-]+)/"', group)) == sorted(bvms)
