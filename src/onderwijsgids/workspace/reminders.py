@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -79,34 +80,68 @@ def plan(today: dt.date) -> int:
         return ReminderSent.objects.count() - before
 
 
+def _claimable(now: dt.datetime) -> Q:
+    return Q(sent_at__isnull=True) & (Q(claimed_at__isnull=True) |
+                                      Q(claimed_at__lt=now - RETRY_AFTER))
+
+
 def _claim(row_id: int, now: dt.datetime) -> bool:
-    stale = now - RETRY_AFTER
-    return bool(ReminderSent.objects.filter(pk=row_id, sent_at__isnull=True)
-                .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
-                .update(claimed_at=now))
+    return bool(ReminderSent.objects.filter(_claimable(now), pk=row_id).update(claimed_at=now))
 
 
-def deliver(now: dt.datetime | None = None, connection=None) -> tuple[int, int]:
-    """Send every unsent reminder once; returns (sent, failed)."""
+def _claim_batch(now: dt.datetime, size: int) -> list[tuple[int, str, str, str]]:
+    """Claim up to ``size`` reminders with one conditional UPDATE; return those this run owns.
+
+    ``claimed_at`` is set to a timestamp unique to this call, so rows another run claimed in
+    the meantime (same candidates, its own timestamp) are not returned here.
+    """
+    candidates = list(ReminderSent.objects.filter(_claimable(now)).order_by("pk")
+                      .values_list("pk", flat=True)[:size])
+    if not candidates:
+        return []
+    mark = timezone.now()
+    ReminderSent.objects.filter(_claimable(now), pk__in=candidates).update(claimed_at=mark)
+    return list(ReminderSent.objects.filter(pk__in=candidates, claimed_at=mark,
+                                            sent_at__isnull=True)
+                .order_by("pk").values_list("pk", "recipient", "subject", "body"))
+
+
+def _mark_sent(row_id: int) -> None:
+    """Mark one reminder sent, committed at once. On PostgreSQL the commit does not wait for
+    the disk (``synchronous_commit off``): a killed *process* loses nothing, only a crash of the
+    database server itself could lose the last marks of a fraction of a second."""
+    with transaction.atomic():
+        if db_connection.vendor == "postgresql":
+            with db_connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        ReminderSent.objects.filter(pk=row_id).update(sent_at=timezone.now())
+
+
+def deliver(now: dt.datetime | None = None, connection=None, batch: int = 200) -> tuple[int, int]:
+    """Send every unsent reminder once; returns (sent, failed).
+
+    Each reminder is marked sent right after its own send, so a crash can at most leave one
+    claimed-but-unmarked reminder (retried after RETRY_AFTER); a send that raises releases the
+    claims this run still holds, so the next run sends those at once.
+    """
     now = now or timezone.now()
     connection = connection or get_connection()
-    pending = (ReminderSent.objects.filter(sent_at__isnull=True)
-               .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - RETRY_AFTER))
-               .order_by("pk").values_list("pk", "recipient", "subject", "body"))
-    sent = failed = 0
-    for row_id, recipient, subject, body in pending.iterator(chunk_size=2000):
-        if not _claim(row_id, now):
-            continue  # another run has it
-        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient],
-                               connection=connection)
-        try:
-            message.send()
-        except Exception:
-            ReminderSent.objects.filter(pk=row_id).update(claimed_at=None)
-            raise
-        ReminderSent.objects.filter(pk=row_id).update(sent_at=timezone.now())
-        sent += 1
-    return sent, failed
+    sent = 0
+    while True:
+        rows = _claim_batch(now, batch)
+        if not rows:
+            return sent, 0
+        for position, (row_id, recipient, subject, body) in enumerate(rows):
+            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient],
+                                   connection=connection)
+            try:
+                message.send()
+            except Exception:
+                ReminderSent.objects.filter(pk__in=[r[0] for r in rows[position:]]).update(
+                    claimed_at=None)
+                raise
+            _mark_sent(row_id)
+            sent += 1
 
 
 def run(today: dt.date | None = None, now: dt.datetime | None = None) -> Outcome:
