@@ -150,10 +150,11 @@ def window(p: Profile, ev: Evaluation, learners: list[tuple[int, Leerling]]) -> 
         estimate(ev, learners, years, first, label)
         return
     if candidates:
+        # Eligibility stays as judged above (the company workspace relies on it per learner);
+        # the owner is told that no window is open any more.
         labels = ", ".join(years.label(y) for y in candidates)
-        ev.condition("achteraf-aanvragen", False, f"De aanvraagperiode voor de studiejaren van "
-                     f"je leerling(en) ({labels}, antwoord 'leerlingen') is voorbij.",
-                     ["leerlingen"])
+        ev.note(f"Let op: de aanvraagperiode voor de studiejaren van je leerling(en) ({labels}) "
+                "is voorbij; aanvragen kan niet meer.")
 
 
 def _usual_close(ev: Evaluation, year: int) -> dt.date | None:
