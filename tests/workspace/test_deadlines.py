@@ -145,3 +145,15 @@ def test_profile_import_takes_over_a_contract_profile(owner_client, world):
     assert bad.status_code == 422
     text = bad.content.decode()
     assert "cao" in text and "onbekend_veld" in text
+
+
+def test_a_new_content_release_refreshes_deadlines_on_the_dashboard(owner_client, world):
+    from onderwijsgids.workspace.models import Company
+
+    company = world["a"]["company"]
+    Company.objects.filter(pk=company.pk).update(deadlines_digest="oud")
+    Deadline.objects.filter(company=company).delete()
+    owner_client.get(f"/bedrijf/{company.pk}/")
+    company.refresh_from_db()
+    assert company.deadlines_digest == current_kb().digest
+    assert Deadline.objects.filter(company=company).exists()

@@ -36,6 +36,9 @@ def feed(request: HttpRequest, secret: str) -> HttpResponse:
              .filter(secret=secret, revoked_at__isnull=True).first())
     if token is None:
         raise Http404
+    from .services import ensure_current
+
+    ensure_current(token.company)
     deadlines = list(Deadline.objects.filter(company=token.company, afgehandeld=False)
                      .order_by("datum", "key"))
     body = deadlines_calendar(token.company.naam, deadlines, request.get_host())

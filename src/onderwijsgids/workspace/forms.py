@@ -183,9 +183,16 @@ class ActionPointForm(AccessibleForm):
 
 
 class CsvImportForm(AccessibleForm):
+    MAX_BYTES = 2 * 1024 * 1024
     bestand = forms.FileField(label=_("CSV-bestand"),
                               help_text=_("Kolommen: naam; leerweg; crebo; school; start; eind; "
                                           "praktijkopleider; praktijkovereenkomst; via_bvm."))
+
+    def clean_bestand(self):
+        upload = self.cleaned_data["bestand"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("Het bestand is groter dan 2 MB."))
+        return upload
 
 
 class InviteForm(AccessibleForm):

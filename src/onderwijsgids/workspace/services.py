@@ -188,6 +188,14 @@ def refresh_many(companies: Iterable[Company], kb=None, chunk: int = 500) -> int
     return len(companies)
 
 
+def ensure_current(company: Company) -> None:
+    """Derive the deadlines again if they come from an older content release (lazy refresh)."""
+    kb = current_kb()
+    if company.deadlines_digest != kb.digest:
+        refresh_many([company], kb)
+        company.deadlines_digest = kb.digest
+
+
 def refresh_stale(kb=None) -> int:
     """Companies whose deadlines come from an older content release get fresh ones."""
     kb = kb or current_kb()

@@ -64,6 +64,7 @@ def my_companies(request: HttpRequest) -> HttpResponse:
 
 @company_view()
 def dashboard(request: HttpRequest, company) -> HttpResponse:
+    services.ensure_current(company)
     today = services.today()
     deadlines = list(company.deadlines.filter(afgehandeld=False, datum__gte=today)
                      .order_by("datum", "key")[:25])
