@@ -26,6 +26,7 @@ Plain Python: no Django imports here, so the CLI needs no database.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
 from typing import Any
 
 from .compiled import CompiledKB, CompiledRegeling, compiled
@@ -81,7 +82,8 @@ def evaluate_regeling(c: CompiledKB, regeling: CompiledRegeling, profile: Profil
     evaluation = Evaluation(regeling, peildatum)
     rule.evaluate(profile, evaluation)
     outcome = (evaluation.result(), list(evaluation.deadlines))
-    if len(c.results) >= RESULT_CACHE_SIZE:
-        c.results.clear()
+    if len(c.results) >= RESULT_CACHE_SIZE:  # forget the oldest half (dicts keep order)
+        for old in list(islice(c.results, RESULT_CACHE_SIZE // 2)):
+            c.results.pop(old, None)
     c.results[key] = outcome
     return outcome
