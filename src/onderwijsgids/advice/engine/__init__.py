@@ -19,6 +19,8 @@ Stable interface (used by the CLI, the API, the web route and the company worksp
   ``ontbreekt`` (the fields that would settle a ``misschien``), a ``deadline``, an indicative
   ``schatting_eur`` only where a sourced figure allows it, and a ``spoor`` (trace).
 - ``peildatum`` defaults to the real date (``today`` argument in tests).
+- Treat an advice as read-only: the models are frozen, and parts of them (a regeling's result,
+  trace entries) are shared between advices with the same answers.
 
 Plain Python: no Django imports here, so the CLI needs no database.
 """
