@@ -64,6 +64,12 @@ def _values(data) -> dict[str, int]:
 
 
 def test_every_company_scoped_url_is_in_the_matrix():
+    every = list(_walk(get_resolver().url_patterns))
+    for route, name, callback in every:
+        if route.startswith(("bedrijf/<", "api/v1/bedrijven/")):
+            assert "company_id" in PARAM.findall(route), f"{route}: bedrijf zonder company_id"
+        if "company_id" in PARAM.findall(route) and not route.startswith("api/"):
+            assert getattr(callback, "company_scoped", False), f"{name}: niet via company_view"
     names = {name for _route, name in company_scoped_routes()}
     assert names - KNOWN == set(), "nieuwe bedrijfs-URL: voeg hem toe aan de isolatiematrix"
     assert KNOWN - names == set(), "URL verdwenen: haal hem uit de matrix"

@@ -102,11 +102,14 @@ def read_invite(token: str) -> dict | None:
         return None
 
 
-def send_invite(request: HttpRequest, company: Company, email: str, role: str) -> str:
-    link = request.build_absolute_uri(
-        reverse("workspace:accept_invite", args=[invite_token(email, company.pk, role)]))
-    body = render_to_string("workspace/email/invite.txt", {"company": company, "link": link,
-                                                          "inviter": request.user})
+def send_invite(request: HttpRequest | None, company: Company, email: str, role: str) -> str:
+    """Mail an invitation link; without a request (CLI) the link uses ONDERWIJSGIDS_BASE_URL."""
+    path = reverse("workspace:accept_invite", args=[invite_token(email, company.pk, role)])
+    if request is not None:
+        link = request.build_absolute_uri(path)
+    else:
+        link = settings.ONDERWIJSGIDS_BASE_URL.rstrip("/") + path
+    body = render_to_string("workspace/email/invite.txt", {"company": company, "link": link})
     send_mail(_("Uitnodiging voor de bedrijfsomgeving van %(naam)s") % {"naam": company.naam},
               body, settings.DEFAULT_FROM_EMAIL, [email])
     return link

@@ -71,7 +71,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_company(args: argparse.Namespace) -> int:
+    from onderwijsgids.cli import UsageError, setup_django
+
+    setup_django()
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    from . import actions
+    from .account import send_invite
+
+    naam = args.naam.strip()
+    if not naam or len(naam) > 200:
+        raise UsageError("--naam is verplicht (hooguit 200 tekens)")
+    try:
+        validate_email(args.eigenaar)
+    except ValidationError:
+        raise UsageError(f"--eigenaar: '{args.eigenaar}' is geen e-mailadres") from None
+    company = actions.do_create_company(None, naam)
+    link = send_invite(None, company, args.eigenaar, "owner")
+    print(f"bedrijf {company.pk} '{company.naam}' aangemaakt; uitnodiging voor de eigenaar "
+          f"verstuurd naar {args.eigenaar}:\n{link}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
+    company = sub.add_parser("bedrijf", help="maak een bedrijf aan en nodig de eigenaar uit")
+    company.add_argument("--naam", required=True, help="naam van het bedrijf")
+    company.add_argument("--eigenaar", required=True, help="e-mailadres van de eigenaar")
+    company.set_defaults(handler=cmd_company)
+
     reminders = sub.add_parser("herinneringen", help="stuur e-mailherinneringen van deadlines "
                                "(elke herinnering precies één keer)")
     reminders.add_argument("--datum", help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
