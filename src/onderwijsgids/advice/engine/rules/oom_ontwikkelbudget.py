@@ -3,7 +3,7 @@ the OOM regiomanager. Source: content/regelingen/oom-ontwikkelbudget.yaml."""
 
 from __future__ import annotations
 
-from ..evaluation import Evaluation, eur, param_text
+from ..evaluation import Evaluation, eur
 from ..profile import Profile
 from .common import oom_cao, training_purpose
 
@@ -18,6 +18,6 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     maximum = ev.param("maximum-per-kalenderjaar")
     if not ev.failed and maximum is not None and maximum.number() is not None:
         ev.schatting = int(maximum.number() or 0)
-        ev.note(f"Indicatief: hooguit {eur(maximum.number() or 0)} per kalenderjaar "
-                f"({param_text(maximum)}), met een plan dat je met de regiomanager van OOM maakt.",
+        ev.note(f"Indicatief: hooguit {eur(maximum.number() or 0)} per kalenderjaar, met een plan "
+                "dat je met de regiomanager van OOM maakt.",
                 maximum.bron)
