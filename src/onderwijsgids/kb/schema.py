@@ -12,10 +12,13 @@ Field names are Dutch because editors write these files; code stays English.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator,
+)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Crebo = Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
@@ -98,11 +101,29 @@ class Parameter(Sourced):
 
     naam: Slug
     label: OneLine
-    waarde: Union[dt.date, Decimal, int, str]
+    waarde: Union[dt.date, int, Decimal, str]
     eenheid: str | None = None
     schooljaar: SchoolYear | None = None
     geldig_vanaf: dt.date | None = None
     geldig_tot: dt.date | None = None
+
+    @field_validator("waarde", mode="before")
+    @classmethod
+    def _typed_from_json(cls, value: object) -> object:
+        """Stored items come back from JSON with dates and numbers as strings: restore them."""
+        if isinstance(value, str):
+            if _ISO_DATE.fullmatch(value):
+                return dt.date.fromisoformat(value)
+            if _INTEGER.fullmatch(value):
+                return int(value)
+            if _DECIMAL.fullmatch(value):
+                return Decimal(value)
+        return value
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INTEGER = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
 
 
 class Periode(Sourced):
