@@ -87,7 +87,7 @@ def test_invite_login_learner_deadline_calendar(page, page_factory, site, compan
     assert "Per studiejaar" in page.content()
     check()
     page.get_by_role("link", name="Wat moet ik nu doen").click()
-    deadline = page.locator("table").get_by_text(re.compile("praktijkleren aanvragen", re.I))
+    deadline = page.locator(".acties").get_by_text(re.compile("praktijkleren aanvragen", re.I))
     assert deadline.count() >= 1
     check()
 

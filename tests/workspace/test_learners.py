@@ -145,3 +145,13 @@ def test_api_creates_and_lists_learners(client, world):
     assert good.status_code == 201
     names = [row["naam"] for row in client.get(url).json()]
     assert "Api Leerling" in names
+
+
+def test_bol_learner_page_explains_praktijkleren_does_not_apply(owner_client, world):
+    company = world["a"]["company"]
+    learner = actions.do_create_learner(world["owner_a"], company, {
+        "naam": "Bo Bol", "leerweg": "bol", "start": dt.date(2026, 9, 1),
+        "eind": dt.date(2027, 7, 1)})
+    page = owner_client.get(f"/bedrijf/{company.pk}/leerlingen/{learner.pk}/").content.decode()
+    assert "deze leerling telt niet mee" in page and "bol" in page
+    assert "Begeleide weken" not in page

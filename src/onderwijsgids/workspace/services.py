@@ -139,6 +139,15 @@ def engine_results(company: Company, learners: list[Learner],
     return EngineResults(eligible, per_learner, per_training, _deadlines(whole))
 
 
+def learner_regeling(company: Company, learner: Learner, regeling: str):
+    """The engine's judgement of one regeling for this learner alone (None without engine)."""
+    if engine() is None:
+        return None
+    advice = advice_for_profile({**profile_data(company, [], []),
+                                 "leerlingen": [learner_profile(learner)]})
+    return next((r for r in advice.regelingen if r.id == regeling), None)
+
+
 def deadline_specs(company: Company, learners: list[Learner], trainings: list[StaffTraining],
                    applications: list[Application], kb=None) -> list[DeadlineSpec]:
     rules = current_rules(kb)

@@ -17,7 +17,7 @@ from . import actions, privacy, services
 from .access import OWNER, company_view, visible_companies
 from .domain.csvio import CsvRefused, export_learners, parse_learners
 from .domain.learning import year_figures
-from .domain.rules import OOM_BBL
+from .domain.rules import OOM_BBL, PRAKTIJKLEREN
 from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImportForm,
                     EraseEmployeeForm, LearnerForm, ProfileImportForm, TrainingForm)
 from .models import Application, CalendarFeedToken, Learner
@@ -66,7 +66,7 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
     services.ensure_current(company)
     today = services.today()
     deadlines = list(company.deadlines.filter(afgehandeld=False, datum__gte=today)
-                     .order_by("datum", "key")[:25])
+                     .select_related("learner", "training").order_by("datum", "key")[:25])
     todo = list(company.applications.filter(status=Application.Status.TODO))
     open_points = list(company.action_points.exclude(status="klaar"))
     return render(request, "workspace/company/dashboard.html", _ctx(
@@ -195,6 +195,7 @@ def learner(request: HttpRequest, company, learner_id: int) -> HttpResponse:
     return render(request, "workspace/company/learner_form.html", _ctx(
         request, company, form=form, learner=item, conflict=conflict, figures=figures,
         praktijkleren=rules.praktijkleren, oom=rules.regelingen.get(OOM_BBL),
+        judgement=services.learner_regeling(company, item, PRAKTIJKLEREN),
         deadlines=item.deadline_set.order_by("datum")), status=status)
 
 
