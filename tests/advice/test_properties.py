@@ -139,3 +139,15 @@ def test_rules_read_only_their_declared_inputs(kb, first, second):
             rule.evaluate(profile, evaluation)
             results.append(evaluation.result().model_dump_json())
         assert results[0] == results[1], regeling.id
+
+
+@SETTINGS
+@given(profiles)
+def test_reused_plan_equals_a_fresh_one(kb, data):
+    from onderwijsgids.advice.engine.compiled import compiled
+    from onderwijsgids.advice.engine.plan import _actiepunten
+
+    profile = parse_profile(data, kb)
+    advice = advise(profile, kb, today=dt.date(2026, 3, 15))
+    fresh = _actiepunten(profile, compiled(kb), {r.id: r for r in advice.regelingen})
+    assert [a.model_dump() for a in advice.actiepunten] == [a.model_dump() for a in fresh]

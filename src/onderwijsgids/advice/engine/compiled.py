@@ -142,6 +142,7 @@ class CompiledKB:
     item_urls: dict[str, str] = field(default_factory=dict)
     actions: dict[str, list[str]] = field(default_factory=dict)  # actiepunt id -> one-line texts
     results: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see advise()
+    plans: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see plan.actiepunten()
 
 
 def school_year_label(day: dt.date, start_month: int = 8, start_day: int = 1) -> str:

@@ -103,7 +103,35 @@ def _goals(p: Profile, candidates: list[_Candidate]) -> None:
                      + " (antwoord 'doelgroepen').")
 
 
+def _plan_key(p: Profile, results: dict[str, RegelingAdvies]) -> tuple:
+    """Everything :func:`actiepunten` reads, compactly: plans repeat far more than profiles."""
+    learners = p.leerlingen or []
+
+    def outcome(regeling_id: str) -> tuple:
+        result = results.get(regeling_id)
+        return (result.status, result.deadline) if result else ()
+
+    return (tuple(p.doelen) if p.doelen is not None else None,
+            tuple(p.doelgroepen) if p.doelgroepen is not None else None,
+            bool(learners), any(x.leerweg == "bbl" for x in learners),
+            any(x.via_bvm for x in learners), p.erkend_leerbedrijf, p.praktijkopleider_opgeleid,
+            p.provincie, bool(p.scholing_medewerkers), outcome("oom-ptt"),
+            outcome("subsidie-praktijkleren"))
+
+
 def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -> list[Actiepunt]:
+    key = _plan_key(p, results)
+    plan = c.plans.get(key)
+    if plan is None:
+        plan = _actiepunten(p, c, results)
+        if len(c.plans) >= 10_000:
+            c.plans.clear()
+        c.plans[key] = plan
+    return list(plan)
+
+
+def _actiepunten(p: Profile, c: CompiledKB,
+                 results: dict[str, RegelingAdvies]) -> tuple[Actiepunt, ...]:
     candidates = [_Candidate(item) for item in c.actiepunten]
     by_number = {cand.item.nummer: cand for cand in candidates}
     _facts(p, c, by_number, results)
@@ -116,7 +144,7 @@ def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -
                                     if s not in cand.first_steps]
         out.append(build(Actiepunt, id=cand.item.id, prioriteit=rank, waarom=cand.waarom,
                          stappen=steps, titel=cand.item.titel, url=c.item_urls[cand.item.id]))
-    return out
+    return tuple(out)
 
 
 def kwalificaties(p: Profile, c: CompiledKB) -> list[str]:
