@@ -36,6 +36,13 @@ def company(site):
                                      erkend_leerbedrijf=True, cao="metaal-en-techniek")
 
 
+def fill_date(page, legend: str, day: dt.date) -> None:
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Dag").fill(str(day.day))
+    group.get_by_label("Maand").fill(str(day.month))
+    group.get_by_label("Jaar").fill(str(day.year))
+
+
 def _login(page, site, email: str) -> None:
     page.goto(site + "/account/inloggen/")
     page.get_by_label("E-mailadres").fill(email)
@@ -81,8 +88,8 @@ def test_invite_login_learner_deadline_calendar(page, page_factory, site, compan
     today = dt.date.today()
     page.get_by_label("Naam", exact=True).fill("Sam Voorbeeld")
     page.get_by_label("Leerweg").select_option("bbl")
-    page.get_by_label("Startdatum").fill((today - dt.timedelta(days=30)).isoformat())
-    page.get_by_label("Einddatum").fill(today.replace(year=today.year + 2).isoformat())
+    fill_date(page, "Startdatum", today - dt.timedelta(days=30))
+    fill_date(page, "Einddatum", today.replace(year=today.year + 2))
     page.get_by_role("button", name="Opslaan").click()
     assert "Per studiejaar" in page.content()
     check()

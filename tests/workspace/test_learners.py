@@ -155,3 +155,18 @@ def test_bol_learner_page_explains_praktijkleren_does_not_apply(owner_client, wo
     page = owner_client.get(f"/bedrijf/{company.pk}/leerlingen/{learner.pk}/").content.decode()
     assert "deze leerling telt niet mee" in page and "bol" in page
     assert "Begeleide weken" not in page
+
+
+def test_dates_in_three_fields_and_incomplete_dates(owner_client, world):
+    company = world["a"]["company"]
+    data = {k: v for k, v in _form().items() if k not in ("start", "eind")}
+    data.update({"start_dag": "1", "start_maand": "9", "start_jaar": "2026",
+                 "eind_dag": "", "eind_maand": "7", "eind_jaar": "2028"})
+    response = owner_client.post(f"/bedrijf/{company.pk}/leerlingen/nieuw/", data)
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Vul dag, maand en jaar in." in page and 'href="#id_eind"' in page
+    assert 'value="2026"' in page and 'value="7"' in page  # the input is kept
+    data["eind_dag"] = "1"
+    assert owner_client.post(f"/bedrijf/{company.pk}/leerlingen/nieuw/", data).status_code == 302
+    assert Learner.objects.get(naam="Sam Voorbeeld").eind == dt.date(2028, 7, 1)

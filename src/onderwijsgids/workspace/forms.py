@@ -45,13 +45,66 @@ class AccessibleForm(forms.Form):
                 attrs["aria-describedby"] = f"{described} {self[name].auto_id}-fout".strip()
 
 
-class DutchDateField(forms.DateField):
-    """Accepts JJJJ-MM-DD (the browser's date field) and DD-MM-JJJJ."""
+DATE_PARTS = (("dag", _("Dag")), ("maand", _("Maand")), ("jaar", _("Jaar")))
 
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    default_error_messages = {"invalid": _("Vul een datum in als JJJJ-MM-DD of DD-MM-JJJJ.")}
+
+class SplitDateWidget(forms.MultiWidget):
+    """Three labelled fields (dag, maand, jaar), as the advice route asks dates.
+
+    A single value under the field's own name (``start=2026-09-01``) is accepted too, so
+    scripts and tests can post ISO dates.
+    """
+
+    template_name = "workspace/widgets/splitdate.html"
+
+    def __init__(self, attrs=None):
+        widgets = {key: forms.TextInput(attrs={"inputmode": "numeric", "class": f"datum-{key}"})
+                   for key, _label in DATE_PARTS}
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if value is None or value == "":
+            return ["", "", ""]
+        if hasattr(value, "year"):
+            return [str(value.day), str(value.month), str(value.year)]
+        try:
+            day = parse_date(str(value))
+        except ValueError:
+            return ["", "", ""]
+        return [str(day.day), str(day.month), str(day.year)]
+
+    def value_from_datadict(self, data, files, name):
+        if name in data:
+            return data.get(name)
+        return super().value_from_datadict(data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for sub, (_key, label) in zip(context["widget"]["subwidgets"], DATE_PARTS):
+            sub["label"] = label
+        return context
+
+
+class DutchDateField(forms.DateField):
+    """Dag, maand and jaar in three fields; also JJJJ-MM-DD or DD-MM-JJJJ in one."""
+
+    widget = SplitDateWidget
+    default_error_messages = {
+        "invalid": _("Vul een bestaande datum in: dag, maand en jaar."),
+        "incomplete": _("Vul dag, maand en jaar in."),
+    }
 
     def to_python(self, value):
+        if isinstance(value, (list, tuple)):
+            parts = [str(p or "").strip() for p in value]
+            if not any(parts):
+                return None
+            if not all(parts):
+                raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
+            value = "-".join(parts)
         if value in self.empty_values:
             return None
         if hasattr(value, "year"):
