@@ -8,11 +8,12 @@ for its template.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Iterator
 
 FORMATS = ("json", "md", "pdf", "ics")
 
@@ -54,21 +55,28 @@ def _read_profile_text(name: str) -> tuple[str, str]:
         raise UsageError(f"{name}: geen leesbaar tekstbestand (UTF-8)") from None
 
 
-def _write(output: str | None, data: bytes) -> None:
-    """Write atomically: a failure leaves no partial file behind."""
+@contextlib.contextmanager
+def _output(output: str | None) -> Iterator[BinaryIO]:
+    """A binary stream to ``output`` (stdout for None or -), written atomically to a file:
+    a temporary file next to it is renamed only when everything was written."""
     if not output or output == "-":
-        sys.stdout.buffer.write(data)
+        yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
     target = Path(output)
     fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".advies-")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write(output: str | None, data: bytes) -> None:
+    with _output(output) as handle:
+        handle.write(data)
 
 
 def _titles(kb: Any) -> dict[str, str]:
@@ -166,14 +174,16 @@ def _batch(args: argparse.Namespace, kb: Any) -> int:
             first = exc.fouten[0]
             raise UsageError(f"{source}: regel {number}: veld '{first.veld}': "
                              f"{first.melding}") from None
+    del text, lines
     progress = _Progress(len(profiles))
-    chunks = []
     # The knowledge base and the parsed profiles live until the end: keep the cyclic garbage
     # collector from walking them again and again while thousands of advices are built.
     gc.freeze()
-    for done, profile in enumerate(profiles, start=1):
-        chunks.append(advise(profile, kb).model_dump_json())
-        progress.update(done)
-    gc.unfreeze()
-    _write(args.output, ("\n".join(chunks) + ("\n" if chunks else "")).encode())
+    try:
+        with _output(args.output) as handle:  # streamed; the file appears only when complete
+            for done, profile in enumerate(profiles, start=1):
+                handle.write(advise(profile, kb).model_dump_json().encode() + b"\n")
+                progress.update(done)
+    finally:
+        gc.unfreeze()
     return 0
