@@ -37,7 +37,7 @@ from .evaluation import Evaluation
 from .model import Actiepunt, Advice, Deadline, RegelingAdvies, Spoor, Toets, build
 from .plan import actiepunten, kwalificaties, organisaties
 from .profile import Fout, Profile, ProfileError, parse_profile, profile_from_text
-from .rules import input_key, rule_for
+from .rules import answer_keys, input_key, rule_for
 
 __all__ = ["Actiepunt", "Advice", "Deadline", "Fout", "Profile", "ProfileError",
            "RegelingAdvies", "Spoor", "Toets", "advise", "parse_profile", "profile_from_text"]
@@ -50,7 +50,8 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
     """The advice for ``profile`` against knowledge base ``kb`` (see the module docstring)."""
     c = compiled(kb)
     peildatum = profile.peildatum or today or dt.date.today()
-    evaluations = [evaluate_regeling(c, regeling, profile, peildatum)
+    answers = answer_keys(profile)
+    evaluations = [evaluate_regeling(c, regeling, profile, peildatum, answers)
                    for regeling in c.regelingen]
     ordered = sorted(evaluations, key=lambda pair: (
         STATUS_ORDER[pair[0].status], pair[0].deadline or dt.date.max,
@@ -73,11 +74,12 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
 
 
 def evaluate_regeling(c: CompiledKB, regeling: CompiledRegeling, profile: Profile,
-                      peildatum: dt.date) -> tuple[RegelingAdvies, list[Deadline]]:
+                      peildatum: dt.date, answers: dict[str, object] | None = None,
+                      ) -> tuple[RegelingAdvies, list[Deadline]]:
     """One rule on one profile. A rule is a pure function of its declared inputs and the
     peildatum, so its (immutable) result is reused for the same answers (bounded cache)."""
     rule = rule_for(regeling.id)
-    key = (regeling.id, peildatum, input_key(rule, profile))
+    key = (regeling.id, peildatum, input_key(rule, answers or answer_keys(profile)))
     hit = c.results.get(key)
     if hit is not None:
         return hit

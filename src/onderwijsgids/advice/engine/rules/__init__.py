@@ -39,9 +39,18 @@ def rule_for(regeling_id: str) -> Rule:
     return RULES.get(regeling_id, GENERIC)
 
 
-def input_key(rule: Rule, profile: Profile) -> tuple:
-    """The answers a rule reads, hashable (profile parts are frozen models): the key under
-    which its result may be reused."""
-    values = profile.__dict__
-    return tuple(tuple(v) if isinstance(v, list) else v
-                 for v in (values[name] for name in rule.inputs))
+def answer_keys(profile: Profile) -> dict[str, object]:
+    """Every answer as a plain hashable value (lists of learners/courses → tuples of their
+    field values), computed once per advice; rules pick their ``INPUTS`` from it."""
+    keys: dict[str, object] = {}
+    for name, value in profile.__dict__.items():
+        if isinstance(value, list):
+            value = tuple(tuple(v.__dict__.values()) if hasattr(v, "__dict__") else v
+                          for v in value)
+        keys[name] = value
+    return keys
+
+
+def input_key(rule: Rule, answers: dict[str, object]) -> tuple:
+    """The answers a rule reads: the key under which its result may be reused."""
+    return tuple([answers[name] for name in rule.inputs])
