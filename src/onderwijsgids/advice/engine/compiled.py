@@ -53,6 +53,10 @@ class Param:
     eenheid: str | None = None
 
     def number(self) -> Decimal | None:
+        return self._number
+
+    @cached_property
+    def _number(self) -> Decimal | None:
         if isinstance(self.waarde, bool):
             return None
         if isinstance(self.waarde, (int, Decimal)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Iterable
 
 from .compiled import CompiledRegeling, Param, short_source
@@ -37,6 +38,7 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=4096)
 def param_text(param: Param) -> str:
     """A parameter value as Dutch text: dates in words, euros with €, percentages with %.
 
