@@ -64,3 +64,25 @@ def test_argparse_errors_are_dutch_and_name_the_argument():
     result = run("bestaatniet")
     assert result.returncode == 2
     assert "'bestaatniet' is geen geldige keuze" in result.stderr
+
+
+def test_a_closed_pipe_is_not_an_error(monkeypatch, capsys):
+    """`onderwijsgids route … | head -1`: the reader closes early; no traceback, exit 0."""
+    import os
+
+    from onderwijsgids.cli import main
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    closed_pipe = os.fdopen(write_end, "w")
+    monkeypatch.setattr(sys, "stdout", closed_pipe)
+    assert main(["route", "vmbo-kb", "hbo-bachelor", "--json"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_unexpected_errors_show_no_traceback(tmp_path):
+    unreadable = tmp_path / "geen-map"
+    unreadable.write_text("dit is een bestand, geen map")
+    result = run("content", "load", str(unreadable))
+    assert result.returncode in (1, 2)
+    assert "Traceback" not in result.stderr and result.stderr.strip()

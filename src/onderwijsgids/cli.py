@@ -175,6 +175,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error of ours, and nothing to report.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # no traceback for users; ONDERWIJSGIDS_DEBUG=1 shows it
+        if os.environ.get("ONDERWIJSGIDS_DEBUG"):
+            raise
+        print(f"fout: er ging onverwacht iets mis ({type(exc).__name__}: {exc}). "
+              "Zet ONDERWIJSGIDS_DEBUG=1 voor details.", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover
