@@ -66,7 +66,7 @@ def test_argparse_errors_are_dutch_and_name_the_argument():
     assert "'bestaatniet' is geen geldige keuze" in result.stderr
 
 
-def test_a_closed_pipe_is_not_an_error(monkeypatch, capsys):
+def test_a_closed_pipe_is_not_an_error(monkeypatch, capsys, content_db):
     """`onderwijsgids route … | head -1`: the reader closes early; no traceback, exit 0."""
     import os
 
