@@ -33,12 +33,19 @@ def test_praktijkleren_deadline_is_the_content_window_of_the_study_year(world):
     assert row.bbl_leerlingen >= 1
 
 
-def test_later_years_are_projected_and_marked(world):
+def test_later_years_use_the_usual_window_of_the_source_and_are_marked(world):
+    """A study year whose window RVO has not yet published gets the window the source calls
+    usual ("2 juni – 16 september"), not last year's dates moved on: the later date could
+    make an owner miss the real closing day."""
     row = (Deadline.objects.filter(company=world["a"]["company"],
                                    regeling="subsidie-praktijkleren")
            .order_by("-datum").first())
     closes = dt.date.fromisoformat(str(_param("subsidie-praktijkleren", "aanvraag-sluit").waarde))
-    assert (row.datum.month, row.datum.day) == (closes.month, closes.day)
+    usual = str(_param("subsidie-praktijkleren", "aanvraagvenster-gebruikelijk").waarde)
+    day, month = usual.split("–")[1].split()
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december"]
+    assert (row.datum.month, row.datum.day) == (months.index(month) + 1, int(day))
     assert row.datum.year > closes.year
     assert "verwachte datum" in row.wat
 

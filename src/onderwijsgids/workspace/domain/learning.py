@@ -67,12 +67,25 @@ def weeks_touched(first: dt.date, last: dt.date) -> int:
     return (monday_last - monday_first).days // 7 + 1
 
 
-def window_for(label: str, windows: tuple[Window, ...]) -> Window | None:
-    """The content window for study year ``label``; else projected from the latest known one."""
-    for window in windows:
+def window_for(label: str, rules: PraktijklerenRules) -> Window | None:
+    """The content window for study year ``label``; else the window the source calls usual.
+
+    A projected window is marked ``verwacht``: the owner is told to check the source. Where
+    the source gives no usual window, the latest published one is moved on by whole years.
+    """
+    for window in rules.windows:
         if window.schooljaar == label:
             return window
-    known = [w for w in windows if w.schooljaar < label]
+    year = int(label[:4]) + 1  # a study year's window opens in the summer after it ends
+    if rules.usual_window is not None:
+        (open_month, open_day), (close_month, close_day) = rules.usual_window
+        try:
+            return Window(label, dt.date(year, open_month, open_day),
+                          dt.date(year, close_month, close_day),
+                          rules.usual_bron or rules.bron, verwacht=True)
+        except ValueError:
+            pass
+    known = [w for w in rules.windows if w.schooljaar < label]
     if not known:
         return None
     base = known[-1]
@@ -104,5 +117,5 @@ def year_figures(leerweg: str, start: dt.date, eind: dt.date, begin: dt.date | N
         maximum = None
         if rules.max_amount is not None and full:
             maximum = (rules.max_amount * weeks / full).quantize(Decimal("1"))
-        out.append(YearFigures(year, weeks, full, window_for(year.label, rules.windows), maximum))
+        out.append(YearFigures(year, weeks, full, window_for(year.label, rules), maximum))
     return out

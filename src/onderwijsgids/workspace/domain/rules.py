@@ -9,6 +9,7 @@ content. When content lacks a value the derived figure is ``None`` and pages say
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
@@ -22,6 +23,10 @@ WEEKS_MBO_NAMES = ("weken-volledig-jaar-mbo",)
 WEEKS_HBO_NAMES = ("weken-volledig-jaar-hbo",)
 MAX_AMOUNT_NAMES = ("maximum-per-plaats",)
 WINDOW_OPENS, WINDOW_CLOSES = "aanvraag-opent", "aanvraag-sluit"
+USUAL_WINDOW = "aanvraagvenster-gebruikelijk"  # text such as "2 juni – 16 september"
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                "september", "oktober", "november", "december")
+_DAY_MONTH_RANGE = re.compile(r"(\d{1,2})\s+([a-z]+)\s*[–-]\s*(\d{1,2})\s+([a-z]+)")
 
 HBO_PATHS = frozenset({"hbo-duaal", "hbo-voltijd"})
 
@@ -46,6 +51,10 @@ class PraktijklerenRules:
     max_amount_schooljaar: str | None
     windows: tuple[Window, ...]
     bron: str
+    # The window the source gives as usual for years whose own window is not yet published:
+    # ((month, day) opens, (month, day) closes) and the address saying so.
+    usual_window: tuple[tuple[int, int], tuple[int, int]] | None = None
+    usual_bron: str = ""
 
     def full_weeks(self, leerweg: str) -> int | None:
         return self.weeks_hbo if leerweg in HBO_PATHS else self.weeks_mbo
@@ -115,6 +124,15 @@ def _windows(item: Any) -> tuple[Window, ...]:
     return tuple(sorted(found.values(), key=lambda w: w.schooljaar))
 
 
+def _usual_window(item: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    param = _param(item, (USUAL_WINDOW,))
+    match = _DAY_MONTH_RANGE.search(str(param.waarde).lower()) if param is not None else None
+    if not match or match[2] not in DUTCH_MONTHS or match[4] not in DUTCH_MONTHS:
+        return None
+    return ((DUTCH_MONTHS.index(match[2]) + 1, int(match[1])),
+            (DUTCH_MONTHS.index(match[4]) + 1, int(match[3])))
+
+
 def praktijkleren_rules(item: Any, year_start: tuple[int, int] | None) -> PraktijklerenRules:
     max_param = _param(item, MAX_AMOUNT_NAMES)
     amount = None
@@ -131,6 +149,8 @@ def praktijkleren_rules(item: Any, year_start: tuple[int, int] | None) -> Prakti
         max_amount_schooljaar=max_param.schooljaar if max_param is not None else None,
         windows=_windows(item),
         bron=_source_url(item, item.bron),
+        usual_window=_usual_window(item),
+        usual_bron=_source_url(item, getattr(_param(item, (USUAL_WINDOW,)), "bron", None)),
     )
 
 
