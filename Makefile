@@ -40,6 +40,7 @@ system-deps:
 	@bash scripts/ensure-system-deps.sh
 
 test: setup system-deps
+	$(BIN)/ruff check src tests bench scripts
 	$(MAKE) --no-print-directory test-sqlite
 	@bash scripts/postgres-available.sh "$(PG_URL)" && $(MAKE) --no-print-directory test-postgres || \
 	  { status=$$?; if [ $$status -eq 3 ]; then echo "PostgreSQL niet bereikbaar op $(PG_URL): alleen SQLite getest."; else exit $$status; fi; }
@@ -51,6 +52,12 @@ test-sqlite:
 test-postgres:
 	@echo "== tests op PostgreSQL =="
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+# One lint entry point: ruff over everything, mypy over the domain modules (no web imports).
+DOMAIN_MODULES := src/onderwijsgids/kb src/onderwijsgids/advice/engine src/onderwijsgids/search/engine src/onderwijsgids/workspace/domain
+lint: install
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy $(DOMAIN_MODULES)
 
 check: install
 	$(BIN)/onderwijsgids content check

@@ -37,7 +37,7 @@ def test_company_export_holds_all_personal_data(owner_client, world):
     response = owner_client.get(f"/bedrijf/{company.pk}/privacy/persoonsgegevens.json")
     assert response.status_code == 200
     data = response.json()
-    assert [l["naam"] for l in data["leerlingen"]] == ["Leerling van Bedrijf A"]
+    assert [learner["naam"] for learner in data["leerlingen"]] == ["Leerling van Bedrijf A"]
     assert data["scholing"][0]["medewerker"] == "Medewerker van Bedrijf A"
     assert any(e["actie"] == "export" for e in owner_client.get(
         f"/bedrijf/{company.pk}/privacy/persoonsgegevens.json").json()["auditlog"])

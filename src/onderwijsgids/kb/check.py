@@ -111,7 +111,7 @@ def _item_problems(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> Iterato
     for key, source in item.bronnen.items():
         if source.peildatum > today:
             yield problem(("bronnen", key, "peildatum"), "ligt in de toekomst")
-    for index, (field, expected, target) in enumerate(relations_of(item)):
+    for field, expected, target in relations_of(item):
         found = kb.items.get(target)
         loc = _relation_loc(item, field, target)
         if found is None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -65,7 +65,7 @@ def _learner_out(learner) -> dict:
 def list_learners(request: HttpRequest, company_id: int):
     company = company_for(request, company_id)
     actions.do_log_read(request.user, company, "leerlingen")
-    return [_learner_out(l) for l in company.learners.all()]
+    return [_learner_out(learner) for learner in company.learners.all()]
 
 
 def _validate_learner(payload: LeerlingIn) -> list[dict]:

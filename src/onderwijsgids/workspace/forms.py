@@ -9,9 +9,10 @@ from onderwijsgids.kb.schema import Goal, TargetGroup
 
 from .domain.csvio import LEARNING_PATHS, parse_date
 
+from .models import ActionPointStatus, Application
+
 GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
 TARGET_GROUPS: tuple[str, ...] = TargetGroup.__args__  # type: ignore[attr-defined]
-from .models import ActionPointStatus, Application
 
 YES_NO_UNKNOWN = [("", _("Weet ik niet")), ("ja", _("Ja")), ("nee", _("Nee"))]
 CAO_CHOICES = [("", _("Weet ik niet")), ("metaal-en-techniek", "Metaal en Techniek"),
@@ -112,7 +113,7 @@ class DutchDateField(forms.DateField):
         try:
             return parse_date(str(value))
         except ValueError:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 def _tristate(value: str):

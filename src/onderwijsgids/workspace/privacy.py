@@ -37,7 +37,7 @@ def company_export(company: Company) -> dict[str, Any]:
         "bedrijf": {"id": company.pk, "naam": company.naam},
         "gebruikers": [{"email": m.user.email, "naam": m.user.get_full_name(), "rol": m.role}
                        for m in company.memberships.select_related("user")],
-        "leerlingen": [_learner(l) for l in company.learners.prefetch_related("deadline_set")],
+        "leerlingen": [_learner(learner) for learner in company.learners.prefetch_related("deadline_set")],
         "scholing": [_training(t) for t in company.trainings.all()],
         "herinneringen": [{"aan": r.recipient, "onderwerp": r.subject, "verzonden": r.sent_at}
                           for r in company.reminders.all()],

@@ -125,7 +125,7 @@ def engine_results(company: Company, learners: list[Learner],
     for the whole company. Advice is memoised by profile, so similar learners cost nothing."""
     base = profile_data(company, [], [])
     if engine() is None:
-        return EngineResults({l.id: l.leerweg in ELIGIBLE_PATHS for l in learners}, {}, {}, [])
+        return EngineResults({learner.id: learner.leerweg in ELIGIBLE_PATHS for learner in learners}, {}, {}, [])
     eligible, per_learner, per_training = {}, {}, {}
     for learner in learners:
         advice = advice_for_profile({**base, "leerlingen": [learner_profile(learner)]})
@@ -152,7 +152,7 @@ def deadline_specs(company: Company, learners: list[Learner], trainings: list[St
                    applications: list[Application], kb=None) -> list[DeadlineSpec]:
     rules = current_rules(kb)
     return company_deadlines(
-        [LearnerData(l.id, l.leerweg, l.start, l.eind, l.praktijkovereenkomst) for l in learners],
+        [LearnerData(learner.id, learner.leerweg, learner.start, learner.eind, learner.praktijkovereenkomst) for learner in learners],
         rules, engine_results(company, learners, trainings),
         [(a.regeling, a.jaar, a.status) for a in applications])
 

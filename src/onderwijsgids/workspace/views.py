@@ -228,8 +228,8 @@ def learners_import(request: HttpRequest, company) -> HttpResponse:
 
 @company_view()
 def learners_export(request: HttpRequest, company) -> HttpResponse:
-    rows = [{name: getattr(l, name) for name in actions.LEARNER_FIELDS}
-            for l in company.learners.all()]
+    rows = [{name: getattr(learner, name) for name in actions.LEARNER_FIELDS}
+            for learner in company.learners.all()]
     actions.do_log_export(request.user, company, "leerlingen")
     response = HttpResponse(export_learners(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="leerlingen.csv"'

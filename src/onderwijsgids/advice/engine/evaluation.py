@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .compiled import CompiledRegeling, Param, short_source
-from .model import Deadline, RegelingAdvies, Spoor, Toets, build
+from .model import Deadline, ParameterGebruik, RegelingAdvies, Spoor, Toets, build
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
