@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -129,7 +129,7 @@ _MESSAGES = {
 }
 
 
-def dutch_message(error: dict[str, Any]) -> str:
+def dutch_message(error: Mapping[str, Any]) -> str:
     """Translate one pydantic error into a short Dutch sentence."""
     kind = error.get("type", "")
     if kind == "value_error":
