@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from onderwijsgids.kb.urls import item_path
 
@@ -21,6 +22,31 @@ from .diagram import render_education_diagram
 from .models import Item, Relation
 from .qr import absolute_url, qr_svg
 from .services import current_kb
+
+
+# The title of each type's list page, as the main menu and breadcrumbs name it.
+LIST_TITLES = {
+    "actiepunt": gettext_lazy("Actiepunten"),
+    "kwalificatie": gettext_lazy("Mbo-opleidingen"),
+    "onderwijsniveau": gettext_lazy("Het onderwijssysteem"),
+    "regeling": gettext_lazy("Regelingen en subsidies"),
+    "organisatie": gettext_lazy("Organisaties"),
+    "initiatief": gettext_lazy("Initiatieven"),
+    "pagina": gettext_lazy("De gids"),
+}
+# What a list holds, in one sentence for an owner who lands on it.
+LIST_LEADS = {
+    "regeling": gettext_lazy("Vergoedingen en subsidies voor bedrijven die leerlingen, studenten "
+                             "of eigen medewerkers opleiden. Per regeling: voor wie ze is, wanneer "
+                             "je aanvraagt, de bedragen en de bron."),
+    "organisatie": gettext_lazy("De organisaties die in de gids voorkomen, met hun "
+                                "contactgegevens: brancheorganisaties, opleidingsfondsen, "
+                                "bedrijfsvakscholen en meer."),
+    "initiatief": gettext_lazy("Projecten en activiteiten waarmee je jongeren voor techniek "
+                               "interesseert of medewerkers opleidt."),
+    "pagina": gettext_lazy("De hoofdstukken van Dé onderwijsgids 2025: voorwoord, uitleg en "
+                           "overzichten."),
+}
 
 
 def item_page(request: HttpRequest, item_type: str, item_id: str) -> HttpResponse:
@@ -63,7 +89,7 @@ def _item_context(kb, item, item_type: str, today) -> dict:
         "item": item,
         "type_label": p.type_label(item_type),
         "type_list_url": list_url(item_type),
-        "type_list_label": p.type_label(item_type, plural=True),
+        "type_list_label": LIST_TITLES[item_type],
         "inhoud_html": inhoud_html or "",
         "details": details,
         "contacts": p.contacts(item),
@@ -103,7 +129,8 @@ def action_point_list(request: HttpRequest) -> HttpResponse:
 def simple_list(request: HttpRequest, item_type: str) -> HttpResponse:
     """Regelingen, organisaties (by kind), initiatieven, pagina's: title, summary, link."""
     return render(request, "content/list_simple.html", {
-        "titel": p.type_label(item_type, plural=True).capitalize(),
+        "titel": LIST_TITLES[item_type],
+        "lead": LIST_LEADS.get(item_type, ""),
         "item_type": item_type,
         "groepen": p.list_groups(current_kb(), item_type),
     })
