@@ -52,7 +52,8 @@ def test_the_content_says_how_many_bvms_exist(kb):
 
 def test_map_has_twelve_provinces_and_a_marker_per_bvm(kb):
     found = finder.nearest(kb, finder.resolve_place("Zwolle"))
-    svg = finder.map_svg(found, finder.resolve_place("Zwolle"))
+    svg = finder.map_svg(found, finder.resolve_place("Zwolle"), title="Kaart <NL>", desc="Uitleg")
+    assert '<title id="bvm-kaart-titel">Kaart &lt;NL&gt;</title>' in svg
     assert svg.count('class="prov') == 12
     assert svg.count('class="bvm-marker"') == len(found)
     x, y = finder.project(52.5125, 6.09444)

@@ -79,7 +79,7 @@ def test_page_groups_filters_and_suggests(client, content_db):
     filtered = client.get("/zoeken/", {"q": "subsidie", "type": "regeling"}).content.decode()
     assert 'id="groep-regeling"' in filtered and 'id="groep-pagina"' not in filtered
     none = client.get("/zoeken/", {"q": "qqqbedrijfsvakschool"}).content.decode()
-    assert "Bedoelde u:" in none and "bedrijfsvakschool" in none
+    assert "Bedoelde je:" in none and "bedrijfsvakschool" in none
 
 
 # --- bad input ----------------------------------------------------------------------------

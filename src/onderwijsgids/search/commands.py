@@ -61,7 +61,7 @@ def cmd_zoek(args: argparse.Namespace) -> int:
     if not result.hits:
         print("Geen resultaten.")
         if result.suggestion:
-            print(f"Bedoelde u: {result.suggestion}?")
+            print(f"Bedoelde je: {result.suggestion}?")
         return 0
     for n, hit in enumerate(document["resultaten"], 1):
         print(f"{n}. {hit['titel']} ({hit['type']}, {hit['id']}) — {hit['url']}")

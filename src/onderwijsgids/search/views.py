@@ -75,7 +75,7 @@ def onderwijsroutes(request: HttpRequest) -> HttpResponse:
                 hint = ", ".join(graph.suggestions(value))
                 message = _("Onbekend onderwijsniveau.")
                 if hint:
-                    message += " " + _("Bedoelde u: %(hint)s?") % {"hint": hint}
+                    message += " " + _("Bedoelde je: %(hint)s?") % {"hint": hint}
                 context["errors"].append({"field": field, "label": label, "message": message})
         if not context["errors"]:
             context["routes"] = _routes(graph, van, naar)
@@ -138,10 +138,20 @@ def bedrijfsvakscholen(request: HttpRequest) -> HttpResponse:
     context["found"] = [{"number": n, "item": f.organisatie, "place": f.place,
                          "km": round(f.km) if f.km is not None and context["searched"] else None}
                         for n, f in enumerate(found, 1)]
+    marked = origin if plaats else None
     context["map"] = mark_safe(finder.map_svg(  # noqa: S308 - every text in it is escaped
-        found, origin if plaats else None, provincie or None))
+        found, marked, provincie or None, title=_("Kaart van Nederland met de bedrijfsvakscholen"),
+        desc=_map_description(marked.naam if marked else None)))
     return render(request, "search/bedrijfsvakscholen.html", context,
                   status=422 if context["errors"] else 200)
+
+
+def _map_description(place: str | None) -> str:
+    if place:
+        return _("De twaalf provincies; een rode genummerde stip per bedrijfsvakschool (nummers "
+                 "als in de lijst); een blauw vierkant voor %(plaats)s.") % {"plaats": place}
+    return _("De twaalf provincies; een rode genummerde stip per bedrijfsvakschool (nummers als "
+             "in de lijst).")
 
 
 class FinderInputError(ValueError):

@@ -157,8 +157,11 @@ def project(lat: float, lon: float) -> tuple[float, float]:
 
 
 def map_svg(found: list[Found], origin: Place | None = None,
-            highlight_province: str | None = None) -> str:
-    """An accessible SVG: provinces, a numbered marker per BVM, and the searched place."""
+            highlight_province: str | None = None, *, title: str, desc: str) -> str:
+    """An accessible SVG: provinces, a numbered marker per BVM, and the searched place.
+
+    ``title`` and ``desc`` name and describe the map for screen readers; the caller passes
+    them translated (this module has no Django)."""
     data = map_data()
     shapes = []
     for slug, path in data["provincies"].items():
@@ -182,7 +185,6 @@ def map_svg(found: list[Found], origin: Place | None = None,
             f'<title>{escape(origin.naam)}</title></g>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{data["viewBox"]}" role="img" '
             f'aria-labelledby="bvm-kaart-titel bvm-kaart-desc">'
-            f'<title id="bvm-kaart-titel">Kaart van Nederland met de bedrijfsvakscholen</title>'
-            f'<desc id="bvm-kaart-desc">De twaalf provincies; een rode genummerde stip per '
-            f'bedrijfsvakschool (nummers als in de lijst){"; een blauw vierkant voor " + escape(origin.naam) if origin else ""}.</desc>'
+            f'<title id="bvm-kaart-titel">{escape(title)}</title>'
+            f'<desc id="bvm-kaart-desc">{escape(desc)}</desc>'
             f'{"".join(shapes)}{"".join(markers)}</svg>')
