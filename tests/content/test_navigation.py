@@ -59,3 +59,20 @@ def test_the_education_diagram_offers_the_list_first(client):
     page = client.get("/onderwijsniveaus/").content.decode()
     skip = page.index('class="diagram-skip" href="#niveaus-lijst"')
     assert skip < page.index('class="diagram-wrap"') < page.index('id="niveaus-lijst"')
+
+
+@pytest.mark.parametrize("url", ["/kwalificaties/", "/gids/mbo-opleidingen-overzicht/"])
+def test_the_crebo_table_explains_its_jargon_from_the_glossary_with_sources(client, url):
+    from onderwijsgids.content.services import current_kb
+
+    glossary = current_kb().glossary
+    meanings = {b.term: b for b in glossary.begrippen if b.term in ("crebo", "bbl", "bol")}
+    assert meanings, "de woordenlijst legt crebo, bbl en bol niet uit"
+    page = client.get(url).content.decode()
+    block = page[page.index('<dl class="begrippen">'):page.index("</dl>", page.index('<dl class="begrippen">'))]
+    assert page.index('<dl class="begrippen">') < page.index('<table class="crebo')
+    for term, entry in meanings.items():
+        assert f"<dt>{term}</dt>" in block
+        assert " ".join(entry.betekenis.split()) in " ".join(block.split()).replace("&#x27;", "'")
+        source = glossary.bronnen[entry.bron]
+        assert (source.url or source.gids) in block

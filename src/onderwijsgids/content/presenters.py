@@ -304,6 +304,29 @@ class CreboRow:
     leerwegen: str
 
 
+@dataclass(frozen=True)
+class TermView:
+    term: str
+    betekenis: str
+    bron: SourceView
+
+
+# The words of the crebo table an owner may not know; explained from the glossary (woordenlijst).
+CREBO_TABLE_TERMS = ("crebo", "bbl", "bol")
+
+
+def glossary_terms(kb: KnowledgeBase, terms: tuple[str, ...]) -> list[TermView]:
+    """The glossary's meaning and source of each term, in the order asked; terms the glossary
+    does not explain are left out."""
+    glossary = kb.glossary
+    if glossary is None:
+        return []
+    found = {b.term: b for b in glossary.begrippen if b.betekenis}
+    return [TermView(t, " ".join(found[t].betekenis.split()),  # type: ignore[union-attr]
+                     source_view(found[t].bron, glossary.bronnen[found[t].bron]))
+            for t in terms if t in found]
+
+
 def crebo_rows(kb: KnowledgeBase, dossier: str | None = None, niveau: int | None = None,
                ) -> list[CreboRow]:
     """The crebo table: every profile (optionally of one dossier and/or level)."""
@@ -471,7 +494,8 @@ def page_details(kb: KnowledgeBase, item: ItemBase) -> dict[str, Any]:
     if item.id == "onderwijsniveaus":
         return {"schema": True, "niveaus": education_list(kb)}
     if item.id == "mbo-opleidingen-overzicht":
-        return {"crebo_rows": crebo_rows(kb), "kiesmbo_url": KIESMBO_URL}
+        return {"crebo_rows": crebo_rows(kb), "kiesmbo_url": KIESMBO_URL,
+                "begrippen": glossary_terms(kb, CREBO_TABLE_TERMS)}
     if item.id == "bedrijfsvakscholen":
         return {"bvms": [(o, province_label(o.provincie)) for o in bedrijfsvakscholen(kb)]}
     return {}

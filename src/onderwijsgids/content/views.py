@@ -155,6 +155,7 @@ def qualification_list(request: HttpRequest) -> HttpResponse:
         "dossiers": dossiers, "levels": levels, "dossier": dossier, "niveau": niveau,
         "errors": errors, "error_fields": {f for f, _m in errors}, "crebo_rows": rows,
         "filtered": bool(dossier or niveau), "kiesmbo_url": p.KIESMBO_URL,
+        "begrippen": p.glossary_terms(kb, p.CREBO_TABLE_TERMS),
     }, status=400 if errors else 200)
 
 
