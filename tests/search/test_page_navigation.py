@@ -44,3 +44,15 @@ def test_without_a_place_the_map_description_mentions_no_square(client, content_
 def test_an_unknown_level_suggests_with_je(client, content_db):
     page = client.get("/onderwijsroutes/", {"van": "vmbo-kbb", "naar": "havo"}).content.decode()
     assert "Bedoelde je:" in page and "Bedoelde u" not in page
+
+
+def test_no_results_offers_questions_that_do_find_something(client, content_db):
+    from onderwijsgids.search.views import EXAMPLE_QUESTIONS
+
+    page = client.get("/zoeken/", {"q": "xyzzy"}).content.decode()
+    assert "Niets gevonden." in page
+    for example in EXAMPLE_QUESTIONS:
+        found = client.get("/zoeken/", {"q": example}).content.decode()
+        assert 'class="result-title"' in found, example
+    block = page[page.index('id="andere-vragen"'):]
+    assert block.count('href="/zoeken/?q=') == len(EXAMPLE_QUESTIONS)
