@@ -25,7 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "uitleg, actiepunten, deadlines.")
     parser.add_argument("profiel", nargs="?", help="profielbestand (.json/.yaml) of - voor stdin")
     parser.add_argument("--batch", metavar="PROFIELEN.jsonl",
-                        help="één profiel per regel (JSON Lines); uitvoer: één advies per regel")
+                        help="één profiel per regel (JSON Lines); uitvoer: één advies per regel, "
+                             "zonder het spoor per regeling (zie --spoor)")
+    parser.add_argument("--spoor", action="store_true",
+                        help="met --batch: neem per regeling ook het 'spoor' op (welke voorwaarden "
+                             "en parameters tot de status leidden); maakt elke regel ongeveer "
+                             "twee keer zo lang")
     parser.add_argument("--format", choices=FORMATS, default="json",
                         help="uitvoerformaat (standaard: json)")
     parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar BESTAND")
@@ -113,6 +118,8 @@ def cmd_advies(args: argparse.Namespace) -> int:
         raise UsageError("geef óf een PROFIEL óf --batch PROFIELEN.jsonl")
     if args.batch and args.format != "json":
         raise UsageError("--batch schrijft altijd JSON Lines; laat --format weg")
+    if args.spoor and not args.batch:
+        raise UsageError("--spoor hoort bij --batch; één advies bevat het spoor altijd")
     from .engine import ProfileError, advise, profile_from_text
 
     try:
@@ -152,38 +159,38 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _batch(args: argparse.Namespace, kb: Any) -> int:
-    import gc
-    import json
-
+def _read_batch_bytes(name: str) -> tuple[bytes, str]:
+    """The batch file as bytes (lines are validated straight from JSON bytes), checked UTF-8."""
     from onderwijsgids.cli import UsageError
 
-    from .engine import ProfileError, advise, parse_profile
-
-    text, source = _read_profile_text(args.batch)
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-    profiles = []
-    for number, line in lines:  # validate everything before writing anything
+    if name == "-":
+        data, source = sys.stdin.buffer.read(), "stdin"
+    else:
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{source}: regel {number}: ongeldige JSON: {exc.msg}") from None
-        try:
-            profiles.append(parse_profile(data, kb))
-        except ProfileError as exc:
-            first = exc.fouten[0]
-            raise UsageError(f"{source}: regel {number}: veld '{first.veld}': "
-                             f"{first.melding}") from None
-    del text, lines
-    progress = _Progress(len(profiles))
-    # The knowledge base and the parsed profiles live until the end: keep the cyclic garbage
-    # collector from walking them again and again while thousands of advices are built.
-    gc.freeze()
+            data, source = Path(name).read_bytes(), name
+        except FileNotFoundError:
+            raise UsageError(f"{name}: bestand bestaat niet") from None
+        except IsADirectoryError:
+            raise UsageError(f"{name}: geen leesbaar tekstbestand (UTF-8)") from None
     try:
-        with _output(args.output) as handle:  # streamed; the file appears only when complete
-            for done, profile in enumerate(profiles, start=1):
-                handle.write(advise(profile, kb).model_dump_json().encode() + b"\n")
-                progress.update(done)
-    finally:
-        gc.unfreeze()
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{source}: geen leesbaar tekstbestand (UTF-8)") from None
+    return data, source
+
+
+def _batch(args: argparse.Namespace, kb: Any) -> int:
+    from onderwijsgids.cli import UsageError
+
+    from .batch import LineError, parse_lines, write_advices
+
+    data, source = _read_batch_bytes(args.batch)
+    try:  # validate everything before writing anything
+        profiles = parse_lines(data, kb, source)
+    except LineError as exc:
+        raise UsageError(str(exc)) from None
+    del data
+    progress = _Progress(len(profiles))
+    with _output(args.output) as handle:  # streamed; the file appears only when complete
+        write_advices(profiles, kb, handle, spoor=args.spoor, progress=progress.update)
     return 0
