@@ -6,9 +6,9 @@ per line:
 - a line is validated straight from its JSON bytes (``Profile.model_validate_json``); a line
   that fails goes through the ordinary path (:func:`parse_profile`), so the error message is
   exactly the one a single profile gets;
-- an advice is encoded from plain dicts with one ``json`` call; the parts the engine shares
-  between advices with the same answers (a regeling's result, the action points of a plan)
-  are encoded once and reused;
+- an advice is encoded from plain dicts with ``pydantic_core.to_json`` (compact UTF-8, dates
+  as ISO text, like ``model_dump_json``); a regeling's result, which the engine shares between
+  advices with the same answers, is encoded once and reused;
 - the per-regeling ``spoor`` (trace, an extension beyond contract §3) makes a line about
   twice as long and is only written with ``--spoor``;
 - the cyclic garbage collector pauses while advices are built: an advice holds no reference
@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import gc
 import json
-from typing import Any, BinaryIO, Callable, Iterable
+from typing import Any, BinaryIO, Callable
+
+from pydantic_core import to_json
 
 from .engine import Advice, ProfileError, advise, parse_profile
+from .engine.compiled import forget
 from .engine.profile import Profile, _knowledge_errors
 
 COLLECT_EVERY = 10_000
-MEMO_SIZE = 20_000
-
-_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+MEMO_SIZE = 10_000
 
 
 class LineError(ValueError):
@@ -69,43 +70,40 @@ def parse_lines(data: bytes, kb: Any, source: str) -> list[Profile]:
 
 class Encoder:
     """Advices as JSON lines, equal to ``Advice.model_dump(mode="json")`` (without ``spoor``
-    unless asked for). Shared, immutable parts are encoded once (bounded memo by identity)."""
+    unless asked for). A regeling's result, shared between advices with the same answers, is
+    encoded once (bounded memo by identity)."""
 
     def __init__(self, spoor: bool = False):
         self.spoor = spoor
-        self._memo: dict[int, tuple[Any, str]] = {}
+        self._memo: dict[int, tuple[Any, bytes]] = {}
 
     def line(self, advice: Advice) -> bytes:
         if self.spoor:
             return advice.model_dump_json().encode() + b"\n"
-        parts = ('{"profiel":', _encode_json(advice.profiel),
-                 ',"actiepunten":', self._list(advice.actiepunten, _actiepunt),
-                 ',"regelingen":', self._list(advice.regelingen, _regeling),
-                 ',"kwalificaties":', _encode_json(advice.kwalificaties),
-                 ',"organisaties":', _encode_json(advice.organisaties),
-                 ',"deadlines":', _encode_json([
-                     {"datum": d.datum.isoformat(), "wat": d.wat, "regeling": d.regeling}
-                     for d in advice.deadlines]),
-                 "}\n")
-        return "".join(parts).encode()
+        rest = to_json({"kwalificaties": advice.kwalificaties,
+                        "organisaties": advice.organisaties,
+                        "deadlines": [{"datum": d.datum, "wat": d.wat, "regeling": d.regeling}
+                                      for d in advice.deadlines]})
+        return b"".join((
+            b'{"profiel":', to_json(advice.profiel),
+            b',"actiepunten":', to_json([_actiepunt(a) for a in advice.actiepunten]),
+            b',"regelingen":[', b",".join([self._regeling(r) for r in advice.regelingen]),
+            b"],", rest[1:], b"\n"))
 
-    def _list(self, things: Iterable[Any], as_dict: Callable[[Any], dict]) -> str:
-        return "[" + ",".join([self._encoded(thing, as_dict) for thing in things]) + "]"
-
-    def _encoded(self, thing: Any, as_dict: Callable[[Any], dict]) -> str:
-        hit = self._memo.get(id(thing))
-        if hit is not None and hit[0] is thing:
+    def _regeling(self, result: Any) -> bytes:
+        hit = self._memo.get(id(result))
+        if hit is not None and hit[0] is result:
             return hit[1]
-        text = _encode_json(as_dict(thing))
+        encoded = to_json(_regeling(result))
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
-        self._memo[id(thing)] = (thing, text)  # keeps ``thing`` alive, so its id stays its own
-        return text
+        self._memo[id(result)] = (result, encoded)  # keeps it alive: its id stays its own
+        return encoded
 
 
 def _regeling(r: Any) -> dict:
     return {"id": r.id, "status": r.status, "waarom": r.waarom, "ontbreekt": r.ontbreekt,
-            "bronnen": r.bronnen, "deadline": r.deadline.isoformat() if r.deadline else None,
+            "bronnen": r.bronnen, "deadline": r.deadline,
             "schatting_eur": r.schatting_eur, "titel": r.titel, "url": r.url}
 
 
@@ -129,6 +127,7 @@ def write_advices(profiles: list[Profile], kb: Any, handle: BinaryIO, spoor: boo
             if done % COLLECT_EVERY == 0:
                 gc.collect()
     finally:
+        forget(kb)
         gc.unfreeze()
         if was_enabled:
             gc.enable()

@@ -67,6 +67,10 @@ class Param:
             return None
 
     def date(self) -> dt.date | None:
+        return self._date
+
+    @cached_property
+    def _date(self) -> dt.date | None:
         if isinstance(self.waarde, dt.date):
             return self.waarde
         try:
@@ -99,7 +103,7 @@ class CompiledRegeling:
     order: int
     _memo: dict = field(default_factory=dict, repr=False)
     arranged: dict = field(default_factory=dict, repr=False)  # (code, sentence) -> (Toets, text)
-    toetsen: dict = field(default_factory=dict, repr=False)  # judged conditions, see condition()
+    toetsen: dict = field(default_factory=dict, repr=False)  # see Evaluation.condition()
 
     def params(self, naam: str) -> list[Param]:
         return self.parameters.get(naam, [])
@@ -216,3 +220,12 @@ def compiled(kb: Any) -> CompiledKB:
             _cache.clear()
         _cache[key] = (kb, result)
     return result
+
+
+def forget(kb: Any) -> None:
+    """Drop the compiled form of ``kb`` and its caches (a finished batch releases them itself:
+    left to interpreter shutdown, freeing them took about a second)."""
+    with _lock:
+        hit = _cache.get(id(kb))
+        if hit is not None and hit[0] is kb:
+            del _cache[id(kb)]

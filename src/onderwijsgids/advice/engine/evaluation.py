@@ -91,23 +91,19 @@ class Evaluation:
 
     def condition(self, code: str, ok: bool | None, sentence: str,
                   fields: Iterable[str] = ()) -> bool | None:
-        tekst, source = self.voorwaarde(code)
-        if code not in self.regeling.voorwaarden:
-            tekst = sentence  # a condition the content does not list separately
-        self._source(source)
-        fields = list(fields)
-        text = with_source(sentence, source)
+        fields = tuple(fields)
+        key = (code, ok, sentence, fields)
+        judged = self.regeling.toetsen.get(key)
+        if judged is None:  # few distinct ones: worked out once per regeling, shared (immutable)
+            judged = self._judge(code, ok, sentence, fields)
+            if len(self.regeling.toetsen) < 10_000:
+                self.regeling.toetsen[key] = judged
+        text, source, toets = judged
+        if source and source not in self._sources:
+            self._sources.append(source)
         if text in self._said:
             return ok  # the same company-level condition, reached through another learner
         self._said.add(text)
-        outcome = "voldaan" if ok else ("onbekend" if ok is None else "niet-voldaan")
-        key = (code, outcome, tuple(fields), tekst)
-        toets = self.regeling.toetsen.get(key)
-        if toets is None:  # few distinct ones: built once per regeling, shared (immutable)
-            toets = build(Toets, code=code, uitkomst=outcome, tekst=tekst, velden=fields,
-                          bron=source)
-            if len(self.regeling.toetsen) < 10_000:
-                self.regeling.toetsen[key] = toets
         self._toetsen.append(toets)
         if ok is None:
             self._unknown.append(text)
@@ -119,6 +115,17 @@ class Evaluation:
         else:
             self._failed.append(text)
         return ok
+
+    def _judge(self, code: str, ok: bool | None, sentence: str,
+               fields: tuple[str, ...]) -> tuple[str, str | None, Toets]:
+        """A condition's sentence with its source, and its trace entry."""
+        tekst, source = self.voorwaarde(code)
+        if code not in self.regeling.voorwaarden:
+            tekst = sentence  # a condition the content does not list separately
+        outcome = "voldaan" if ok else ("onbekend" if ok is None else "niet-voldaan")
+        toets = build(Toets, code=code, uitkomst=outcome, tekst=tekst, velden=list(fields),
+                      bron=source)
+        return with_source(sentence, source), source, toets
 
     def arrange(self, code: str, sentence: str | None = None) -> None:
         """A condition the company arranges itself (not in the profile): listed, not scored."""

@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import lru_cache
 
+from ..compiled import Param
 from ..deadlines import StudyYears, weeks_overlapping
 from ..evaluation import Evaluation, cap, eur, nl_date, param_text
 from ..evaluation import MONTHS
@@ -29,7 +31,11 @@ LEERWEG = "leerweg-bbl-hbo-duaal-vmbo"
 
 def study_years(ev: Evaluation) -> StudyYears:
     """Study years start on ``studiejaar-mbo-start`` (a date, "08-01" or "1 augustus")."""
-    param = ev.param("studiejaar-mbo-start")
+    return _study_years(ev.param("studiejaar-mbo-start"))
+
+
+@lru_cache(maxsize=64)
+def _study_years(param: Param | None) -> StudyYears:
     if param is None:
         return StudyYears()  # the legal school year, 1 August – 31 July
     day = param.date()
@@ -159,7 +165,11 @@ def window(p: Profile, ev: Evaluation, learners: list[tuple[int, Leerling]]) -> 
 
 def _usual_close(ev: Evaluation, year: int) -> dt.date | None:
     """The end of ``aanvraagvenster-gebruikelijk`` ("2 juni – 16 september") in ``year``."""
-    usual = ev.param("aanvraagvenster-gebruikelijk")
+    return _usual_close_in(ev.param("aanvraagvenster-gebruikelijk"), year)
+
+
+@lru_cache(maxsize=256)
+def _usual_close_in(usual: Param | None, year: int) -> dt.date | None:
     match = re.search(r"(\d{1,2})\s+([a-z]+)\s*$", str(usual.waarde).lower()) if usual else None
     if not match or match[2] not in MONTHS:
         return None
