@@ -28,7 +28,7 @@ from .engine import Advice, ProfileError, advise, parse_profile
 from .engine.compiled import forget
 from .engine.profile import Profile, _knowledge_errors
 
-COLLECT_EVERY = 10_000
+COLLECT_EVERY = 100_000  # a collection walks the engine caches: about 0.3 s
 MEMO_SIZE = 10_000
 
 

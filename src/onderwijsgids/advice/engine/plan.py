@@ -7,7 +7,6 @@ groups; the highest total comes first, ties in the guide's order.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from onderwijsgids.kb.schema import Actiepunt as ActiepuntItem
@@ -22,7 +21,7 @@ NOT_OOM = {"metalektro", "andere", "geen"}
 LEARNER_GOALS = {"bbl-leerlingen", "stageplekken", "jongeren-begeleiden"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     item: ActiepuntItem
     score: int = 0
@@ -38,12 +37,10 @@ class _Candidate:
                 self.first_steps.append(step)
 
 
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _action_with(item: ActiepuntItem, word: str) -> str | None:
-    return next((_one_line(a.tekst) for a in item.acties if word in a.tekst.lower()), None)
+def _action_with(c: CompiledKB, item: ActiepuntItem, word: str) -> str | None:
+    """The first action of ``item`` naming ``word`` (a word without spaces, so the one-line
+    texts in ``c.actions`` match exactly where the original texts do)."""
+    return next((text for text in c.actions[item.id] if word in text.lower()), None)
 
 
 def _facts(p: Profile, c: CompiledKB, by_number: dict[int, _Candidate],
@@ -57,7 +54,7 @@ def _facts(p: Profile, c: CompiledKB, by_number: dict[int, _Candidate],
                          "Vraag bij SBB erkenning als leerbedrijf aan: die is nodig voor mbo-bbl "
                          "en voor de Subsidie Praktijkleren.")
     if 4 in by_number and learners and p.praktijkopleider_opgeleid is not True:
-        step = _action_with(by_number[4].item, "praktijkopleiderscursus")
+        step = _action_with(c, by_number[4].item, "praktijkopleiderscursus")
         answer = "niet" if p.praktijkopleider_opgeleid is False else "misschien niet"
         by_number[4].add(FACT, f"Je begeleidt leerlingen (antwoord 'leerlingen') en je "
                          f"praktijkopleider is {answer} opgeleid (antwoord "
@@ -140,8 +137,9 @@ def _actiepunten(p: Profile, c: CompiledKB,
                     key=lambda cand: (-cand.score, cand.item.nummer))
     out = []
     for rank, cand in enumerate(chosen, start=1):
-        steps = cand.first_steps + [s for s in c.actions[cand.item.id]
-                                    if s not in cand.first_steps]
+        actions = c.actions[cand.item.id]
+        steps = cand.first_steps + [s for s in actions if s not in cand.first_steps] \
+            if cand.first_steps else list(actions)
         out.append(build(Actiepunt, id=cand.item.id, prioriteit=rank, waarom=cand.waarom,
                          stappen=steps, titel=cand.item.titel, url=c.item_urls[cand.item.id]))
     return tuple(out)
