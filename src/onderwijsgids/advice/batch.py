@@ -6,9 +6,8 @@ per line:
 - a line is validated straight from its JSON bytes (``Profile.model_validate_json``); a line
   that fails goes through the ordinary path (:func:`parse_profile`), so the error message is
   exactly the one a single profile gets;
-- an advice is encoded from plain dicts with ``pydantic_core.to_json`` (compact UTF-8, dates
-  as ISO text, like ``model_dump_json``); a regeling's result, which the engine shares between
-  advices with the same answers, is encoded once and reused;
+- an advice is encoded from plain dicts with one ``pydantic_core.to_json`` call (compact UTF-8,
+  dates as ISO text, like ``model_dump_json``, but without walking the models' schema);
 - the per-regeling ``spoor`` (trace, an extension beyond contract §3) makes a line about
   twice as long and is only written with ``--spoor``;
 - the cyclic garbage collector pauses while advices are built: an advice holds no reference
@@ -29,7 +28,6 @@ from .engine.compiled import forget
 from .engine.profile import Profile, _knowledge_errors
 
 COLLECT_EVERY = 100_000  # a collection walks the engine caches: about 0.3 s
-MEMO_SIZE = 10_000
 
 
 class LineError(ValueError):
@@ -68,37 +66,20 @@ def parse_lines(data: bytes, kb: Any, source: str) -> list[Profile]:
             for number, line in enumerate(data.splitlines(), start=1) if line.strip()]
 
 
-class Encoder:
-    """Advices as JSON lines, equal to ``Advice.model_dump(mode="json")`` (without ``spoor``
-    unless asked for). A regeling's result, shared between advices with the same answers, is
-    encoded once (bounded memo by identity)."""
-
-    def __init__(self, spoor: bool = False):
-        self.spoor = spoor
-        self._memo: dict[int, tuple[Any, bytes]] = {}
-
-    def line(self, advice: Advice) -> bytes:
-        if self.spoor:
-            return advice.model_dump_json().encode() + b"\n"
-        rest = to_json({"kwalificaties": advice.kwalificaties,
-                        "organisaties": advice.organisaties,
-                        "deadlines": [{"datum": d.datum, "wat": d.wat, "regeling": d.regeling}
-                                      for d in advice.deadlines]})
-        return b"".join((
-            b'{"profiel":', to_json(advice.profiel),
-            b',"actiepunten":', to_json([_actiepunt(a) for a in advice.actiepunten]),
-            b',"regelingen":[', b",".join([self._regeling(r) for r in advice.regelingen]),
-            b"],", rest[1:], b"\n"))
-
-    def _regeling(self, result: Any) -> bytes:
-        hit = self._memo.get(id(result))
-        if hit is not None and hit[0] is result:
-            return hit[1]
-        encoded = to_json(_regeling(result))
-        if len(self._memo) >= MEMO_SIZE:
-            self._memo.clear()
-        self._memo[id(result)] = (result, encoded)  # keeps it alive: its id stays its own
-        return encoded
+def advice_line(advice: Advice, spoor: bool = False) -> bytes:
+    """One advice as a JSON line, equal to ``Advice.model_dump(mode="json")`` (without each
+    regeling's ``spoor`` unless asked for)."""
+    if spoor:
+        return advice.model_dump_json().encode() + b"\n"
+    return to_json({
+        "profiel": advice.profiel,
+        "actiepunten": [_actiepunt(a) for a in advice.actiepunten],
+        "regelingen": [_regeling(r) for r in advice.regelingen],
+        "kwalificaties": advice.kwalificaties,
+        "organisaties": advice.organisaties,
+        "deadlines": [{"datum": d.datum, "wat": d.wat, "regeling": d.regeling}
+                      for d in advice.deadlines],
+    }) + b"\n"
 
 
 def _regeling(r: Any) -> dict:
@@ -115,13 +96,12 @@ def _actiepunt(a: Any) -> dict:
 def write_advices(profiles: list[Profile], kb: Any, handle: BinaryIO, spoor: bool = False,
                   progress: Callable[[int], None] | None = None) -> None:
     """The advice of every profile, one JSON line each, in order."""
-    encoder = Encoder(spoor)
     was_enabled = gc.isenabled()
     gc.freeze()  # the knowledge base and the parsed profiles live until the end
     gc.disable()
     try:
         for done, profile in enumerate(profiles, start=1):
-            handle.write(encoder.line(advise(profile, kb)))
+            handle.write(advice_line(advise(profile, kb), spoor))
             if progress is not None:
                 progress(done)
             if done % COLLECT_EVERY == 0:

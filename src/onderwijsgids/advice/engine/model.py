@@ -26,12 +26,15 @@ def build(cls: type[_OutT], **values: Any) -> _OutT:
     dozens of these, and validating them again dominated its time. Every field must be given.
     Tests check that every built advice survives ``Advice.model_validate_json``.
     """
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    obj = _new(cls)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set(values))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
+
+
+_new, _set = object.__new__, object.__setattr__  # BaseModel does not override either
 
 
 _OutT = TypeVar("_OutT", bound="_Out")
