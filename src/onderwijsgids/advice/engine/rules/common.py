@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Sequence, TypeVar
 
 from ..evaluation import Evaluation
@@ -36,18 +37,26 @@ def oom_cao(p: Profile, ev: Evaluation) -> None:
 
 
 def learner_label(index: int, learner: Leerling) -> str:
-    parts = [LEERWEG_NAMES[learner.leerweg]] if learner.leerweg else []
-    if learner.crebo:
-        parts.append(f"crebo {learner.crebo}")
+    return _label(index, learner.leerweg, learner.crebo)
+
+
+@lru_cache(maxsize=4096)
+def _label(index: int, leerweg: str | None, crebo: str | None) -> str:
+    parts = [LEERWEG_NAMES[leerweg]] if leerweg else []
+    if crebo:
+        parts.append(f"crebo {crebo}")
     return f"leerling {index + 1}" + (f" ({', '.join(parts)})" if parts else "")
 
 
 def _outcome(conditions: Sequence[Condition]) -> bool | None:
-    if any(c[1] is False for c in conditions):
-        return False
-    if any(c[1] is None for c in conditions):
-        return None
-    return True
+    """False if any condition failed, else None if any is unknown, else True."""
+    outcome: bool | None = True
+    for condition in conditions:
+        if condition[1] is False:
+            return False
+        if condition[1] is None:
+            outcome = None
+    return outcome
 
 
 def judge_each(ev: Evaluation, things: Sequence[T] | None, check: Callable[[int, T], list[Condition]],
@@ -66,8 +75,9 @@ def judge_each(ev: Evaluation, things: Sequence[T] | None, check: Callable[[int,
         ev.condition(code, False, empty, [field])
         return []
     judged = [(i, check(i, thing)) for i, thing in enumerate(things)]
-    good = [(i, c) for i, c in judged if _outcome(c) is True]
-    undecided = [(i, c) for i, c in judged if _outcome(c) is None]
+    outcomes = [_outcome(c) for _, c in judged]
+    good = [j for j, outcome in zip(judged, outcomes) if outcome is True]
+    undecided = [j for j, outcome in zip(judged, outcomes) if outcome is None]
     chosen = good or undecided or judged
     for _i, conditions in chosen:
         for c_code, ok, sentence, fields in conditions:
