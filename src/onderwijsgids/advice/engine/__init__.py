@@ -59,7 +59,6 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
     results = [result for result, _ in ordered]
     by_id = {result.id: result for result in results}
     plan = actiepunten(profile, c, by_id)
-    order = {r.id: r.order for r in c.regelingen}
     profiel = profile.model_dump(mode="json")
     profiel["peildatum"] = peildatum.isoformat()
     return build(
@@ -69,7 +68,7 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
         regelingen=results,
         kwalificaties=kwalificaties(profile, c),
         organisaties=organisaties(profile, c, results, plan, kb.items),
-        deadlines=collect_deadlines((d for _, d in ordered), peildatum, order),
+        deadlines=collect_deadlines((d for _, d in ordered), peildatum, c.order),
     )
 
 

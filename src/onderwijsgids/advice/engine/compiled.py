@@ -152,6 +152,11 @@ class CompiledKB:
     results: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see advise()
     plans: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see plan.actiepunten()
 
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Regeling ID → its position in the knowledge base (ties in lists of deadlines)."""
+        return {r.id: r.order for r in self.regelingen}
+
 
 def school_year_label(day: dt.date, start_month: int = 8, start_day: int = 1) -> str:
     """``2026-03-15`` → ``2025/26`` for a school year starting on 1 August."""

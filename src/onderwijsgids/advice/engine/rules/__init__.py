@@ -53,4 +53,4 @@ def answer_keys(profile: Profile) -> dict[str, object]:
 
 def input_key(rule: Rule, answers: dict[str, object]) -> tuple:
     """The answers a rule reads: the key under which its result may be reused."""
-    return tuple([answers[name] for name in rule.inputs])
+    return tuple(map(answers.__getitem__, rule.inputs))
