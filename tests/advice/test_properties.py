@@ -151,3 +151,26 @@ def test_reused_plan_equals_a_fresh_one(kb, data):
     advice = advise(profile, kb, today=dt.date(2026, 3, 15))
     fresh = _actiepunten(profile, compiled(kb), {r.id: r for r in advice.regelingen})
     assert [a.model_dump() for a in advice.actiepunten] == [a.model_dump() for a in fresh]
+
+
+def without_trace(document: dict[str, Any]) -> dict[str, Any]:
+    return {**document, "regelingen": [{k: v for k, v in r.items() if k != "spoor"}
+                                       for r in document["regelingen"]]}
+
+
+@SETTINGS
+@given(profiles, st.booleans())
+def test_advice_without_trace_is_the_advice_minus_its_trace(kb, data, lean_first):
+    """``spoor=False`` leaves only the trace out, whichever of the two the caches saw first."""
+    profile = parse_profile(data, kb)
+    today = dt.date(2026, 3, 15)
+    if lean_first:
+        lean = advise(profile, kb, today, spoor=False).model_dump(mode="json")
+        full = advise(profile, kb, today).model_dump(mode="json")
+    else:
+        full = advise(profile, kb, today).model_dump(mode="json")
+        lean = advise(profile, kb, today, spoor=False).model_dump(mode="json")
+    assert all("spoor" in r for r in full["regelingen"])
+    assert all("spoor" not in r for r in lean["regelingen"])
+    assert lean == without_trace(full)
+    assert advise(profile, kb, today, spoor=False).model_dump(mode="json") == lean

@@ -9,7 +9,8 @@ per line:
 - an advice is encoded from plain dicts with one ``pydantic_core.to_json`` call (compact UTF-8,
   dates as ISO text, like ``model_dump_json``, but without walking the models' schema);
 - the per-regeling ``spoor`` (trace, an extension beyond contract §3) makes a line about
-  twice as long and is only written with ``--spoor``;
+  twice as long and is only written with ``--spoor``; without it the engine does not even
+  record it (``advise(..., spoor=False)``);
 - the cyclic garbage collector pauses while advices are built: an advice holds no reference
   cycles (refcounting frees it), and walking the engine's caches again and again cost more
   than building the advices. It still runs every :data:`COLLECT_EVERY` profiles.
@@ -101,7 +102,7 @@ def write_advices(profiles: list[Profile], kb: Any, handle: BinaryIO, spoor: boo
     gc.disable()
     try:
         for done, profile in enumerate(profiles, start=1):
-            handle.write(advice_line(advise(profile, kb), spoor))
+            handle.write(advice_line(advise(profile, kb, spoor=spoor), spoor))
             if progress is not None:
                 progress(done)
             if done % COLLECT_EVERY == 0:

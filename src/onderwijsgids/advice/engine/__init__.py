@@ -18,6 +18,10 @@ Stable interface (used by the CLI, the API, the web route and the company worksp
   ``status`` ja/misschien/nee, ``waarom`` sentences naming the answers they rest on and the source,
   ``ontbreekt`` (the fields that would settle a ``misschien``), a ``deadline``, an indicative
   ``schatting_eur`` only where a sourced figure allows it, and a ``spoor`` (trace).
+- ``advise(profile, kb, spoor=False)`` skips recording the trace (``--batch`` without
+  ``--spoor``): the advice is the same except that no regeling carries a ``spoor`` —
+  ``model_dump`` leaves the key out (reading ``.spoor`` on such a result raises
+  ``AttributeError``). Results with and without trace are cached apart.
 - ``peildatum`` defaults to the real date (``today`` argument in tests).
 - Treat an advice as read-only: the models are frozen, and parts of them (a regeling's result,
   trace entries) are shared between advices with the same answers.
@@ -46,12 +50,13 @@ STATUS_ORDER = {"ja": 0, "misschien": 1, "nee": 2}
 RESULT_CACHE_SIZE = 10_000  # about 3 kB each: bounded memory in a web worker
 
 
-def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
+def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
+           spoor: bool = True) -> Advice:
     """The advice for ``profile`` against knowledge base ``kb`` (see the module docstring)."""
     c = compiled(kb)
     peildatum = profile.peildatum or today or dt.date.today()
     answers = answer_keys(profile)
-    evaluations = [evaluate_regeling(c, regeling, profile, peildatum, answers)
+    evaluations = [evaluate_regeling(c, regeling, profile, peildatum, answers, spoor=spoor)
                    for regeling in c.regelingen]
     ordered = sorted(evaluations, key=lambda pair: (
         STATUS_ORDER[pair[0].status], pair[0].deadline or dt.date.max,
@@ -73,16 +78,17 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None) -> Advice:
 
 
 def evaluate_regeling(c: CompiledKB, regeling: CompiledRegeling, profile: Profile,
-                      peildatum: dt.date, answers: dict[str, object] | None = None,
-                      ) -> tuple[RegelingAdvies, list[Deadline]]:
+                      peildatum: dt.date, answers: dict[str, object] | None = None, *,
+                      spoor: bool = True) -> tuple[RegelingAdvies, list[Deadline]]:
     """One rule on one profile. A rule is a pure function of its declared inputs and the
-    peildatum, so its (immutable) result is reused for the same answers (bounded cache)."""
+    peildatum, so its (immutable) result is reused for the same answers (bounded cache).
+    The key includes ``spoor``: a result with a trace is never served as one without."""
     rule = rule_for(regeling.id)
-    key = (regeling.id, peildatum, input_key(rule, answers or answer_keys(profile)))
+    key = (regeling.id, peildatum, spoor, input_key(rule, answers or answer_keys(profile)))
     hit = c.results.get(key)
     if hit is not None:
         return hit
-    evaluation = Evaluation(regeling, peildatum)
+    evaluation = Evaluation(regeling, peildatum, spoor)
     rule.evaluate(profile, evaluation)
     outcome = (evaluation.result(), list(evaluation.deadlines))
     if len(c.results) >= RESULT_CACHE_SIZE:  # forget the oldest half (dicts keep order)

@@ -60,9 +60,11 @@ def param_text(param: Param) -> str:
 
 
 class Evaluation:
-    def __init__(self, regeling: CompiledRegeling, peildatum: dt.date):
+    def __init__(self, regeling: CompiledRegeling, peildatum: dt.date, spoor: bool = True):
+        """With ``spoor=False`` no trace is recorded and the result carries none."""
         self.regeling = regeling
         self.peildatum = peildatum
+        self.spoor = spoor
         self._failed: list[str] = []
         self._unknown: list[str] = []
         self._met: list[str] = []
@@ -70,6 +72,7 @@ class Evaluation:
         self._hints: list[str] = []
         self._missing: list[str] = []
         self._toetsen: list[Toets] = []
+        self._judged: set[str] = set()  # codes of the conditions listed, with or without trace
         self._params: list[ParameterGebruik] = []
         self._said: set[str] = set()
         self._seen_params: set[tuple[str, str | None]] = set()
@@ -105,7 +108,9 @@ class Evaluation:
         if text in self._said:
             return ok  # the same company-level condition, reached through another learner
         self._said.add(text)
-        self._toetsen.append(toets)
+        self._judged.add(code)
+        if self.spoor:
+            self._toetsen.append(toets)
         if ok is None:
             self._unknown.append(text)
             for name in fields:
@@ -139,7 +144,9 @@ class Evaluation:
                             bron=source),
                       with_source(sentence or f"Zorg ook voor: {tekst}", source))
             self.regeling.arranged[key] = cached
-        self._toetsen.append(cached[0])
+        self._judged.add(code)
+        if self.spoor:
+            self._toetsen.append(cached[0])
         self._notes.append(cached[1])
 
     def note(self, sentence: str, source: str | None = None) -> None:
@@ -157,7 +164,8 @@ class Evaluation:
         found = self.regeling.param(naam, on or self.peildatum, schooljaar)
         if found is not None and (found.naam, found.schooljaar) not in self._seen_params:
             self._seen_params.add((found.naam, found.schooljaar))
-            self._params.append(found.usage)
+            if self.spoor:
+                self._params.append(found.usage)
             self._source(found.bron)
         return found
 
@@ -181,9 +189,8 @@ class Evaluation:
 
     def _remaining_conditions(self) -> None:
         """Conditions in content that no rule step judged: listed for the owner to arrange."""
-        judged = {t.code for t in self._toetsen}
         for code in self.regeling.voorwaarden:
-            if code not in judged:
+            if code not in self._judged:
                 self.arrange(code, "Let ook op: " + self.regeling.voorwaarden[code][0])
 
     def result(self) -> RegelingAdvies:
@@ -201,11 +208,11 @@ class Evaluation:
             waarom = self._met + self._notes + self._hints
             deadlines, schatting = self.deadlines, self.schatting
         self.deadlines = deadlines
-        return build(
-            RegelingAdvies,
-            id=self.regeling.id, status=status, waarom=waarom,  # type: ignore[arg-type]
+        values = dict(
+            id=self.regeling.id, status=status, waarom=waarom,
             ontbreekt=list(self._missing) if status == "misschien" else [],
             bronnen=self._sources, deadline=self.deadline if deadlines else None,
-            schatting_eur=schatting, titel=self.regeling.titel, url=self.regeling.url,
-            spoor=build(Spoor, voorwaarden=self._toetsen, parameters=self._params),
-        )
+            schatting_eur=schatting, titel=self.regeling.titel, url=self.regeling.url)
+        if self.spoor:
+            values["spoor"] = build(Spoor, voorwaarden=self._toetsen, parameters=self._params)
+        return build(RegelingAdvies, **values)

@@ -23,7 +23,8 @@ def build(cls: type[_OutT], **values: Any) -> _OutT:
     """An output model from values the engine produced itself, already of the right types.
 
     Skips validation, like ``model_construct`` but several times faster: an advice builds
-    dozens of these, and validating them again dominated its time. Every field must be given.
+    dozens of these, and validating them again dominated its time. Every field must be given,
+    except ``RegelingAdvies.spoor`` when no trace was asked for (it is then left out of dumps).
     Tests check that every built advice survives ``Advice.model_validate_json``.
     """
     obj = _new(cls)
