@@ -246,3 +246,30 @@ def test_every_regeling_once_and_deadlines_sorted(run, kb):
     assert sorted(ids) == sorted(r.id for r in kb.of_type("regeling"))
     dates = [d.datum for d in advice.deadlines]
     assert dates == sorted(dates) and all(d >= dt.date(2026, 3, 15) for d in dates)
+
+
+# --- a figure missing from content: the rule says so, it does not crash -------------------------
+
+MAXIMA = {"maximum-per-plaats", "maximum-stagiairs-per-bedrijf", "maximum-leerlingen-per-bedrijf",
+          "weken-volledig-jaar-mbo", "weken-volledig-jaar-hbo"}
+
+
+def test_missing_maxima_change_no_status_and_leave_no_estimate_without_basis(kb):
+    import dataclasses
+
+    from onderwijsgids.advice.engine import advise, parse_profile
+
+    items = {item_id: item.model_copy(update={"parameters": [
+        p for p in item.parameters if p.naam not in MAXIMA]})
+        if getattr(item, "type", "") == "regeling" else item for item_id, item in kb.items.items()}
+    bare = dataclasses.replace(kb, items=items)
+    data = {"peildatum": "2026-03-15", "cao": "metaal-en-techniek", "erkend_leerbedrijf": True,
+            "leerlingen": [BBL, {**BBL, "leerweg": "bol"}, {**BBL, "leerweg": "hbo-duaal"}]}
+    full = advise(parse_profile(data, kb), kb)
+    without = advise(parse_profile(data, bare), bare)
+    assert [(r.id, r.status) for r in without.regelingen] == \
+        [(r.id, r.status) for r in full.regelingen]
+    praktijk = regeling(without, "subsidie-praktijkleren")
+    assert praktijk.schatting_eur is None
+    assert praktijk.status != "nee"
+    assert any("geen bedrag per leerplaats" in reason for reason in praktijk.waarom)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from .compiled import CompiledRegeling, Param, short_source
 from .model import Deadline, ParameterGebruik, RegelingAdvies, Spoor, Toets, build
@@ -208,7 +208,7 @@ class Evaluation:
             waarom = self._met + self._notes + self._hints
             deadlines, schatting = self.deadlines, self.schatting
         self.deadlines = deadlines
-        values = dict(
+        values: dict[str, Any] = dict(
             id=self.regeling.id, status=status, waarom=waarom,
             ontbreekt=list(self._missing) if status == "misschien" else [],
             bronnen=self._sources, deadline=self.deadline if deadlines else None,

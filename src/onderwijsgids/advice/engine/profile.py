@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Literal, Mapping
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -117,7 +117,7 @@ def field_path(loc: Iterable[Any]) -> str:
     return out
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
     if kind in ("string_pattern_mismatch", "string_type") and error["loc"][-1] == "crebo":
         return "is geen crebocode (vijf cijfers, tussen aanhalingstekens)"

@@ -47,7 +47,8 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     if ev.failed:
         return
     maximum = ev.param("maximum-leerlingen-per-bedrijf")
-    if maximum is not None and maximum.number() is not None and len(chosen) > maximum.number():
+    limit = maximum.number() if maximum else None  # no usable maximum in content: no note
+    if maximum is not None and limit is not None and len(chosen) > limit:
         ev.note(f"OOM vergoedt hooguit {param_text(maximum)} leerlingen per bedrijf; je hebt er "
                 f"{len(chosen)}.", maximum.bron)
     amount = ev.param("bedrag-bandbreedte")

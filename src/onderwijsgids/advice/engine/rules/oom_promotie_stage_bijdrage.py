@@ -84,7 +84,8 @@ def estimate(ev: Evaluation, interns: list[tuple[int, Leerling]]) -> None:
     if not interns or rate is None or weeks_max is None or rate.number() is None \
             or weeks_max.number() is None:
         return
-    counted = interns[: int(most.number())] if most and most.number() is not None else interns
+    limit = most.number() if most else None  # no usable maximum in content: count everyone
+    counted = interns[: int(limit)] if limit is not None else interns
     total = Decimal(0)
     for _, learner in counted:
         weeks = weeks_max.number() or Decimal(0)

@@ -188,7 +188,8 @@ def _years_of(learner: Leerling, years: StudyYears, peil: dt.date) -> list[int]:
 def estimate(ev: Evaluation, learners: list[tuple[int, Leerling]], years: StudyYears,
              first: int, label: str) -> None:
     maximum = ev.param("maximum-per-plaats", schooljaar=label) or ev.param("maximum-per-plaats")
-    if maximum is None or maximum.number() is None:
+    per_place = maximum.number() if maximum else None
+    if maximum is None or per_place is None:
         ev.note("De bron noemt geen bedrag per leerplaats; zie de bron voor het actuele bedrag.")
         return
     begin, end = years.bounds(first)
@@ -197,7 +198,8 @@ def estimate(ev: Evaluation, learners: list[tuple[int, Leerling]], years: StudyY
     for index, learner in learners:
         kind = "hbo" if learner.leerweg == "hbo-duaal" else "mbo"
         full = ev.param(f"weken-volledig-jaar-{kind}")
-        if full is None or not full.number():
+        full_weeks = full.number() if full else None
+        if not full_weeks:  # missing, or zero
             ev.note(f"De bron noemt geen aantal weken voor een volledig {kind}-jaar; "
                     "geen schatting mogelijk.")
             return
@@ -206,9 +208,9 @@ def estimate(ev: Evaluation, learners: list[tuple[int, Leerling]], years: StudyY
                     f"(antwoord 'leerlingen[{index}].start') is geen schatting mogelijk.")
             return
         weeks = min(weeks_overlapping(learner.start, learner.eind or end, begin, end),
-                    int(full.number() or 0))
-        total += maximum.number() * weeks / full.number()  # type: ignore[operator]
-        parts.append(f"{learner_label(index, learner)}: {weeks} van {full.number():f} weken")
+                    int(full_weeks))
+        total += per_place * weeks / full_weeks
+        parts.append(f"{learner_label(index, learner)}: {weeks} van {full_weeks:f} weken")
     if not parts or total <= 0:
         return
     ev.schatting = int(total.quantize(Decimal(1)))
@@ -221,6 +223,6 @@ def estimate(ev: Evaluation, learners: list[tuple[int, Leerling]], years: StudyY
     old = (f" Let op: dit bedrag geldt voor schooljaar {maximum.schooljaar}; controleer het "
            "actuele bedrag." if maximum.schooljaar and maximum.schooljaar != label else "")
     ev.note(f"Indicatief voor studiejaar {label}: hooguit {eur(total)} "
-            f"({eur(maximum.number() or 0)} per leerplaats per studiejaar, naar rato van de "
+            f"({eur(per_place)} per leerplaats per studiejaar, naar rato van de "
             f"begeleidingsweken: {'; '.join(parts)}). Het werkelijke bedrag hangt af van het "
             f"aantal aanvragen.{old}", maximum.bron)
