@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from onderwijsgids.dutch import dutch_date
 from onderwijsgids.kb import KnowledgeBase
 from onderwijsgids.kb.schema import (
     Actiepunt, Bron, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Parameter, Regeling,
@@ -90,16 +91,6 @@ def refs(kb: KnowledgeBase, item_ids: Iterable[str]) -> list[Ref]:
 def type_label(item_type: str, plural: bool = False) -> str:
     singular, many = TYPE_LABELS[item_type]
     return many if plural else singular
-
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-
-
-def dutch_date(day: dt.date) -> str:
-    """``29 november 2026``: always Dutch, whatever language the browser asks for, because
-    the text around it is the guide's Dutch."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any, Iterable
 
+from onderwijsgids.dutch import dutch_date
+
 from .compiled import CompiledRegeling, Param, short_source
 from .model import Deadline, ParameterGebruik, RegelingAdvies, Spoor, Toets, build
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-
-
-@lru_cache(maxsize=4096)
-def nl_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+nl_date = dutch_date  # the engine's rules say nl_date; one formatter for the whole site
 
 
 def eur(amount: Decimal | int | float) -> str:

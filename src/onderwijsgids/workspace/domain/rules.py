@@ -9,10 +9,11 @@ content. When content lacks a value the derived figure is ``None`` and pages say
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
+
+from onderwijsgids.dutch import day_month_range
 
 PRAKTIJKLEREN = "subsidie-praktijkleren"
 OOM_BBL = "oom-bbl-vergoeding"
@@ -24,9 +25,6 @@ WEEKS_HBO_NAMES = ("weken-volledig-jaar-hbo",)
 MAX_AMOUNT_NAMES = ("maximum-per-plaats",)
 WINDOW_OPENS, WINDOW_CLOSES = "aanvraag-opent", "aanvraag-sluit"
 USUAL_WINDOW = "aanvraagvenster-gebruikelijk"  # text such as "2 juni – 16 september"
-DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                "september", "oktober", "november", "december")
-_DAY_MONTH_RANGE = re.compile(r"(\d{1,2})\s+([a-z]+)\s*[–-]\s*(\d{1,2})\s+([a-z]+)")
 
 HBO_PATHS = frozenset({"hbo-duaal", "hbo-voltijd"})
 
@@ -126,11 +124,7 @@ def _windows(item: Any) -> tuple[Window, ...]:
 
 def _usual_window(item: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
     param = _param(item, (USUAL_WINDOW,))
-    match = _DAY_MONTH_RANGE.search(str(param.waarde).lower()) if param is not None else None
-    if not match or match[2] not in DUTCH_MONTHS or match[4] not in DUTCH_MONTHS:
-        return None
-    return ((DUTCH_MONTHS.index(match[2]) + 1, int(match[1])),
-            (DUTCH_MONTHS.index(match[4]) + 1, int(match[3])))
+    return day_month_range(str(param.waarde)) if param is not None else None
 
 
 def praktijkleren_rules(item: Any, year_start: tuple[int, int] | None) -> PraktijklerenRules:

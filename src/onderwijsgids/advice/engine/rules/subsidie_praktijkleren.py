@@ -19,7 +19,8 @@ from functools import lru_cache
 from ..compiled import Param
 from ..deadlines import StudyYears, weeks_overlapping
 from ..evaluation import Evaluation, cap, eur, nl_date, param_text
-from ..evaluation import MONTHS
+from onderwijsgids.dutch import MONTHS, day_month, day_month_range, in_year
+
 from ..profile import Leerling, Profile
 from .common import Condition, judge_each, learner_label
 
@@ -44,9 +45,8 @@ def _study_years(param: Param | None) -> StudyYears:
     text = str(param.waarde).strip().lower()
     if match := re.fullmatch(r"(\d{1,2})-(\d{1,2})", text):
         return StudyYears(int(match[1]), int(match[2]))
-    if match := re.match(r"(\d{1,2})\s+([a-z]+)", text):
-        if match[2] in MONTHS:
-            return StudyYears(MONTHS.index(match[2]) + 1, int(match[1]))
+    if month_day := day_month(text):
+        return StudyYears(*month_day)
     return StudyYears()
 
 
@@ -170,13 +170,8 @@ def _usual_close(ev: Evaluation, year: int) -> dt.date | None:
 
 @lru_cache(maxsize=256)
 def _usual_close_in(usual: Param | None, year: int) -> dt.date | None:
-    match = re.search(r"(\d{1,2})\s+([a-z]+)\s*$", str(usual.waarde).lower()) if usual else None
-    if not match or match[2] not in MONTHS:
-        return None
-    try:
-        return dt.date(year, MONTHS.index(match[2]) + 1, int(match[1]))
-    except ValueError:
-        return None
+    window = day_month_range(str(usual.waarde)) if usual else None
+    return in_year(window[1], year) if window else None
 
 
 def _years_of(learner: Leerling, years: StudyYears, peil: dt.date) -> list[int]:
