@@ -93,10 +93,6 @@ def judge_each(ev: Evaluation, things: Sequence[T] | None, check: Callable[[int,
     return sorted(chosen_ids)
 
 
-def outcome_of(conditions: Sequence[Condition]) -> bool | None:
-    return _outcome(conditions)
-
-
 def training_purpose(p: Profile, ev: Evaluation, code: str, purpose: str) -> None:
     """Training own staff: a chosen goal ``medewerkers-scholen`` or planned courses."""
     if p.doelen is not None and "medewerkers-scholen" in p.doelen:
