@@ -334,17 +334,16 @@ def action_points(request: HttpRequest, company) -> HttpResponse:
         data = request.POST if request.POST.get("actiepunt") == point_id else None
         rows.append((point_id, title, ActionPointForm(data, initial=initial, prefix=point_id)))
     if request.method == "POST":
-        for point_id, _title, form in rows:
-            if form.is_bound:
-                if form.is_valid():
-                    actions.do_set_action_point(request.user, company, point_id,
-                                                form.cleaned_data["status"],
-                                                form.cleaned_data["notitie"])
-                    messages.success(request, _("De status is opgeslagen."))
-                    return redirect("workspace:action_points", company_id=company.pk)
-                break
-        else:
+        posted = next(((point_id, form) for point_id, _title, form in rows if form.is_bound),
+                      None)
+        if posted is None:
             raise Http404
+        point_id, form = posted
+        if form.is_valid():
+            actions.do_set_action_point(request.user, company, point_id,
+                                        form.cleaned_data["status"], form.cleaned_data["notitie"])
+            messages.success(request, _("De status is opgeslagen."))
+            return redirect("workspace:action_points", company_id=company.pk)
     return render(request, "workspace/company/action_points.html",
                   _ctx(request, company, rows=rows))
 
