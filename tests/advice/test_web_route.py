@@ -117,6 +117,27 @@ def test_learners_are_added_and_removed_one_at_a_time(client, content_db):
     assert [x["leerweg"] for x in stored(client)["leerlingen"]] == ["bol"]
 
 
+def test_bad_removal_index_removes_nothing(client, content_db):
+    client.post("/advies/leerlingen/nieuw/", LEARNER)
+    for bad in ("5", "-1", "een"):
+        client.post("/advies/leerlingen/", {"verwijder": bad})
+        assert [x["leerweg"] for x in stored(client)["leerlingen"]] == ["bbl"]
+
+
+@pytest.mark.parametrize("path", ["/advies/onzin/", "/advies/cao/nieuw/", "/advies/onzin/nieuw/",
+                                  "/advies/plan/plan.exe"])
+def test_unknown_step_list_or_format_is_404(answered, path):
+    assert answered.get(path).status_code == 404
+
+
+def test_shared_link_that_is_not_a_profile_is_404(client, content_db):
+    not_a_dict = signing.dumps(["cao"], salt="onderwijsgids.advies.gedeeld")
+    assert client.get(f"/advies/gedeeld/{not_a_dict}/").status_code == 404
+    stale = signing.dumps({"cao": "onzin"}, salt="onderwijsgids.advies.gedeeld")
+    assert client.get(f"/advies/gedeeld/{stale}/").status_code == 404
+    assert client.get(f"/advies/gedeeld/{stale}/plan.md").status_code == 404
+
+
 def test_query_string_prefills_answers(client, content_db):
     client.get("/advies/?cao=metalektro&medewerkers=12&doelen=werven&doelen=zichtbaarheid"
                "&provincie=onzin")
