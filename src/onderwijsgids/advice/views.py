@@ -139,7 +139,7 @@ def _context(request: HttpRequest, slug: str, **extra: Any) -> dict[str, Any]:
     return {
         "number": step_number(slug), "total": TOTAL_STEPS, "changing": changing,
         "back_url": reverse("advice:step", args=[back]) if back else reverse("advice:start"),
-        "suffix": "?terug=controle" if changing else "",
+        "suffix": _keep_return(request),
         **extra,
     }
 
@@ -171,7 +171,7 @@ def start(request: HttpRequest) -> HttpResponse:
             return redirect("advice:step", STEPS[0].slug)
     stored = answers(request)
     return render(request, "advice/start.html", {
-        "suffix": "?terug=controle" if request.GET.get("terug") == "controle" else "",
+        "suffix": _keep_return(request),
         "fields": bound_fields([naam_field], stored, errors,
                                request.POST if request.method == "POST" else None),
         "errors": errors, "has_answers": bool(stored), "total": TOTAL_STEPS,
@@ -335,10 +335,11 @@ def _summary_rows(stored: dict[str, Any]) -> list[dict[str, Any]]:
 
 def controle(request: HttpRequest) -> HttpResponse:
     prefill_from_query(request)
+    stored = answers(request)
     return render(request, "advice/controle.html", {
-        "rows": _summary_rows(answers(request)), "number": TOTAL_STEPS, "total": TOTAL_STEPS,
+        "rows": _summary_rows(stored), "number": TOTAL_STEPS, "total": TOTAL_STEPS,
         "back_url": reverse("advice:step", args=[previous_slug("controle")]),
-        "naam": answers(request).get("naam"),
+        "naam": stored.get("naam"),
     })
 
 
