@@ -9,7 +9,10 @@ import subprocess
 
 import pytest
 
+import typing
+
 from onderwijsgids.kb.check import CONTRACT_IDS, TYPE_DIRS
+from onderwijsgids.kb.schema import ITEM_TYPES, ItemType
 
 from .conftest import CLI
 
@@ -95,6 +98,10 @@ def test_content_check_requires_every_contract_id(kb_dir):
 
 def test_type_folders_match_the_contract_types():
     assert set(TYPE_DIRS) == set(CONTRACT_IDS)
+
+
+def test_the_api_item_type_names_every_item_type():
+    assert set(typing.get_args(ItemType)) == set(ITEM_TYPES) == set(TYPE_DIRS)
 
 
 def test_the_real_content_passes_content_check():

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 
 from onderwijsgids.api_errors import NietGevonden, OngeldigeInvoer
+from onderwijsgids.kb.schema import ItemType
 
 from .models import Item, Relation
 
 router = Router(tags=["items"])
-
-ItemType = Literal[
-    "actiepunt", "kwalificatie", "onderwijsniveau", "regeling", "organisatie", "initiatief",
-    "pagina",
-]
 
 
 class ItemKort(Schema):

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from .schema import AnyItem, ItemBase, Woordenlijst
+from .schema import ITEM_TYPES, AnyItem, ItemBase, Woordenlijst
 
 ITEM_ADAPTER: TypeAdapter[ItemBase] = TypeAdapter(AnyItem)
 GLOSSARY_FILE = "woordenlijst.yaml"
@@ -155,10 +155,7 @@ def _field_path(loc: Iterable[Any], skip_tags: bool = True) -> str:
     return "".join(parts)
 
 
-_TYPE_TAGS = {
-    "actiepunt", "kwalificatie", "onderwijsniveau", "regeling", "organisatie",
-    "initiatief", "pagina",
-}
+_TYPE_TAGS = set(ITEM_TYPES)
 
 
 def validation_problems(rel: str, exc: ValidationError, node: yaml.Node | None) -> list[Problem]:

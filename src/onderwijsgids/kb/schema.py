@@ -266,6 +266,11 @@ ITEM_TYPES: dict[str, type[ItemBase]] = {
     "initiatief": Initiatief,
     "pagina": Pagina,
 }
+# The same names as a type for API query parameters (checked against ITEM_TYPES in the tests).
+ItemType = Literal[
+    "actiepunt", "kwalificatie", "onderwijsniveau", "regeling", "organisatie", "initiatief",
+    "pagina",
+]
 
 
 class Begrip(Sourced):

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 
 from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer
+from onderwijsgids.kb.schema import ItemType
 
 from . import services
 from .engine.query import QueryError, search
 from .engine.routes import UnknownLevel, routes_document
 
 router = Router(tags=["zoeken"])
-
-ItemType = Literal[
-    "actiepunt", "kwalificatie", "onderwijsniveau", "regeling", "organisatie", "initiatief",
-    "pagina",
-]
-
 
 class Resultaat(Schema):
     id: str
