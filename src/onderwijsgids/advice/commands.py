@@ -85,7 +85,9 @@ def _write(output: str | None, data: bytes) -> None:
 
 
 def _titles(kb: Any) -> dict[str, str]:
-    return {item_id: item.titel for item_id, item in kb.items.items()}
+    from .engine.compiled import compiled
+
+    return compiled(kb).item_titles
 
 
 def base_url() -> str:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from onderwijsgids.content.services import current_kb
 
 from .engine import Advice, ProfileError, advise, parse_profile
+from .engine.compiled import compiled
 from .labels import (
     CAO_LABELS, GOAL_LABELS, LEERWEG_LABELS, PROVINCE_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS,
 )
@@ -346,13 +347,14 @@ def controle(request: HttpRequest) -> HttpResponse:
 # --- the plan, downloads and the shareable link ------------------------------------------------
 
 
-def _advice_for(stored: dict[str, Any]) -> tuple[Advice, Any]:
+def _advice_for(stored: dict[str, Any]) -> tuple[Advice, dict[str, str]]:
+    """The advice and the item titles (compiled once per knowledge base) to name its links."""
     kb = current_kb()
     try:
         profile = parse_profile(profile_dict(stored), kb)
     except ProfileError:
         raise Http404 from None  # a stale session after a content change: start again
-    return advise(profile, kb), kb
+    return advise(profile, kb), compiled(kb).item_titles
 
 
 def share_token(stored: dict[str, Any]) -> str:
@@ -371,11 +373,13 @@ def _from_token(token: str) -> dict[str, Any]:
 
 def _plan_response(request: HttpRequest, stored: dict[str, Any], token: str,
                    shared: bool) -> HttpResponse:
-    advice, kb = _advice_for(stored)
+    advice, titles = _advice_for(stored)
     share_url = request.build_absolute_uri(reverse("advice:shared", args=[token]))
     base = reverse("advice:shared", args=[token]) if shared else reverse("advice:plan")
     return render(request, "advice/plan.html", {
-        "advice": advice, "titles": {i: item.titel for i, item in kb.items.items()},
+        "advice": advice,
+        "kwalificaties": [(k, titles.get(k)) for k in advice.kwalificaties],
+        "organisaties": [(o, titles.get(o, "")) for o in advice.organisaties],
         "status_labels": STATUS_LABELS, "share_url": share_url, "shared": shared,
         "downloads": [(base + "plan.pdf", _("PDF")), (base + "plan.ics", _("Agenda (.ics)")),
                       (base + "plan.md", _("Markdown"))],
@@ -394,8 +398,7 @@ def shared_plan(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _download(stored: dict[str, Any], fmt: str) -> HttpResponse:
-    advice, kb = _advice_for(stored)
-    titles = {i: item.titel for i, item in kb.items.items()}
+    advice, titles = _advice_for(stored)
     base_url = settings.ONDERWIJSGIDS_BASE_URL
     if fmt == "pdf":
         from .render.pdf import to_pdf
