@@ -123,3 +123,17 @@ def test_a_valid_load_replaces_the_content(client, tmp_path):
     assert after["release"] != before["release"]
     assert after["digest"] != before["digest"]
     assert after["items"] == before["items"]
+
+
+@pytest.mark.usefixtures("content_transactional_db")
+def test_the_typed_knowledge_base_is_built_once_per_release(tmp_path, django_assert_num_queries):
+    """Per request only the latest release's id is read; a new load builds it anew, with glossary."""
+    first = current_kb()
+    with django_assert_num_queries(1):
+        assert current_kb() is first
+    load_content(_copy_of_content(tmp_path))
+    second = current_kb()
+    assert second is not first
+    assert second.glossary is not None and second.glossary == first.glossary
+    assert second.digest == first.digest
+    assert second.items.keys() == first.items.keys()

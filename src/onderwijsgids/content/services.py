@@ -77,14 +77,15 @@ def current_release() -> ContentRelease | None:
 def current_kb() -> KnowledgeBase:
     """The published knowledge base as typed items, rebuilt only when a new release is loaded."""
     global _cached
-    release = ContentRelease.objects.order_by("-id").values_list("id", "digest", "glossary").first()
-    release_id = release[0] if release else 0
+    release_id = ContentRelease.objects.order_by("-id").values_list("id", flat=True).first() or 0
     with _cache_lock:
         if _cached and _cached[0] == release_id:
             return _cached[1]
-    kb = KnowledgeBase(digest=release[1] if release else "")
-    if release and release[2]:
-        kb.glossary = Woordenlijst.model_validate(release[2])
+    # Only on a new release: the glossary JSON is not read on every request.
+    release = ContentRelease.objects.filter(id=release_id).first()
+    kb = KnowledgeBase(digest=release.digest if release else "")
+    if release and release.glossary:
+        kb.glossary = Woordenlijst.model_validate(release.glossary)
     for row in Item.objects.only("id", "data", "source_file"):
         kb.items[row.id] = ITEM_ADAPTER.validate_python(row.data)
         kb.files[row.id] = row.source_file
