@@ -91,7 +91,9 @@ def _titles(kb: Any) -> dict[str, str]:
 
 
 def base_url() -> str:
-    return os.environ.get("ONDERWIJSGIDS_BASE_URL", "http://127.0.0.1:8000")
+    from .render.common import DEFAULT_BASE_URL
+
+    return os.environ.get("ONDERWIJSGIDS_BASE_URL", DEFAULT_BASE_URL)
 
 
 def render(advice: Any, fmt: str, kb: Any) -> bytes:
