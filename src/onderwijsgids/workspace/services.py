@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from .domain.deadlines import (DeadlineSpec, EngineDeadline, EngineResults, LearnerData,
                                company_deadlines)
-from .domain.learning import ELIGIBLE_PATHS
 from .domain.rules import PRAKTIJKLEREN, Rules, rules_from_kb
 from .models import Application, Company, Deadline, Learner, StaffTraining
 
@@ -79,21 +78,12 @@ def profile_data(company: Company, learners: Iterable[Learner] | None = None,
     return data
 
 
-def engine():
-    """The advice engine's entry point, or ``None`` while it is not installed."""
-    try:
-        from onderwijsgids.advice.engine import advise
-    except ImportError:  # the engine is developed alongside; deadlines then come from content
-        return None
-    return advise
-
-
 @lru_cache(maxsize=4096)
 def _advice_for(profile_json: str, digest: str):
-    from onderwijsgids.advice.engine import parse_profile
+    from onderwijsgids.advice.engine import advise, parse_profile
 
     kb = current_kb()
-    return engine()(parse_profile(json.loads(profile_json), kb), kb)
+    return advise(parse_profile(json.loads(profile_json), kb), kb)
 
 
 def advice_for_profile(data: dict[str, Any]):
@@ -103,8 +93,6 @@ def advice_for_profile(data: dict[str, Any]):
 
 
 def company_advice(company: Company):
-    if engine() is None:
-        return None
     return advice_for_profile(profile_data(company))
 
 
@@ -124,8 +112,6 @@ def engine_results(company: Company, learners: list[Learner],
     """Ask the engine per learner and per course (so each deadline keeps its owner), and once
     for the whole company. Advice is memoised by profile, so similar learners cost nothing."""
     base = profile_data(company, [], [])
-    if engine() is None:
-        return EngineResults({learner.id: learner.leerweg in ELIGIBLE_PATHS for learner in learners}, {}, {}, [])
     eligible, per_learner, per_training = {}, {}, {}
     for learner in learners:
         advice = advice_for_profile({**base, "leerlingen": [learner_profile(learner)]})
@@ -140,9 +126,7 @@ def engine_results(company: Company, learners: list[Learner],
 
 
 def learner_regeling(company: Company, learner: Learner, regeling: str):
-    """The engine's judgement of one regeling for this learner alone (None without engine)."""
-    if engine() is None:
-        return None
+    """The engine's judgement of one regeling for this learner alone."""
     advice = advice_for_profile({**profile_data(company, [], []),
                                  "leerlingen": [learner_profile(learner)]})
     return next((r for r in advice.regelingen if r.id == regeling), None)

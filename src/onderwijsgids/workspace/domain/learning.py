@@ -14,8 +14,6 @@ from decimal import Decimal
 
 from .rules import PraktijklerenRules, Window
 
-ELIGIBLE_PATHS = frozenset({"bbl", "hbo-duaal"})  # fallback when the engine gives no status
-
 
 @dataclass(frozen=True)
 class StudyYear:
