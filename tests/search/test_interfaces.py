@@ -113,3 +113,10 @@ def test_page_refuses_a_long_query_in_dutch(client, content_db):
     assert response.status_code == 422
     html = response.content.decode()
     assert "te lang" in html and 'href="#zoek-q"' in html and 'aria-invalid="true"' in html
+
+
+def test_the_index_is_read_once_per_release(content_db, django_assert_num_queries):
+    """Per request only the latest release's id is read, not the stored index."""
+    first = services.current_index()
+    with django_assert_num_queries(1):
+        assert services.current_index() is first
