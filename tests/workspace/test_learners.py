@@ -147,6 +147,20 @@ def test_api_creates_and_lists_learners(client, world):
     assert "Api Leerling" in names
 
 
+
+def test_api_refuses_unknown_crebo_empty_name_and_overlong_text(client, world):
+    client.force_login(world["owner_a"])
+    company = world["a"]["company"]
+    before = company.learners.count()
+    bad = client.post(f"/api/v1/bedrijven/{company.pk}/leerlingen",
+                      {"naam": " ", "leerweg": "bbl", "crebo": "00000", "school": "s" * 201,
+                       "praktijkopleider": "p" * 201, "start": "2026-09-01",
+                       "eind": "2027-07-01"}, content_type="application/json")
+    assert bad.status_code == 422
+    assert {f["veld"] for f in bad.json()["fouten"]} == {"naam", "crebo", "school",
+                                                         "praktijkopleider"}
+    assert company.learners.count() == before
+
 def test_bol_learner_page_explains_praktijkleren_does_not_apply(owner_client, world):
     company = world["a"]["company"]
     learner = actions.do_create_learner(world["owner_a"], company, {

@@ -80,6 +80,9 @@ def _validate_learner(payload: LeerlingIn) -> list[dict]:
         fouten.append({"veld": "eind", "melding": "ligt vóór de startdatum"})
     if not payload.naam.strip() or len(payload.naam) > 200:
         fouten.append({"veld": "naam", "melding": "is verplicht (hooguit 200 tekens)"})
+    for veld in ("school", "praktijkopleider"):
+        if len(getattr(payload, veld)) > 200:
+            fouten.append({"veld": veld, "melding": "hooguit 200 tekens"})
     return fouten
 
 
