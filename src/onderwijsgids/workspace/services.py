@@ -96,11 +96,8 @@ def company_advice(company: Company):
     return advice_for_profile(profile_data(company))
 
 
-def _regeling_status(advice, regeling: str) -> str | None:
-    for entry in advice.regelingen:
-        if entry.id == regeling:
-            return entry.status
-    return None
+def _regeling(advice, regeling: str):
+    return next((entry for entry in advice.regelingen if entry.id == regeling), None)
 
 
 def _deadlines(advice) -> list[EngineDeadline]:
@@ -115,7 +112,8 @@ def engine_results(company: Company, learners: list[Learner],
     eligible, per_learner, per_training = {}, {}, {}
     for learner in learners:
         advice = advice_for_profile({**base, "leerlingen": [learner_profile(learner)]})
-        eligible[learner.id] = _regeling_status(advice, PRAKTIJKLEREN) in ("ja", "misschien")
+        entry = _regeling(advice, PRAKTIJKLEREN)
+        eligible[learner.id] = entry is not None and entry.status in ("ja", "misschien")
         per_learner[learner.id] = _deadlines(advice)
     for training in trainings:
         advice = advice_for_profile({**base, "scholing_medewerkers": [training_profile(training)]})
@@ -129,7 +127,7 @@ def learner_regeling(company: Company, learner: Learner, regeling: str):
     """The engine's judgement of one regeling for this learner alone."""
     advice = advice_for_profile({**profile_data(company, [], []),
                                  "leerlingen": [learner_profile(learner)]})
-    return next((r for r in advice.regelingen if r.id == regeling), None)
+    return _regeling(advice, regeling)
 
 
 def deadline_specs(company: Company, learners: list[Learner], trainings: list[StaffTraining],
