@@ -17,6 +17,7 @@ CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
+VIEWPORTS = [pytest.param(PHONE, id="360px"), pytest.param(DESKTOP, id="desktop")]
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -90,3 +91,17 @@ def _assert_no_axe_violations(page: Any) -> None:
             lines.append(f"- {v['id']} ({v['impact']}): {v['help']} — {v['count']}× bv. "
                          + ", ".join(v["targets"]))
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+def open_page(page: Any, site: str, path: str, statuses: tuple[int, ...] = (200,)) -> Any:
+    """Go to ``site + path`` and fail, naming the path, unless the status is one of ``statuses``."""
+    response = page.goto(site + path)
+    assert response is not None and response.status in statuses, \
+        f"{path}: {response and response.status}"
+    return response
+
+
+def assert_fits_a_phone(page: Any, path: str) -> None:
+    """No sideways scrolling: the document is no wider than the 360 px phone."""
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{path} is {width}px breed"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, PHONE
+from .conftest import VIEWPORTS, assert_fits_a_phone, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -16,34 +16,26 @@ PAGES = [
     "/kwalificaties/25892/",
     "/onderwijsniveaus/",
 ]
-VIEWPORTS = [pytest.param(PHONE, id="360px"), pytest.param(DESKTOP, id="desktop")]
 SEARCH_FIELD = "input[name='q']"
 HEADINGS = "() => [...document.querySelectorAll('h1, h2, h3')].map(h => h.innerText.trim())"
-
-
-def _open(page, site: str, path: str):
-    response = page.goto(site + path)
-    assert response is not None and response.status == 200, f"{path}: {response and response.status}"
-    return response
 
 
 @pytest.mark.parametrize("page", VIEWPORTS, indirect=True)
 @pytest.mark.parametrize("path", PAGES)
 def test_no_axe_violations(page, site, path, assert_no_axe_violations):
-    _open(page, site, path)
+    open_page(page, site, path)
     assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_fits_a_360px_phone_without_sideways_scrolling(page, site, path):
-    _open(page, site, path)
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{path} is {width}px breed"
+    open_page(page, site, path)
+    assert_fits_a_phone(page, path)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_tab_reaches_the_skip_link_first_then_the_search_field(page, site, path):
-    _open(page, site, path)
+    open_page(page, site, path)
     page.keyboard.press("Tab")
     first = page.evaluate("() => [document.activeElement.className, "
                           "document.activeElement.getAttribute('href')]")
@@ -57,7 +49,7 @@ def test_tab_reaches_the_skip_link_first_then_the_search_field(page, site, path)
 
 @pytest.mark.parametrize("path", PAGES)
 def test_the_skip_link_moves_focus_to_the_content(page, site, path):
-    _open(page, site, path)
+    open_page(page, site, path)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "inhoud"
@@ -67,8 +59,8 @@ def test_the_skip_link_moves_focus_to_the_content(page, site, path):
 def test_works_without_javascript(page_factory, site, path):
     with_js = page_factory(javascript=True)
     without_js = page_factory(javascript=False)
-    _open(with_js, site, path)
-    _open(without_js, site, path)
+    open_page(with_js, site, path)
+    open_page(without_js, site, path)
     headings = without_js.evaluate(HEADINGS)
     assert headings and headings[0], f"{path}: geen kop zonder JavaScript"
     assert headings == with_js.evaluate(HEADINGS)
@@ -80,7 +72,7 @@ def test_loads_nothing_from_other_hosts_and_breaks_no_csp_rule(page, site, path)
     page.on("request", lambda r: None if r.url.startswith((site, "data:")) else foreign.append(r.url))
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text
             else None)
-    _open(page, site, path)
+    open_page(page, site, path)
     page.wait_for_load_state("load")
     assert foreign == []
     assert refused == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, PHONE
+from .conftest import PHONE, VIEWPORTS, assert_fits_a_phone, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -18,12 +18,11 @@ PAGES = [
     "/bedrijfsvakscholen/?plaats=Zwolle",
     "/bedrijfsvakscholen/?plaats=Zwole",
 ]
-VIEWPORTS = [pytest.param(PHONE, id="360px"), pytest.param(DESKTOP, id="desktop")]
 
 
 def _open(page, site: str, path: str) -> None:
-    response = page.goto(site + path)
-    assert response is not None and response.status in (200, 422), f"{path}: {response.status}"
+    """A bad query is answered with 422 and the same page, which must be as accessible."""
+    open_page(page, site, path, statuses=(200, 422))
 
 
 @pytest.mark.parametrize("page", VIEWPORTS, indirect=True)
@@ -36,8 +35,7 @@ def test_no_axe_violations(page, site, path, assert_no_axe_violations):
 @pytest.mark.parametrize("path", PAGES)
 def test_fits_a_360px_phone(page, site, path):
     _open(page, site, path)
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{path} is {width}px breed"
+    assert_fits_a_phone(page, path)
 
 
 def _tab_to(page, selector: str, limit: int = 80) -> None:
