@@ -67,20 +67,51 @@ def parse_lines(data: bytes, kb: Any, source: str) -> list[Profile]:
             for number, line in enumerate(data.splitlines(), start=1) if line.strip()]
 
 
-def advice_line(advice: Advice, spoor: bool = False) -> bytes:
+def advice_line(advice: Advice, spoor: bool = False,
+                fragments: "Fragments | None" = None) -> bytes:
     """One advice as a JSON line, equal to ``Advice.model_dump(mode="json")`` (without each
-    regeling's ``spoor`` unless asked for)."""
+    regeling's ``spoor`` unless asked for). With ``fragments``, the parts that advices share
+    (a regeling's result, an action point) are encoded once and reused."""
     if spoor:
         return advice.model_dump_json().encode() + b"\n"
-    return to_json({
-        "profiel": advice.profiel,
-        "actiepunten": [_actiepunt(a) for a in advice.actiepunten],
-        "regelingen": [_regeling(r) for r in advice.regelingen],
-        "kwalificaties": advice.kwalificaties,
-        "organisaties": advice.organisaties,
-        "deadlines": [{"datum": d.datum, "wat": d.wat, "regeling": d.regeling}
-                      for d in advice.deadlines],
-    }) + b"\n"
+    encode = fragments.encode if fragments is not None else _encode_fresh
+    return b"".join((
+        b'{"profiel":', to_json(advice.profiel),
+        b',"actiepunten":[', b",".join([encode(a, _actiepunt) for a in advice.actiepunten]),
+        b'],"regelingen":[', b",".join([encode(r, _regeling) for r in advice.regelingen]),
+        b'],"kwalificaties":', to_json(advice.kwalificaties),
+        b',"organisaties":', to_json(advice.organisaties),
+        b',"deadlines":', to_json([{"datum": d.datum, "wat": d.wat, "regeling": d.regeling}
+                                   for d in advice.deadlines]),
+        b"}\n"))
+
+
+def _encode_fresh(part: Any, as_dict: Callable[[Any], dict]) -> bytes:
+    return to_json(as_dict(part))
+
+
+class Fragments:
+    """Encoded JSON of output parts that advices share, by object identity.
+
+    The engine hands out the same (immutable) result object to every advice with the same
+    answers; encoding it once saves most of the encoding. Each entry keeps its object alive,
+    so an identity is never reused for another object while it is remembered.
+    """
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[Any, bytes]] = {}
+
+    def encode(self, part: Any, as_dict: Callable[[Any], dict]) -> bytes:
+        hit = self._known.get(id(part))
+        if hit is not None:
+            return hit[1]
+        encoded = to_json(as_dict(part))
+        if len(self._known) >= self.LIMIT:
+            self._known.clear()
+        self._known[id(part)] = (part, encoded)
+        return encoded
 
 
 def _regeling(r: Any) -> dict:
@@ -100,9 +131,10 @@ def write_advices(profiles: list[Profile], kb: Any, handle: BinaryIO, spoor: boo
     was_enabled = gc.isenabled()
     gc.freeze()  # the knowledge base and the parsed profiles live until the end
     gc.disable()
+    fragments = Fragments()
     try:
         for done, profile in enumerate(profiles, start=1):
-            handle.write(advice_line(advise(profile, kb, spoor=spoor), spoor))
+            handle.write(advice_line(advise(profile, kb, spoor=spoor), spoor, fragments))
             if progress is not None:
                 progress(done)
             if done % COLLECT_EVERY == 0:

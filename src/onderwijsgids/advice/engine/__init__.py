@@ -41,7 +41,7 @@ from .evaluation import Evaluation
 from .model import Actiepunt, Advice, Deadline, RegelingAdvies, Spoor, Toets, build
 from .plan import actiepunten, kwalificaties, organisaties
 from .profile import Fout, Profile, ProfileError, parse_profile, profile_from_text
-from .rules import answer_keys, input_key, rule_for
+from .rules import input_key, rule_for
 
 __all__ = ["Actiepunt", "Advice", "Deadline", "Fout", "Profile", "ProfileError",
            "RegelingAdvies", "Spoor", "Toets", "advise", "parse_profile", "profile_from_text"]
@@ -55,8 +55,8 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
     """The advice for ``profile`` against knowledge base ``kb`` (see the module docstring)."""
     c = compiled(kb)
     peildatum = profile.peildatum or today or dt.date.today()
-    answers = answer_keys(profile)
-    evaluations = [evaluate_regeling(c, regeling, profile, peildatum, answers, spoor=spoor)
+    read: dict = {}  # each input read once per advice (several rules read the cao)
+    evaluations = [evaluate_regeling(c, regeling, profile, peildatum, read, spoor=spoor)
                    for regeling in c.regelingen]
     ordered = sorted(evaluations, key=lambda pair: (
         STATUS_ORDER[pair[0].status], pair[0].deadline or dt.date.max,
@@ -78,13 +78,13 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
 
 
 def evaluate_regeling(c: CompiledKB, regeling: CompiledRegeling, profile: Profile,
-                      peildatum: dt.date, answers: dict[str, object] | None = None, *,
+                      peildatum: dt.date, read: dict | None = None, *,
                       spoor: bool = True) -> tuple[RegelingAdvies, list[Deadline]]:
     """One rule on one profile. A rule is a pure function of its declared inputs and the
-    peildatum, so its (immutable) result is reused for the same answers (bounded cache).
+    peildatum, so its (immutable) result is reused for the same inputs (bounded cache).
     The key includes ``spoor``: a result with a trace is never served as one without."""
     rule = rule_for(regeling.id)
-    key = (regeling.id, peildatum, spoor, input_key(rule, answers or answer_keys(profile)))
+    key = (regeling.id, peildatum, spoor, input_key(rule, profile, {} if read is None else read))
     hit = c.results.get(key)
     if hit is not None:
         return hit

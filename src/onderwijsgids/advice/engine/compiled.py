@@ -150,12 +150,30 @@ class CompiledKB:
     item_urls: dict[str, str] = field(default_factory=dict)
     actions: dict[str, list[str]] = field(default_factory=dict)  # actiepunt id -> one-line texts
     results: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see advise()
-    plans: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see plan.actiepunten()
+    points: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see plan._point()
+
+    @cached_property
+    def goal_points(self) -> dict[str, tuple[int, ...]]:
+        """Goal → positions (in :attr:`actiepunten`) of the action points that serve it."""
+        return _positions(self.actiepunten, "doelen")
+
+    @cached_property
+    def group_points(self) -> dict[str, tuple[int, ...]]:
+        """Target group → positions of the action points for it."""
+        return _positions(self.actiepunten, "doelgroepen")
 
     @cached_property
     def order(self) -> dict[str, int]:
         """Regeling ID → its position in the knowledge base (ties in lists of deadlines)."""
         return {r.id: r.order for r in self.regelingen}
+
+
+def _positions(points: list[Actiepunt], attribute: str) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for position, point in enumerate(points):
+        for value in getattr(point, attribute):
+            found.setdefault(value, []).append(position)
+    return {value: tuple(positions) for value, positions in found.items()}
 
 
 def school_year_label(day: dt.date, start_month: int = 8, start_day: int = 1) -> str:

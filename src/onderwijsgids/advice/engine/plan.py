@@ -8,6 +8,8 @@ groups; the highest total comes first, ties in the guide's order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
 
 from onderwijsgids.kb.schema import Actiepunt as ActiepuntItem
 
@@ -84,65 +86,68 @@ def _facts(p: Profile, c: CompiledKB, by_number: dict[int, _Candidate],
                              f"{nl_date(praktijk.deadline)} aan bij RVO.")
 
 
-def _goals(p: Profile, candidates: list[_Candidate]) -> None:
-    for cand in candidates:
-        if p.doelen is None:
-            cand.add(DEFAULT, "Je hebt (nog) geen doelen gekozen (antwoord 'doelen'); dit "
-                     "actiepunt kan bij jou passen.")
-            continue
-        matched = [g for g in p.doelen if g in cand.item.doelen]
-        if matched:
-            cand.add(GOAL * len(matched), "Past bij jouw doel(en) "
-                     + ", ".join(f"'{g}'" for g in matched) + " (antwoord 'doelen').")
-        groups = [g for g in (p.doelgroepen or []) if g in cand.item.doelgroepen]
-        if groups:
-            cand.add(GROUP, "Past bij jouw doelgroep(en) " + ", ".join(f"'{g}'" for g in groups)
-                     + " (antwoord 'doelgroepen').")
+NO_GOALS = ("Je hebt (nog) geen doelen gekozen (antwoord 'doelen'); dit actiepunt kan bij jou "
+            "passen.")
 
 
-def _plan_key(p: Profile, results: dict[str, RegelingAdvies]) -> tuple:
-    """Everything :func:`actiepunten` reads, compactly: plans repeat far more than profiles."""
-    learners = p.leerlingen or []
+def _goals(p: Profile, c: CompiledKB, candidates: list[_Candidate]) -> None:
+    """Points for the chosen goals and target groups, the matches named in the profile's order."""
+    if p.doelen is None:
+        for cand in candidates:
+            cand.add(DEFAULT, NO_GOALS)
+        return
+    for position, matched in _matches(p.doelen, c.goal_points).items():
+        candidates[position].add(GOAL * len(matched), _goal_reason(tuple(matched)))
+    for position, matched in _matches(p.doelgroepen or [], c.group_points).items():
+        candidates[position].add(GROUP, _group_reason(tuple(matched)))
 
-    def outcome(regeling_id: str) -> tuple:
-        result = results.get(regeling_id)
-        return (result.status, result.deadline) if result else ()
 
-    return (tuple(p.doelen) if p.doelen is not None else None,
-            tuple(p.doelgroepen) if p.doelgroepen is not None else None,
-            bool(learners), any(x.leerweg == "bbl" for x in learners),
-            any(x.via_bvm for x in learners), p.erkend_leerbedrijf, p.praktijkopleider_opgeleid,
-            p.provincie, bool(p.scholing_medewerkers), outcome("oom-ptt"),
-            outcome("subsidie-praktijkleren"))
+def _matches(chosen: Sequence[str], points: dict[str, tuple[int, ...]]) -> dict[int, list[str]]:
+    """Action point position → the chosen values it fits, in the order they were chosen."""
+    found: dict[int, list[str]] = {}
+    for value in chosen:
+        for position in points.get(value, ()):
+            found.setdefault(position, []).append(value)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _goal_reason(goals: tuple[str, ...]) -> str:
+    return "Past bij jouw doel(en) " + ", ".join(f"'{g}'" for g in goals) + " (antwoord 'doelen')."
+
+
+@lru_cache(maxsize=1024)
+def _group_reason(groups: tuple[str, ...]) -> str:
+    return ("Past bij jouw doelgroep(en) " + ", ".join(f"'{g}'" for g in groups)
+            + " (antwoord 'doelgroepen').")
 
 
 def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -> list[Actiepunt]:
-    key = _plan_key(p, results)
-    plan = c.plans.get(key)
-    if plan is None:
-        plan = _actiepunten(p, c, results)
-        if len(c.plans) >= 10_000:
-            c.plans.clear()
-        c.plans[key] = plan
-    return list(plan)
-
-
-def _actiepunten(p: Profile, c: CompiledKB,
-                 results: dict[str, RegelingAdvies]) -> tuple[Actiepunt, ...]:
+    """The action points that fit the profile, most points first, ties in the guide's order."""
     candidates = [_Candidate(item) for item in c.actiepunten]
     by_number = {cand.item.nummer: cand for cand in candidates}
     _facts(p, c, by_number, results)
-    _goals(p, candidates)
+    _goals(p, c, candidates)
     chosen = sorted((cand for cand in candidates if cand.score > 0),
                     key=lambda cand: (-cand.score, cand.item.nummer))
-    out = []
-    for rank, cand in enumerate(chosen, start=1):
+    return [_point(c, cand, rank) for rank, cand in enumerate(chosen, start=1)]
+
+
+def _point(c: CompiledKB, cand: _Candidate, rank: int) -> Actiepunt:
+    """One action point of the plan. Equal points (same rank, reasons and first steps) recur
+    across companies, so each is built once and shared (it is immutable)."""
+    key = (cand.item.id, rank, tuple(cand.waarom), tuple(cand.first_steps))
+    point = c.points.get(key)
+    if point is None:
         actions = c.actions[cand.item.id]
         steps = cand.first_steps + [s for s in actions if s not in cand.first_steps] \
             if cand.first_steps else list(actions)
-        out.append(build(Actiepunt, id=cand.item.id, prioriteit=rank, waarom=cand.waarom,
-                         stappen=steps, titel=cand.item.titel, url=c.item_urls[cand.item.id]))
-    return tuple(out)
+        point = build(Actiepunt, id=cand.item.id, prioriteit=rank, waarom=cand.waarom,
+                      stappen=steps, titel=cand.item.titel, url=c.item_urls[cand.item.id])
+        if len(c.points) >= 10_000:
+            c.points.clear()
+        c.points[key] = point
+    return point
 
 
 def kwalificaties(p: Profile, c: CompiledKB) -> list[str]:

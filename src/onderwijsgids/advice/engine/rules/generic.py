@@ -5,8 +5,10 @@ from __future__ import annotations
 from ..evaluation import Evaluation
 from ..profile import Profile
 from .common import oom_cao
+from .inputs import answer
 
-INPUTS = ("cao",)  # answers read, besides peildatum
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (answer("cao"),)
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 from ..evaluation import Evaluation, cap, param_text
 from ..profile import Leerling, Profile
 from .common import Condition, judge_each, learner_label, oom_cao
+from .inputs import answer, each
 from .subsidie_praktijkleren import erkend
 
 ID = "oom-bbl-vergoeding"
-INPUTS = ("cao", "leerlingen", "erkend_leerbedrijf")  # answers read, besides peildatum
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo"),
+          answer("erkend_leerbedrijf"))
 EMPLOYED = {"bbl", "hbo-duaal"}
 IN_DIENST = "leerling-in-dienst"
 

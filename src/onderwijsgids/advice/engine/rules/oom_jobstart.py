@@ -12,9 +12,11 @@ from decimal import Decimal
 from ..evaluation import Evaluation, eur, param_text
 from ..profile import Profile
 from .common import oom_cao
+from .inputs import answer, contains
 
 ID = "oom-jobstart"
-INPUTS = ("cao", "doelgroepen")  # answers read, besides peildatum
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (answer("cao"), contains("doelgroepen", "afstand-tot-arbeidsmarkt"))
 AFSTAND = "afstand-tot-sector"
 
 

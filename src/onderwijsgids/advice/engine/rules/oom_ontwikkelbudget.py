@@ -6,9 +6,12 @@ from __future__ import annotations
 from ..evaluation import Evaluation, eur
 from ..profile import Profile
 from .common import oom_cao, training_purpose
+from .inputs import answer, contains, count
 
 ID = "oom-ontwikkelbudget"
-INPUTS = ("cao", "doelen", "scholing_medewerkers")  # answers read, besides peildatum
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (answer("cao"), contains("doelen", "medewerkers-scholen"),
+          count("scholing_medewerkers"))
 CODE = "leercultuur"
 
 

@@ -13,9 +13,11 @@ from ..deadlines import add_months
 from ..evaluation import Evaluation, cap, eur, nl_date, param_text
 from ..profile import Leerling, Profile
 from .common import Condition, judge_each, learner_label, oom_cao
+from .inputs import answer, each
 
 ID = "oom-promotie-stage-bijdrage"
-INPUTS = ("cao", "leerlingen")  # answers read, besides peildatum
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo", "start", "eind"))
 INTERNS = {"bol", "hbo-voltijd", "vmbo", "havo-vwo"}
 STAGE = "stagiair"
 TERM = "aanvraagtermijn"

@@ -9,9 +9,12 @@ from __future__ import annotations
 from ..evaluation import Evaluation
 from ..profile import Profile
 from .common import oom_cao
+from .inputs import answer, contains
 
 ID = "oom-zij-instroom"
-INPUTS = ("cao", "doelen", "doelgroepen")  # answers read, besides peildatum
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (answer("cao"), contains("doelen", "zij-instromers"),
+          contains("doelgroepen", "zij-instromers"))
 CODE = "zij-instromers"
 
 

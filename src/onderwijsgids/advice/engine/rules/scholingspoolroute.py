@@ -9,10 +9,13 @@ from __future__ import annotations
 from ..evaluation import Evaluation, cap
 from ..profile import Leerling, Profile
 from .common import Condition, judge_each, learner_label, oom_cao
+from .inputs import answer, each, given
 from .subsidie_praktijkleren import erkend
 
 ID = "scholingspoolroute"
-INPUTS = ("cao", "leerlingen", "erkend_leerbedrijf", "provincie")  # answers read, besides peildatum
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo", "via_bvm"),
+          answer("erkend_leerbedrijf"), given("provincie"))
 VIA_BVM = "via-bvm"
 LEERWEG = "leerweg-bbl"
 

@@ -12,9 +12,12 @@ from decimal import Decimal
 from ..evaluation import Evaluation, eur, nl_date, param_text
 from ..profile import Profile
 from .common import training_purpose
+from .inputs import answer, contains, each
 
 ID = "slim-regeling"
-INPUTS = ("medewerkers", "doelen", "scholing_medewerkers")  # answers read, besides peildatum
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (answer("medewerkers"), contains("doelen", "medewerkers-scholen"),
+          each("scholing_medewerkers", "kosten_eur"))
 MKB = "mkb-minder-dan-250"
 PURPOSE = "scholingsdoel"
 

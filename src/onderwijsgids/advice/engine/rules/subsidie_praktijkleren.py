@@ -23,9 +23,12 @@ from onderwijsgids.dutch import MONTHS, day_month, day_month_range, in_year
 
 from ..profile import Leerling, Profile
 from .common import Condition, judge_each, learner_label
+from .inputs import answer, each
 
 ID = "subsidie-praktijkleren"
-INPUTS = ("leerlingen", "erkend_leerbedrijf")  # answers read, besides peildatum
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (each("leerlingen", "leerweg", "crebo", "start", "eind"),
+          answer("erkend_leerbedrijf"))
 QUALIFYING = {"bbl", "hbo-duaal", "vmbo"}
 LEERWEG = "leerweg-bbl-hbo-duaal-vmbo"
 
