@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 from .compiled import CompiledKB, CompiledRegeling, compiled
@@ -41,13 +42,14 @@ from .evaluation import Evaluation
 from .model import Actiepunt, Advice, Deadline, RegelingAdvies, Spoor, Toets, build
 from .plan import actiepunten, kwalificaties, organisaties
 from .profile import Fout, Profile, ProfileError, parse_profile, profile_from_text
-from .rules import input_key, rule_for
+from .rules import Rule, judging_plan
 
 __all__ = ["Actiepunt", "Advice", "Deadline", "Fout", "Profile", "ProfileError",
            "RegelingAdvies", "Spoor", "Toets", "advise", "parse_profile", "profile_from_text"]
 
 STATUS_ORDER = {"ja": 0, "misschien": 1, "nee": 2}
 RESULT_CACHE_SIZE = 10_000  # about 3 kB each: bounded memory in a web worker
+Outcome = tuple[RegelingAdvies, list[Deadline], tuple[int, dt.date, int]]
 
 
 def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
@@ -55,42 +57,43 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
     """The advice for ``profile`` against knowledge base ``kb`` (see the module docstring)."""
     c = compiled(kb)
     peildatum = profile.peildatum or today or dt.date.today()
-    read: dict = {}  # each input read once per advice (several rules read the cao)
-    evaluations = [evaluate_regeling(c, regeling, profile, peildatum, read, spoor=spoor)
-                   for regeling in c.regelingen]
-    ordered = sorted(evaluations, key=lambda pair: (
-        STATUS_ORDER[pair[0].status], pair[0].deadline or dt.date.max,
-        c.by_id[pair[0].id].order))
-    results = [result for result, _ in ordered]
+    plan = judging_plan(c)
+    values = [spec.read(profile) for spec in plan.inputs]  # each read once, shared by the rules
+    ordered = sorted([evaluate_regeling(c, regeling, rule, profile, peildatum,
+                                        (regeling.id, peildatum, spoor, pick(values)), spoor)
+                      for regeling, rule, pick in plan.rules], key=_rank)
+    results = [result for result, _, _ in ordered]
     by_id = {result.id: result for result in results}
-    plan = actiepunten(profile, c, by_id)
+    points = actiepunten(profile, c, by_id)
     profiel = profile.model_dump(mode="json")
     profiel["peildatum"] = peildatum.isoformat()
     return build(
         Advice,
         profiel=profiel,
-        actiepunten=plan,
+        actiepunten=points,
         regelingen=results,
         kwalificaties=kwalificaties(profile, c),
-        organisaties=organisaties(profile, c, results, plan, kb.items),
-        deadlines=collect_deadlines((d for _, d in ordered), peildatum, c.order),
+        organisaties=organisaties(profile, c, results, points, kb.items),
+        deadlines=collect_deadlines((d for _, d, _ in ordered), peildatum, c.order),
     )
 
 
-def evaluate_regeling(c: CompiledKB, regeling: CompiledRegeling, profile: Profile,
-                      peildatum: dt.date, read: dict | None = None, *,
-                      spoor: bool = True) -> tuple[RegelingAdvies, list[Deadline]]:
+_rank = itemgetter(2)  # ja before misschien before nee, then the soonest deadline, then content
+
+
+def evaluate_regeling(c: CompiledKB, regeling: CompiledRegeling, rule: Rule, profile: Profile,
+                      peildatum: dt.date, key: tuple, spoor: bool = True) -> Outcome:
     """One rule on one profile. A rule is a pure function of its declared inputs and the
-    peildatum, so its (immutable) result is reused for the same inputs (bounded cache).
-    The key includes ``spoor``: a result with a trace is never served as one without."""
-    rule = rule_for(regeling.id)
-    key = (regeling.id, peildatum, spoor, input_key(rule, profile, {} if read is None else read))
+    peildatum, so its (immutable) result is reused for the same ``key`` (those inputs, the
+    peildatum and ``spoor``: a result with a trace is never served as one without)."""
     hit = c.results.get(key)
     if hit is not None:
         return hit
     evaluation = Evaluation(regeling, peildatum, spoor)
     rule.evaluate(profile, evaluation)
-    outcome = (evaluation.result(), list(evaluation.deadlines))
+    result = evaluation.result()
+    outcome = (result, list(evaluation.deadlines),
+               (STATUS_ORDER[result.status], result.deadline or dt.date.max, regeling.order))
     if len(c.results) >= RESULT_CACHE_SIZE:  # forget the oldest half (dicts keep order)
         for old in list(islice(c.results, RESULT_CACHE_SIZE // 2)):
             c.results.pop(old, None)

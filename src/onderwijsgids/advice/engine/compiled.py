@@ -151,6 +151,7 @@ class CompiledKB:
     actions: dict[str, list[str]] = field(default_factory=dict)  # actiepunt id -> one-line texts
     results: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see advise()
     points: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see plan._point()
+    judging: Any = field(default=None, repr=False)  # see rules.judging_plan()
 
     @cached_property
     def goal_points(self) -> dict[str, tuple[int, ...]]:

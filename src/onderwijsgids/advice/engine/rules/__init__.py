@@ -8,7 +8,8 @@ gets :mod:`.generic`, so every regeling of the knowledge base is always judged.
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, NamedTuple
+from operator import itemgetter
+from typing import Any, Callable, NamedTuple
 
 from ..evaluation import Evaluation
 from ..profile import Profile
@@ -39,13 +40,34 @@ def rule_for(regeling_id: str) -> Rule:
     return RULES.get(regeling_id, GENERIC)
 
 
-def input_key(rule: Rule, profile: Profile, read: dict[Input, Hashable]) -> tuple:
-    """What the rule reads of ``profile``: the key under which its result may be reused.
-    ``read`` remembers each input for one advice (several rules read the cao)."""
-    key = []
-    for spec in rule.inputs:
-        value = read.get(spec, read)
-        if value is read:
-            value = read[spec] = spec.read(profile)
-        key.append(value)
-    return tuple(key)
+def input_key(rule: Rule, profile: Profile) -> tuple:
+    """What the rule reads of ``profile``: the key under which its result may be reused."""
+    return tuple(spec.read(profile) for spec in rule.inputs)
+
+
+class JudgingPlan(NamedTuple):
+    """Per compiled knowledge base: every input any rule reads (each read once per advice) and,
+    per regeling, its rule and how to pick the rule's key from those values."""
+
+    inputs: tuple[Input, ...]
+    rules: list[tuple[Any, Rule, Callable[[list], tuple]]]
+
+
+def judging_plan(c: Any) -> JudgingPlan:
+    """The :class:`JudgingPlan` of compiled knowledge base ``c`` (made once, kept on ``c``)."""
+    if c.judging is None:
+        inputs = list(dict.fromkeys(spec for r in c.regelingen for spec in rule_for(r.id).inputs))
+        rules = []
+        for regeling in c.regelingen:
+            rule = rule_for(regeling.id)
+            positions = [inputs.index(spec) for spec in rule.inputs]
+            rules.append((regeling, rule, _picker(positions)))
+        c.judging = JudgingPlan(tuple(inputs), rules)
+    return c.judging
+
+
+def _picker(positions: list[int]) -> Callable[[list], tuple]:
+    if len(positions) == 1:  # itemgetter of one position returns the item, not a tuple
+        (only,) = positions
+        return lambda values: (values[only],)
+    return itemgetter(*positions)

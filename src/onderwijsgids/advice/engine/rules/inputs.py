@@ -7,6 +7,9 @@ goals, so every company with the same answer to that question shares one evaluat
 - ``answer("cao")``: the answer itself (lists as tuples of their items' values);
 - ``each("leerlingen", "leerweg", "crebo")``: these fields of every learner, in order (the
   position matters: sentences name "leerling 2"), or ``None`` when the list is not answered;
+  ``each(..., extra=("start", "eind"), when=("leerweg", INTERNS))`` reads the extra fields
+  only of the learners for whom the condition holds (a bbl learner's dates do not matter to
+  the internship contribution);
 - ``contains("doelen", "zij-instromers")``: whether the value was chosen, ``None`` when the
   question is not answered;
 - ``count("scholing_medewerkers")``: how many, ``None`` when not answered;
@@ -27,17 +30,26 @@ class Input(NamedTuple):
     kind: str
     name: str
     detail: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()  # each: fields read only when ``when`` holds for the item
+    when: tuple[str, frozenset[Any]] | None = None
 
     def read(self, profile: Profile) -> Hashable:
-        return _READERS[self.kind](getattr(profile, self.name), self.detail)
+        value = getattr(profile, self.name)
+        if self.when is not None and value is not None:
+            return _each_when(value, self.detail, self.extra, self.when)
+        return _READERS[self.kind](value, self.detail)
 
 
 def answer(name: str) -> Input:
     return Input("answer", name)
 
 
-def each(name: str, *fields: str) -> Input:
-    return Input("each", name, fields)
+def each(name: str, *fields: str, extra: tuple[str, ...] = (),
+         when: tuple[str, Any] | None = None) -> Input:
+    if (extra == ()) != (when is None):
+        raise ValueError("each(): extra and when go together")
+    return Input("each", name, fields, extra,
+                 None if when is None else (when[0], frozenset(when[1])))
 
 
 def contains(name: str, value: str) -> Input:
@@ -62,6 +74,15 @@ def _each(value: Any, fields: tuple[str, ...]) -> Hashable:
     if value is None:
         return None
     return tuple(tuple(map(thing.__dict__.__getitem__, fields)) for thing in value)
+
+
+def _each_when(value: Any, fields: tuple[str, ...], extra: tuple[str, ...],
+               when: tuple[str, frozenset[Any]]) -> Hashable:
+    field, values = when
+    return tuple(
+        tuple(map(thing.__dict__.__getitem__,
+                  fields + extra if thing.__dict__[field] in values else fields))
+        for thing in value)
 
 
 def _contains(value: Any, detail: tuple[str, ...]) -> Hashable:

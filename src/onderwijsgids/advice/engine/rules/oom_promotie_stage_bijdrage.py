@@ -16,9 +16,10 @@ from .common import Condition, judge_each, learner_label, oom_cao
 from .inputs import answer, each
 
 ID = "oom-promotie-stage-bijdrage"
-# What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo", "start", "eind"))
 INTERNS = {"bol", "hbo-voltijd", "vmbo", "havo-vwo"}
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo", extra=("start", "eind"),
+                            when=("leerweg", INTERNS)))
 STAGE = "stagiair"
 TERM = "aanvraagtermijn"
 

@@ -14,7 +14,8 @@ from .subsidie_praktijkleren import erkend
 
 ID = "scholingspoolroute"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo", "via_bvm"),
+INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo", extra=("via_bvm",),
+                            when=("leerweg", {None, "bbl"})),
           answer("erkend_leerbedrijf"), given("provincie"))
 VIA_BVM = "via-bvm"
 LEERWEG = "leerweg-bbl"

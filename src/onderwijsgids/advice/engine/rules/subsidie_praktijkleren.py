@@ -26,10 +26,11 @@ from .common import Condition, judge_each, learner_label
 from .inputs import answer, each
 
 ID = "subsidie-praktijkleren"
-# What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (each("leerlingen", "leerweg", "crebo", "start", "eind"),
-          answer("erkend_leerbedrijf"))
 QUALIFYING = {"bbl", "hbo-duaal", "vmbo"}
+# What the rule reads of a profile, besides the peildatum (see .inputs).
+INPUTS = (each("leerlingen", "leerweg", "crebo", extra=("start", "eind"),
+               when=("leerweg", QUALIFYING)),
+          answer("erkend_leerbedrijf"))
 LEERWEG = "leerweg-bbl-hbo-duaal-vmbo"
 
 
