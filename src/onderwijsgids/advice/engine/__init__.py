@@ -58,7 +58,7 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
     c = compiled(kb)
     peildatum = profile.peildatum or today or dt.date.today()
     plan = judging_plan(c)
-    values = [spec.read(profile) for spec in plan.inputs]  # each read once, shared by the rules
+    values = [read(profile) for read in plan.readers]  # each input read once, for every rule
     ordered = sorted([evaluate_regeling(c, regeling, rule, profile, peildatum,
                                         (regeling.id, peildatum, spoor, pick(values)), spoor)
                       for regeling, rule, pick in plan.rules], key=_rank)
@@ -73,7 +73,7 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
         actiepunten=points,
         regelingen=results,
         kwalificaties=kwalificaties(profile, c),
-        organisaties=organisaties(profile, c, results, points, kb.items),
+        organisaties=organisaties(profile, c, results, points),
         deadlines=collect_deadlines((d for _, d, _ in ordered), peildatum, c.order),
     )
 

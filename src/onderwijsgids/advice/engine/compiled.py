@@ -105,6 +105,11 @@ class CompiledRegeling:
     arranged: dict = field(default_factory=dict, repr=False)  # (code, sentence) -> (Toets, text)
     toetsen: dict = field(default_factory=dict, repr=False)  # see Evaluation.condition()
 
+    @cached_property
+    def reminders(self) -> list[tuple[str, str]]:
+        """Each condition in content with the sentence that lists it when no rule judged it."""
+        return [(code, "Let ook op: " + tekst) for code, (tekst, _) in self.voorwaarden.items()]
+
     def params(self, naam: str) -> list[Param]:
         return self.parameters.get(naam, [])
 
@@ -152,6 +157,19 @@ class CompiledKB:
     results: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see advise()
     points: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see plan._point()
     judging: Any = field(default=None, repr=False)  # see rules.judging_plan()
+
+    @cached_property
+    def metalektro_organisaties(self) -> list[str]:
+        """The Metalektro's own organisations (A+O Metalektro), pointed to instead of OOM."""
+        return sorted(org_id for org_id in self.organisaties if "metalektro" in org_id)
+
+    @cached_property
+    def point_organisaties(self) -> dict[str, tuple[str, ...]]:
+        """Action point → its organisations, without bedrijfsvakscholen (the plan names the
+        ones in the company's province instead)."""
+        return {point.id: tuple(org_id for org_id in point.organisaties
+                                if not org_id.startswith("bvm-"))
+                for point in self.actiepunten}
 
     @cached_property
     def goal_points(self) -> dict[str, tuple[int, ...]]:

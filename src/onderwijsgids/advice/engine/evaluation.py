@@ -185,9 +185,9 @@ class Evaluation:
 
     def _remaining_conditions(self) -> None:
         """Conditions in content that no rule step judged: listed for the owner to arrange."""
-        for code in self.regeling.voorwaarden:
+        for code, sentence in self.regeling.reminders:
             if code not in self._judged:
-                self.arrange(code, "Let ook op: " + self.regeling.voorwaarden[code][0])
+                self.arrange(code, sentence)
 
     def result(self) -> RegelingAdvies:
         status = self.status()

@@ -162,31 +162,17 @@ def kwalificaties(p: Profile, c: CompiledKB) -> list[str]:
 
 
 def organisaties(p: Profile, c: CompiledKB, regelingen: list[RegelingAdvies],
-                 plan: list[Actiepunt], items: dict) -> list[str]:
+                 plan: list[Actiepunt]) -> list[str]:
     """Who to contact, most useful first: providers of fitting regelingen, SBB when recognition
     is needed, the province's bedrijfsvakscholen, A+O Metalektro for Metalektro companies."""
-    found: list[str] = []
-
-    def add(org_id: str) -> None:
-        if org_id in c.organisaties and org_id not in found:
-            found.append(org_id)
-
-    if p.cao == "metalektro":
-        for org_id in sorted(c.organisaties):
-            if "metalektro" in org_id:
-                add(org_id)
-    for result in regelingen:
-        if result.status != "nee":
-            add(c.by_id[result.id].aanbieder)
-    if any(learner.leerweg == "bbl" for learner in p.leerlingen or []) and not p.erkend_leerbedrijf:
-        add("sbb")
-    for bvm in c.bvm_by_province.get(p.provincie or "", []):
-        add(bvm)
+    wanted = list(c.metalektro_organisaties) if p.cao == "metalektro" else []
+    wanted += [c.by_id[result.id].aanbieder for result in regelingen if result.status != "nee"]
+    if not p.erkend_leerbedrijf and any(learner.leerweg == "bbl" for learner in p.leerlingen or []):
+        wanted.append("sbb")
+    wanted += c.bvm_by_province.get(p.provincie or "", [])
+    skip_oom = p.cao in NOT_OOM
     for point in plan:
-        item = items.get(point.id)
-        for org_id in getattr(item, "organisaties", []):
-            if org_id.startswith("bvm-") or (org_id == "oom" and p.cao in NOT_OOM):
-                continue
-            add(org_id)
-    add("metaalunie")
-    return found
+        wanted += [org_id for org_id in c.point_organisaties.get(point.id, ())
+                   if not (skip_oom and org_id == "oom")]
+    wanted.append("metaalunie")
+    return [org_id for org_id in dict.fromkeys(wanted) if org_id in c.organisaties]

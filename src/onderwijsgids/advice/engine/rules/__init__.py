@@ -9,7 +9,7 @@ gets :mod:`.generic`, so every regeling of the knowledge base is always judged.
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Hashable, NamedTuple
 
 from ..evaluation import Evaluation
 from ..profile import Profile
@@ -50,6 +50,7 @@ class JudgingPlan(NamedTuple):
     per regeling, its rule and how to pick the rule's key from those values."""
 
     inputs: tuple[Input, ...]
+    readers: tuple[Callable[[Profile], Hashable], ...]
     rules: list[tuple[Any, Rule, Callable[[list], tuple]]]
 
 
@@ -62,7 +63,7 @@ def judging_plan(c: Any) -> JudgingPlan:
             rule = rule_for(regeling.id)
             positions = [inputs.index(spec) for spec in rule.inputs]
             rules.append((regeling, rule, _picker(positions)))
-        c.judging = JudgingPlan(tuple(inputs), rules)
+        c.judging = JudgingPlan(tuple(inputs), tuple(spec.reader() for spec in inputs), rules)
     return c.judging
 
 

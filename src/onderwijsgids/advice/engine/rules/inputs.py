@@ -21,6 +21,8 @@ result does not change, so a rule that reads more than it declares fails the sui
 
 from __future__ import annotations
 
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Callable, Hashable, NamedTuple
 
 from ..profile import Profile
@@ -34,10 +36,44 @@ class Input(NamedTuple):
     when: tuple[str, frozenset[Any]] | None = None
 
     def read(self, profile: Profile) -> Hashable:
-        value = getattr(profile, self.name)
-        if self.when is not None and value is not None:
-            return _each_when(value, self.detail, self.extra, self.when)
-        return _READERS[self.kind](value, self.detail)
+        return self.reader()(profile)
+
+    def reader(self) -> Callable[[Profile], Hashable]:
+        """A function from a profile to this input's value; made once, cheap to call."""
+        return _reader(self)
+
+
+@lru_cache(maxsize=256)
+def _reader(spec: Input) -> Callable[[Profile], Hashable]:
+    name, detail = spec.name, spec.detail
+    if spec.kind == "each":
+        pick = _fields(detail)
+        if spec.when is None:
+            return lambda p: None if (v := p.__dict__[name]) is None else tuple(
+                [pick(thing.__dict__) for thing in v])
+        field, values = spec.when
+        pick_more = _fields(detail + spec.extra)
+        return lambda p: None if (v := p.__dict__[name]) is None else tuple(
+            [(pick_more if thing.__dict__[field] in values else pick)(thing.__dict__)
+             for thing in v])
+    if spec.kind == "contains":
+        (wanted,) = detail
+        return lambda p: None if (v := p.__dict__[name]) is None else wanted in v
+    if spec.kind == "count":
+        return lambda p: None if (v := p.__dict__[name]) is None else len(v)
+    if spec.kind == "given":
+        return lambda p: p.__dict__[name] is not None
+    return lambda p: _answer(p.__dict__[name])
+
+
+def _fields(names: tuple[str, ...]) -> Callable[[dict], tuple]:
+    """The values of ``names`` in an item's ``__dict__``, always as a tuple."""
+    if len(names) == 1:
+        (only,) = names
+        return lambda d: (d[only],)
+    if not names:
+        return lambda d: ()
+    return itemgetter(*names)
 
 
 def answer(name: str) -> Input:
@@ -64,39 +100,7 @@ def given(name: str) -> Input:
     return Input("given", name)
 
 
-def _answer(value: Any, _detail: tuple[str, ...]) -> Hashable:
+def _answer(value: Any) -> Hashable:
     if isinstance(value, list):
         return tuple(tuple(v.__dict__.values()) if hasattr(v, "__dict__") else v for v in value)
     return value
-
-
-def _each(value: Any, fields: tuple[str, ...]) -> Hashable:
-    if value is None:
-        return None
-    return tuple(tuple(map(thing.__dict__.__getitem__, fields)) for thing in value)
-
-
-def _each_when(value: Any, fields: tuple[str, ...], extra: tuple[str, ...],
-               when: tuple[str, frozenset[Any]]) -> Hashable:
-    field, values = when
-    return tuple(
-        tuple(map(thing.__dict__.__getitem__,
-                  fields + extra if thing.__dict__[field] in values else fields))
-        for thing in value)
-
-
-def _contains(value: Any, detail: tuple[str, ...]) -> Hashable:
-    return None if value is None else detail[0] in value
-
-
-def _count(value: Any, _detail: tuple[str, ...]) -> Hashable:
-    return None if value is None else len(value)
-
-
-def _given(value: Any, _detail: tuple[str, ...]) -> Hashable:
-    return value is not None
-
-
-_READERS: dict[str, Callable[[Any, tuple[str, ...]], Hashable]] = {
-    "answer": _answer, "each": _each, "contains": _contains, "count": _count, "given": _given,
-}
