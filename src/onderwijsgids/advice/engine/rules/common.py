@@ -37,11 +37,12 @@ def oom_cao(p: Profile, ev: Evaluation) -> None:
 
 
 def learner_label(index: int, learner: Leerling) -> str:
-    return _label(index, learner.leerweg, learner.crebo)
+    return learner_name(index, learner.leerweg, learner.crebo)
 
 
 @lru_cache(maxsize=4096)
-def _label(index: int, leerweg: str | None, crebo: str | None) -> str:
+def learner_name(index: int, leerweg: str | None, crebo: str | None) -> str:
+    """``leerling 2 (mbo-bbl, crebo 25892)``: how sentences name a learner."""
     parts = [LEERWEG_NAMES[leerweg]] if leerweg else []
     if crebo:
         parts.append(f"crebo {crebo}")
@@ -59,9 +60,9 @@ def _outcome(conditions: Sequence[Condition]) -> bool | None:
     return outcome
 
 
-def judge_each(ev: Evaluation, things: Sequence[T] | None, check: Callable[[int, T], list[Condition]],
-               code: str, field: str, unknown: str, empty: str,
-               describe: Callable[[int, T], str]) -> list[int]:
+def judge_each(ev: Evaluation, things: Sequence[T] | None,
+               check: Callable[[int, T], Sequence[Condition]], code: str, field: str,
+               unknown: str, empty: str, describe: Callable[[int, T], str]) -> list[int]:
     """Judge every learner (or course) and record the conditions of the best ones.
 
     The regeling applies when at least one learner qualifies: their conditions are recorded

@@ -7,11 +7,14 @@ learners per company. The amount is a range per route in content: no single esti
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Sequence
+
 from ..evaluation import Evaluation, cap, param_text
 from ..profile import Leerling, Profile
-from .common import Condition, judge_each, learner_label, oom_cao
+from .common import Condition, judge_each, learner_label, learner_name, oom_cao
 from .inputs import answer, each
-from .subsidie_praktijkleren import erkend
+from .subsidie_praktijkleren import erkend_condition
 
 ID = "oom-bbl-vergoeding"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
@@ -21,21 +24,28 @@ EMPLOYED = {"bbl", "hbo-duaal"}
 IN_DIENST = "leerling-in-dienst"
 
 
-def check_learner(p: Profile, index: int, learner: Leerling) -> list[Condition]:
-    name, field = learner_label(index, learner), f"leerlingen[{index}].leerweg"
-    if learner.leerweg is None:
-        return [(IN_DIENST, None, f"We weten niet welke leerweg {name} volgt (antwoord "
+def check_learner(p: Profile, index: int, learner: Leerling) -> Sequence[Condition]:
+    return _learner_conditions(index, learner.leerweg, learner.crebo, p.erkend_leerbedrijf)
+
+
+@lru_cache(maxsize=4096)
+def _learner_conditions(index: int, leerweg: str | None, crebo: str | None,
+                        erkend_leerbedrijf: bool | None) -> tuple[Condition, ...]:
+    """A learner's conditions: a pure function of these answers, so worked out once each."""
+    name, field = learner_name(index, leerweg, crebo), f"leerlingen[{index}].leerweg"
+    if leerweg is None:
+        return ((IN_DIENST, None, f"We weten niet welke leerweg {name} volgt (antwoord "
                  f"'{field}' ontbreekt); de bijdrage is voor leerlingen in dienst (bbl, hbo-duaal).",
-                 [field])]
-    if learner.leerweg not in EMPLOYED:
-        return [(IN_DIENST, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
-                 f"'{field}') en is dus niet bij jou in dienst als leerling-werknemer.", [field])]
+                 (field,)),)
+    if leerweg not in EMPLOYED:
+        return ((IN_DIENST, False, f"{cap(name)} volgt {leerweg} (antwoord "
+                 f"'{field}') en is dus niet bij jou in dienst als leerling-werknemer.", (field,)),)
     conditions: list[Condition] = [
-        (IN_DIENST, True, f"{cap(name)} volgt {learner.leerweg} (antwoord '{field}') en "
-         "werkt met een arbeidscontract bij jou.", [field])]
-    if learner.leerweg == "bbl":
-        conditions.append(erkend(p))
-    return conditions
+        (IN_DIENST, True, f"{cap(name)} volgt {leerweg} (antwoord '{field}') en "
+         "werkt met een arbeidscontract bij jou.", (field,))]
+    if leerweg == "bbl":
+        conditions.append(erkend_condition(erkend_leerbedrijf))
+    return tuple(conditions)
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:

@@ -7,12 +7,16 @@ months after the start of the internship.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
+from typing import Sequence
 
+from ..compiled import Param
 from ..deadlines import add_months
 from ..evaluation import Evaluation, cap, eur, nl_date, param_text
 from ..profile import Leerling, Profile
-from .common import Condition, judge_each, learner_label, oom_cao
+from .common import Condition, judge_each, learner_label, learner_name, oom_cao
 from .inputs import answer, each
 
 ID = "oom-promotie-stage-bijdrage"
@@ -22,40 +26,46 @@ INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo", extra=("start", 
                             when=("leerweg", INTERNS)))
 STAGE = "stagiair"
 TERM = "aanvraagtermijn"
+MONTHS = "aanvraagtermijn-maanden-na-start"
 
 
-def check_learner(ev: Evaluation, index: int, learner: Leerling) -> list[Condition]:
-    name, field = learner_label(index, learner), f"leerlingen[{index}]"
-    if learner.leerweg is None:
-        return [(STAGE, None, f"We weten niet welke leerweg {name} volgt (antwoord "
+def check_learner(ev: Evaluation, index: int, learner: Leerling) -> Sequence[Condition]:
+    months = ev.param(MONTHS) if learner.leerweg in INTERNS else None  # only interns need it
+    return _learner_conditions(index, learner.leerweg, learner.crebo, learner.start, months,
+                               ev.peildatum)
+
+
+@lru_cache(maxsize=4096)
+def _learner_conditions(index: int, leerweg: str | None, crebo: str | None,
+                        start: dt.date | None, months: Param | None,
+                        peildatum: dt.date) -> tuple[Condition, ...]:
+    """A learner's conditions: a pure function of these values, so worked out once each."""
+    name, field = learner_name(index, leerweg, crebo), f"leerlingen[{index}]"
+    if leerweg is None:
+        return ((STAGE, None, f"We weten niet welke leerweg {name} volgt (antwoord "
                  f"'{field}.leerweg' ontbreekt); de bijdrage is voor stagiairs.",
-                 [f"{field}.leerweg"])]
-    if learner.leerweg not in INTERNS:
-        return [(STAGE, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
+                 (f"{field}.leerweg",)),)
+    if leerweg not in INTERNS:
+        return ((STAGE, False, f"{cap(name)} volgt {leerweg} (antwoord "
                  f"'{field}.leerweg'): dat is een leerwerkplaats, geen stage.",
-                 [f"{field}.leerweg"])]
-    conditions: list[Condition] = [
-        (STAGE, True, f"{cap(name)} loopt stage bij jou (antwoord '{field}.leerweg').",
-         [f"{field}.leerweg"])]
-    months = ev.param("aanvraagtermijn-maanden-na-start")
+                 (f"{field}.leerweg",)),)
+    stage: Condition = (STAGE, True, f"{cap(name)} loopt stage bij jou (antwoord "
+                        f"'{field}.leerweg').", (f"{field}.leerweg",))
     if months is None or months.number() is None:
-        return conditions
-    if learner.start is None:
-        conditions.append((TERM, None, f"We weten niet wanneer de stage van {name} begint "
-                           f"(antwoord '{field}.start' ontbreekt); aanvragen kan tot "
-                           f"{param_text(months)} maanden na de start.", [f"{field}.start"]))
-        return conditions
-    last = add_months(learner.start, int(months.number() or 0))
-    if last < ev.peildatum:
-        conditions.append((TERM, False, f"De stage van {name} begon op {nl_date(learner.start)} "
-                           f"(antwoord '{field}.start'); de aanvraagtermijn van "
-                           f"{param_text(months)} maanden liep af op {nl_date(last)}.",
-                           [f"{field}.start"]))
-    else:
-        conditions.append((TERM, True, f"De stage van {name} begint op {nl_date(learner.start)} "
-                           f"(antwoord '{field}.start'); je kunt aanvragen tot en met "
-                           f"{nl_date(last)}.", [f"{field}.start"]))
-    return conditions
+        return (stage,)
+    if start is None:
+        return (stage, (TERM, None, f"We weten niet wanneer de stage van {name} begint "
+                        f"(antwoord '{field}.start' ontbreekt); aanvragen kan tot "
+                        f"{param_text(months)} maanden na de start.", (f"{field}.start",)))
+    last = add_months(start, int(months.number() or 0))
+    if last < peildatum:
+        return (stage, (TERM, False, f"De stage van {name} begon op {nl_date(start)} "
+                        f"(antwoord '{field}.start'); de aanvraagtermijn van "
+                        f"{param_text(months)} maanden liep af op {nl_date(last)}.",
+                        (f"{field}.start",)))
+    return (stage, (TERM, True, f"De stage van {name} begint op {nl_date(start)} "
+                    f"(antwoord '{field}.start'); je kunt aanvragen tot en met "
+                    f"{nl_date(last)}.", (f"{field}.start",)))
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
@@ -70,7 +80,7 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
         return
     learners = p.leerlingen or []
     interns = [(i, learners[i]) for i in chosen if learners[i].leerweg in INTERNS]
-    months = ev.param("aanvraagtermijn-maanden-na-start")
+    months = ev.param(MONTHS)
     if months is not None and months.number() is not None:
         for i, learner in interns:
             if learner.start:

@@ -7,6 +7,8 @@ without a request no longer qualifies: that is ``nee`` with the reason.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+from typing import Sequence
 from decimal import Decimal
 
 from ..evaluation import Evaluation, cap, eur, nl_date, param_text
@@ -21,25 +23,37 @@ VOORAF = "vooraf-aanvragen"
 
 
 def course_label(index: int, course: Scholing) -> str:
-    return f"cursus {index + 1}" + (f" ('{course.omschrijving}')" if course.omschrijving else "")
+    return _course_name(index, course.omschrijving)
 
 
-def check_course(ev: Evaluation, index: int, course: Scholing) -> list[Condition]:
-    name, field = course_label(index, course), f"scholing_medewerkers[{index}]"
-    if ID in course.aangevraagd:
-        return [(VOORAF, True, f"Je hebt de PTT voor {name} al aangevraagd (antwoord "
-                 f"'{field}.aangevraagd').", [f"{field}.aangevraagd"])]
-    if course.start is None:
-        return [(VOORAF, None, f"We weten niet wanneer {name} begint (antwoord '{field}.start' "
-                 "ontbreekt); de PTT moet vóór de start worden aangevraagd.", [f"{field}.start"])]
-    if course.start <= ev.peildatum:
-        when = "begint vandaag" if course.start == ev.peildatum else \
-            f"is op {nl_date(course.start)} begonnen"
-        return [(VOORAF, False, f"{cap(name)} {when} (antwoord '{field}.start') en is niet "
+def _course_name(index: int, omschrijving: str | None) -> str:
+    return f"cursus {index + 1}" + (f" ('{omschrijving}')" if omschrijving else "")
+
+
+def check_course(ev: Evaluation, index: int, course: Scholing) -> Sequence[Condition]:
+    return _course_conditions(index, course.omschrijving, course.start, course.aangevraagd,
+                              ev.peildatum)
+
+
+@lru_cache(maxsize=4096)
+def _course_conditions(index: int, omschrijving: str | None, start: dt.date | None,
+                       aangevraagd: tuple[str, ...],
+                       peildatum: dt.date) -> tuple[Condition, ...]:
+    """A course's conditions: a pure function of these answers, so worked out once each."""
+    name, field = _course_name(index, omschrijving), f"scholing_medewerkers[{index}]"
+    if ID in aangevraagd:
+        return ((VOORAF, True, f"Je hebt de PTT voor {name} al aangevraagd (antwoord "
+                 f"'{field}.aangevraagd').", (f"{field}.aangevraagd",)),)
+    if start is None:
+        return ((VOORAF, None, f"We weten niet wanneer {name} begint (antwoord '{field}.start' "
+                 "ontbreekt); de PTT moet vóór de start worden aangevraagd.", (f"{field}.start",)),)
+    if start <= peildatum:
+        when = "begint vandaag" if start == peildatum else f"is op {nl_date(start)} begonnen"
+        return ((VOORAF, False, f"{cap(name)} {when} (antwoord '{field}.start') en is niet "
                  f"aangevraagd (antwoord '{field}.aangevraagd'); de PTT moet vóór de start worden "
-                 "aangevraagd.", [f"{field}.start", f"{field}.aangevraagd"])]
-    return [(VOORAF, True, f"{cap(name)} begint op {nl_date(course.start)} (antwoord "
-             f"'{field}.start'): je kunt de PTT nog vooraf aanvragen.", [f"{field}.start"])]
+                 "aangevraagd.", (f"{field}.start", f"{field}.aangevraagd")),)
+    return ((VOORAF, True, f"{cap(name)} begint op {nl_date(start)} (antwoord "
+             f"'{field}.start'): je kunt de PTT nog vooraf aanvragen.", (f"{field}.start",)),)
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import lru_cache
+from typing import Sequence
 
 from ..compiled import Param
 from ..deadlines import StudyYears, weeks_overlapping
@@ -22,7 +23,7 @@ from ..evaluation import Evaluation, cap, eur, nl_date, param_text
 from onderwijsgids.dutch import MONTHS, day_month, day_month_range, in_year
 
 from ..profile import Leerling, Profile
-from .common import Condition, judge_each, learner_label
+from .common import Condition, judge_each, learner_label, learner_name
 from .inputs import answer, each
 
 ID = "subsidie-praktijkleren"
@@ -54,52 +55,59 @@ def _study_years(param: Param | None) -> StudyYears:
     return StudyYears()
 
 
-def check_learner(p: Profile, index: int, learner: Leerling) -> list[Condition]:
-    name = learner_label(index, learner)
+def check_learner(p: Profile, index: int, learner: Leerling) -> Sequence[Condition]:
+    return _learner_conditions(index, learner.leerweg, learner.crebo, p.erkend_leerbedrijf)
+
+
+@lru_cache(maxsize=4096)
+def _learner_conditions(index: int, leerweg: str | None, crebo: str | None,
+                        erkend_leerbedrijf: bool | None) -> tuple[Condition, ...]:
+    """A learner's conditions: a pure function of these answers, so worked out once each."""
+    name = learner_name(index, leerweg, crebo)
     field = f"leerlingen[{index}]"
-    if learner.leerweg is None:
-        return [(LEERWEG, None, f"We weten niet welke leerweg {name} volgt (antwoord "
+    if leerweg is None:
+        return ((LEERWEG, None, f"We weten niet welke leerweg {name} volgt (antwoord "
                  f"'{field}.leerweg' ontbreekt); alleen bbl, hbo-duaal en vmbo tellen mee.",
-                 [f"{field}.leerweg"])]
-    if learner.leerweg not in QUALIFYING:
-        return [(LEERWEG, False, f"{cap(name)} volgt {learner.leerweg} (antwoord "
+                 (f"{field}.leerweg",)),)
+    if leerweg not in QUALIFYING:
+        return ((LEERWEG, False, f"{cap(name)} volgt {leerweg} (antwoord "
                  f"'{field}.leerweg'); alleen bbl-, hbo-duale en vmbo-leerwerkplaatsen tellen mee, "
-                 "bol niet.", [f"{field}.leerweg"])]
+                 "bol niet.", (f"{field}.leerweg",)),)
     conditions: list[Condition] = [
-        (LEERWEG, True, f"{cap(name)} volgt {learner.leerweg} (antwoord "
-         f"'{field}.leerweg'): een praktijkleerplaats die meetelt.", [f"{field}.leerweg"])]
-    if learner.leerweg == "bbl":
-        conditions.append(erkend(p))
-        if learner.crebo is None:
+        (LEERWEG, True, f"{cap(name)} volgt {leerweg} (antwoord "
+         f"'{field}.leerweg'): een praktijkleerplaats die meetelt.", (f"{field}.leerweg",))]
+    if leerweg == "bbl":
+        conditions.append(erkend_condition(erkend_leerbedrijf))
+        if crebo is None:
             conditions.append(("crebo-register", None, f"We weten de opleiding van {name} niet "
                                f"(antwoord '{field}.crebo' ontbreekt); de opleiding moet in het "
-                               "Crebo-register staan.", [f"{field}.crebo"]))
+                               "Crebo-register staan.", (f"{field}.crebo",)))
         else:
             conditions.append(("crebo-register", True, f"De opleiding van leerling {index + 1} "
-                               f"(crebo {learner.crebo}, antwoord '{field}.crebo') staat in het "
-                               "Crebo-register.",
-                               [f"{field}.crebo"]))
-    elif learner.leerweg == "vmbo":
+                               f"(crebo {crebo}, antwoord '{field}.crebo') staat in het "
+                               "Crebo-register.", (f"{field}.crebo",)))
+    elif leerweg == "vmbo":
         conditions.append((LEERWEG, True, f"Voor {name} telt alleen een leerwerktraject in de "
                            "basisberoepsgerichte leerweg (leerjaar 3–4) mee, geen gewone stage.",
-                           [f"{field}.leerweg"]))
-    elif learner.leerweg == "hbo-duaal":
+                           (f"{field}.leerweg",)))
+    elif leerweg == "hbo-duaal":
         conditions.append(("hbo-geen-erkenning-nodig", True, f"Voor {name} in het hbo noemt de "
-                           "bron geen erkenning als leerbedrijf door SBB als voorwaarde.", [f"{field}.leerweg"]))
-    return conditions
+                           "bron geen erkenning als leerbedrijf door SBB als voorwaarde.",
+                           (f"{field}.leerweg",)))
+    return tuple(conditions)
 
 
-def erkend(p: Profile) -> Condition:
-    if p.erkend_leerbedrijf is None:
+def erkend_condition(erkend_leerbedrijf: bool | None) -> Condition:
+    if erkend_leerbedrijf is None:
         return ("erkend-leerbedrijf", None, "We weten niet of je bedrijf door SBB erkend "
                 "leerbedrijf is (antwoord 'erkend_leerbedrijf' ontbreekt); dat is nodig voor mbo-bbl.",
-                ["erkend_leerbedrijf"])
-    if p.erkend_leerbedrijf:
+                ("erkend_leerbedrijf",))
+    if erkend_leerbedrijf:
         return ("erkend-leerbedrijf", True, "Je bedrijf is erkend leerbedrijf (antwoord "
-                "'erkend_leerbedrijf').", ["erkend_leerbedrijf"])
+                "'erkend_leerbedrijf').", ("erkend_leerbedrijf",))
     return ("erkend-leerbedrijf", False, "Je bedrijf is (nog) geen erkend leerbedrijf (antwoord "
             "'erkend_leerbedrijf'); voor mbo-bbl is erkenning door SBB nodig.",
-            ["erkend_leerbedrijf"])
+            ("erkend_leerbedrijf",))
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
