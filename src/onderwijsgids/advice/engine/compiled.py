@@ -172,6 +172,11 @@ class CompiledKB:
                 for point in self.actiepunten}
 
     @cached_property
+    def number_positions(self) -> dict[int, int]:
+        """The guide's number of an action point → its position in :attr:`actiepunten`."""
+        return {point.nummer: position for position, point in enumerate(self.actiepunten)}
+
+    @cached_property
     def goal_points(self) -> dict[str, tuple[int, ...]]:
         """Goal → positions (in :attr:`actiepunten`) of the action points that serve it."""
         return _positions(self.actiepunten, "doelen")

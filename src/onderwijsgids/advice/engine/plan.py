@@ -45,61 +45,83 @@ def _action_with(c: CompiledKB, item: ActiepuntItem, word: str) -> str | None:
     return next((text for text in c.actions[item.id] if word in text.lower()), None)
 
 
-def _facts(p: Profile, c: CompiledKB, by_number: dict[int, _Candidate],
+class _Points:
+    """The action points that collected points so far, each made when it is first touched."""
+
+    __slots__ = ("c", "touched")
+
+    def __init__(self, c: CompiledKB):
+        self.c = c
+        self.touched: dict[int, _Candidate] = {}
+
+    def at(self, position: int) -> _Candidate:
+        found = self.touched.get(position)
+        if found is None:
+            found = self.touched[position] = _Candidate(self.c.actiepunten[position])
+        return found
+
+    def number(self, nummer: int) -> _Candidate | None:
+        """Action point ``nummer`` of the guide (``None`` if content has no such point)."""
+        position = self.c.number_positions.get(nummer)
+        return None if position is None else self.at(position)
+
+
+def _facts(p: Profile, c: CompiledKB, points: _Points,
            results: dict[str, RegelingAdvies]) -> None:
     learners = p.leerlingen or []
-    bbl = [i for i, learner in enumerate(learners) if learner.leerweg == "bbl"]
-    if 3 in by_number and bbl and p.erkend_leerbedrijf is not True:
+    bbl = any(learner.leerweg == "bbl" for learner in learners)
+    if bbl and p.erkend_leerbedrijf is not True and (point := points.number(3)):
         answer = "nog niet erkend" if p.erkend_leerbedrijf is False else "onbekend"
-        by_number[3].add(FACT, f"Je hebt een bbl-leerling (antwoord 'leerlingen') en je bedrijf is "
-                         f"als leerbedrijf {answer} (antwoord 'erkend_leerbedrijf').",
-                         "Vraag bij SBB erkenning als leerbedrijf aan: die is nodig voor mbo-bbl "
-                         "en voor de Subsidie Praktijkleren.")
-    if 4 in by_number and learners and p.praktijkopleider_opgeleid is not True:
-        step = _action_with(c, by_number[4].item, "praktijkopleiderscursus")
+        point.add(FACT, f"Je hebt een bbl-leerling (antwoord 'leerlingen') en je bedrijf is "
+                  f"als leerbedrijf {answer} (antwoord 'erkend_leerbedrijf').",
+                  "Vraag bij SBB erkenning als leerbedrijf aan: die is nodig voor mbo-bbl "
+                  "en voor de Subsidie Praktijkleren.")
+    if learners and p.praktijkopleider_opgeleid is not True and (point := points.number(4)):
+        step = _action_with(c, point.item, "praktijkopleiderscursus")
         answer = "niet" if p.praktijkopleider_opgeleid is False else "misschien niet"
-        by_number[4].add(FACT, f"Je begeleidt leerlingen (antwoord 'leerlingen') en je "
-                         f"praktijkopleider is {answer} opgeleid (antwoord "
-                         "'praktijkopleider_opgeleid').", *([step] if step else []))
-    if 5 in by_number and any(learner.via_bvm for learner in learners):
-        by_number[5].add(FACT, "Een bedrijfsvakschool verzorgt een deel van de opleiding van je "
-                         "leerling (antwoord 'leerlingen').")
-    if 5 in by_number and p.provincie and c.bvm_by_province.get(p.provincie) and (
-            bbl or set(p.doelen or []) & {"bbl-leerlingen", "medewerkers-scholen"}):
+        point.add(FACT, f"Je begeleidt leerlingen (antwoord 'leerlingen') en je "
+                  f"praktijkopleider is {answer} opgeleid (antwoord "
+                  "'praktijkopleider_opgeleid').", *([step] if step else []))
+    if any(learner.via_bvm for learner in learners) and (point := points.number(5)):
+        point.add(FACT, "Een bedrijfsvakschool verzorgt een deel van de opleiding van je "
+                  "leerling (antwoord 'leerlingen').")
+    if p.provincie and c.bvm_by_province.get(p.provincie) and (
+            bbl or set(p.doelen or []) & {"bbl-leerlingen", "medewerkers-scholen"}) and (
+            point := points.number(5)):
         names = ", ".join(c.item_titles[i] for i in c.bvm_by_province[p.provincie])
-        by_number[5].add(DEFAULT, f"In je provincie (antwoord 'provincie') zit een "
-                         f"bedrijfsvakschool: {names}.", f"Bezoek {names} en vraag naar de "
-                         "mogelijkheden.")
-    if 6 in by_number and p.scholing_medewerkers:
+        point.add(DEFAULT, f"In je provincie (antwoord 'provincie') zit een "
+                  f"bedrijfsvakschool: {names}.", f"Bezoek {names} en vraag naar de "
+                  "mogelijkheden.")
+    if p.scholing_medewerkers and (point := points.number(6)):
         steps = []
         ptt = results.get("oom-ptt")
         if ptt and ptt.status != "nee" and ptt.deadline:
             steps.append(f"Vraag de PTT bij OOM aan vóór {nl_date(ptt.deadline)}, dus vóór de "
                          "start van de cursus.")
-        by_number[6].add(FACT, "Je plant scholing van medewerkers (antwoord "
-                         "'scholing_medewerkers').", *steps)
-    if 3 in by_number:
-        praktijk = results.get("subsidie-praktijkleren")
-        if praktijk and praktijk.status == "ja" and praktijk.deadline:
-            by_number[3].add(FACT, "Voor je leerling(en) kun je de Subsidie Praktijkleren "
-                             "aanvragen.", f"Vraag de Subsidie Praktijkleren uiterlijk "
-                             f"{nl_date(praktijk.deadline)} aan bij RVO.")
+        point.add(FACT, "Je plant scholing van medewerkers (antwoord "
+                  "'scholing_medewerkers').", *steps)
+    praktijk = results.get("subsidie-praktijkleren")
+    if praktijk and praktijk.status == "ja" and praktijk.deadline and (
+            point := points.number(3)):
+        point.add(FACT, "Voor je leerling(en) kun je de Subsidie Praktijkleren "
+                  "aanvragen.", f"Vraag de Subsidie Praktijkleren uiterlijk "
+                  f"{nl_date(praktijk.deadline)} aan bij RVO.")
 
 
 NO_GOALS = ("Je hebt (nog) geen doelen gekozen (antwoord 'doelen'); dit actiepunt kan bij jou "
             "passen.")
 
 
-def _goals(p: Profile, c: CompiledKB, candidates: list[_Candidate]) -> None:
+def _goals(p: Profile, c: CompiledKB, points: _Points) -> None:
     """Points for the chosen goals and target groups, the matches named in the profile's order."""
     if p.doelen is None:
-        for cand in candidates:
-            cand.add(DEFAULT, NO_GOALS)
+        for position in range(len(c.actiepunten)):
+            points.at(position).add(DEFAULT, NO_GOALS)
         return
     for position, matched in _matches(p.doelen, c.goal_points).items():
-        candidates[position].add(GOAL * len(matched), _goal_reason(tuple(matched)))
+        points.at(position).add(GOAL * len(matched), _goal_reason(tuple(matched)))
     for position, matched in _matches(p.doelgroepen or [], c.group_points).items():
-        candidates[position].add(GROUP, _group_reason(tuple(matched)))
+        points.at(position).add(GROUP, _group_reason(tuple(matched)))
 
 
 def _matches(chosen: Sequence[str], points: dict[str, tuple[int, ...]]) -> dict[int, list[str]]:
@@ -124,11 +146,10 @@ def _group_reason(groups: tuple[str, ...]) -> str:
 
 def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -> list[Actiepunt]:
     """The action points that fit the profile, most points first, ties in the guide's order."""
-    candidates = [_Candidate(item) for item in c.actiepunten]
-    by_number = {cand.item.nummer: cand for cand in candidates}
-    _facts(p, c, by_number, results)
-    _goals(p, c, candidates)
-    chosen = sorted((cand for cand in candidates if cand.score > 0),
+    points = _Points(c)
+    _facts(p, c, points, results)
+    _goals(p, c, points)
+    chosen = sorted((cand for cand in points.touched.values() if cand.score > 0),
                     key=lambda cand: (-cand.score, cand.item.nummer))
     return [_point(c, cand, rank) for rank, cand in enumerate(chosen, start=1)]
 
