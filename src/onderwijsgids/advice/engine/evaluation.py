@@ -56,6 +56,10 @@ def param_text(param: Param) -> str:
 
 
 class Evaluation:
+    __slots__ = ("regeling", "peildatum", "spoor", "_failed", "_unknown", "_met", "_notes",
+                 "_hints", "_missing", "_toetsen", "_judged", "_params", "_said", "_seen_params",
+                 "_sources", "deadline", "deadlines", "schatting")
+
     def __init__(self, regeling: CompiledRegeling, peildatum: dt.date, spoor: bool = True):
         """With ``spoor=False`` no trace is recorded and the result carries none."""
         self.regeling = regeling
