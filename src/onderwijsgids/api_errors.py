@@ -59,6 +59,18 @@ def _in_dutch(error: dict[str, Any]) -> dict[str, Any]:
     return error
 
 
+def form_fouten(form) -> list[dict[str, str]]:
+    """A bound Django form's errors as the per-field list, one entry per message.
+
+    Lets an endpoint validate with the same form as the page, so the rules live in one
+    place; errors not tied to a field get ``veld`` "".
+    """
+    from django.forms.forms import NON_FIELD_ERRORS
+
+    return [{"veld": "" if name == NON_FIELD_ERRORS else name, "melding": message}
+            for name, messages in form.errors.items() for message in messages]
+
+
 def invalid_input_body(errors: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """The 422 body for pydantic/ninja errors, worded in Dutch."""
     from onderwijsgids.kb.loader import dutch_message

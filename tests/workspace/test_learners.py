@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.html import escape
+
 from onderwijsgids.content.services import current_kb
 from onderwijsgids.workspace import actions
 from onderwijsgids.workspace.domain.csvio import export_learners, parse_learners
@@ -160,6 +162,43 @@ def test_api_refuses_unknown_crebo_empty_name_and_overlong_text(client, world):
     assert {f["veld"] for f in bad.json()["fouten"]} == {"naam", "crebo", "school",
                                                          "praktijkopleider"}
     assert company.learners.count() == before
+
+
+def test_api_and_page_refuse_a_learner_with_the_same_rules_and_messages(client, world):
+    client.force_login(world["owner_a"])
+    company = world["a"]["company"]
+    bad = {"naam": " ", "leerweg": "zwemmen", "crebo": "00000", "school": "s" * 201,
+           "start": "2026-09-01", "eind": "2025-01-01"}
+    api = client.post(f"/api/v1/bedrijven/{company.pk}/leerlingen", bad,
+                      content_type="application/json")
+    page = client.post(f"/bedrijf/{company.pk}/leerlingen/nieuw/", _form(**bad))
+    assert api.status_code == page.status_code == 422
+    fouten = api.json()["fouten"]
+    assert api.json()["detail"] == "Ongeldige invoer"
+    assert [f["veld"] for f in fouten] == ["naam", "leerweg", "crebo", "school", "eind"]
+    html = page.content.decode()
+    for fout in fouten:
+        assert f'href="#id_{fout["veld"]}"' in html
+        assert escape(fout["melding"]) in html, fout
+    meldingen = {f["veld"]: f["melding"] for f in fouten}
+    assert meldingen["leerweg"] == "Kies uit bol, bbl, hbo-duaal, hbo-voltijd, vmbo, havo-vwo."
+    assert meldingen["crebo"] == "Crebocode 00000 staat niet in de onderwijsgids."
+    assert meldingen["eind"] == "De einddatum ligt vóór de startdatum."
+
+
+def test_api_stores_the_values_the_form_cleaned(client, world):
+    client.force_login(world["owner_a"])
+    company = world["a"]["company"]
+    response = client.post(f"/api/v1/bedrijven/{company.pk}/leerlingen",
+                           {"naam": "  Ali Api  ", "leerweg": "bbl", "crebo": a_crebo(),
+                            "start": "2026-09-01", "eind": "2027-07-01", "via_bvm": True,
+                            "praktijkovereenkomst": "2026-08-15"},
+                           content_type="application/json")
+    assert response.status_code == 201
+    learner = Learner.objects.get(pk=response.json()["id"])
+    assert learner.naam == response.json()["naam"] == "Ali Api"
+    assert learner.via_bvm is True and learner.praktijkovereenkomst == dt.date(2026, 8, 15)
+
 
 def test_bol_learner_page_explains_praktijkleren_does_not_apply(owner_client, world):
     company = world["a"]["company"]

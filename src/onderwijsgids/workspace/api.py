@@ -11,10 +11,11 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
-from onderwijsgids.api_errors import NietGevonden, OngeldigeInvoer
+from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer, form_fouten
 
 from . import actions
 from .access import company_for
+from .forms import LearnerForm
 from .views import known_crebos
 
 router = Router(tags=["bedrijfsomgeving"], auth=django_auth)
@@ -68,32 +69,22 @@ def list_learners(request: HttpRequest, company_id: int):
     return [_learner_out(learner) for learner in company.learners.all()]
 
 
-def _validate_learner(payload: LeerlingIn) -> list[dict]:
-    from .domain.csvio import LEARNING_PATHS
-
-    fouten = []
-    if payload.leerweg not in LEARNING_PATHS:
-        fouten.append({"veld": "leerweg", "melding": f"kies uit {', '.join(LEARNING_PATHS)}"})
-    if payload.crebo and payload.crebo not in known_crebos():
-        fouten.append({"veld": "crebo", "melding": "deze crebocode staat niet in de onderwijsgids"})
-    if payload.eind < payload.start:
-        fouten.append({"veld": "eind", "melding": "ligt vóór de startdatum"})
-    if not payload.naam.strip() or len(payload.naam) > 200:
-        fouten.append({"veld": "naam", "melding": "is verplicht (hooguit 200 tekens)"})
-    for veld in ("school", "praktijkopleider"):
-        if len(getattr(payload, veld)) > 200:
-            fouten.append({"veld": veld, "melding": "hooguit 200 tekens"})
-    return fouten
+def _validated_learner(payload: LeerlingIn) -> tuple[dict, list[dict]]:
+    """The learner's values checked by the page's :class:`LearnerForm`, or its errors."""
+    form = LearnerForm(payload.model_dump(), known_crebos=known_crebos())
+    if form.is_valid():
+        return form.learner_values(), []
+    return {}, form_fouten(form)
 
 
 @router.post("/bedrijven/{company_id}/leerlingen",
              response={201: LeerlingUit, 404: NietGevonden, 422: OngeldigeInvoer})
 def create_learner(request: HttpRequest, company_id: int, payload: LeerlingIn):
     company = company_for(request, company_id, write=True)
-    fouten = _validate_learner(payload)
+    values, fouten = _validated_learner(payload)
     if fouten:
-        return Status(422, {"detail": "Ongeldige invoer", "fouten": fouten})
-    learner = actions.do_create_learner(request.user, company, payload.dict())
+        return Status(422, {"detail": INVALID_INPUT, "fouten": fouten})
+    learner = actions.do_create_learner(request.user, company, values)
     return Status(201, _learner_out(learner))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from onderwijsgids.kb.schema import Goal, TargetGroup
@@ -169,7 +170,10 @@ class LearnerForm(AccessibleForm):
                            widget=forms.TextInput(attrs={"autocomplete": "off"}))
     leerweg = forms.ChoiceField(label=_("Leerweg"),
                                 choices=[("", _("Kies een leerweg"))] + [(p, p)
-                                                                        for p in LEARNING_PATHS])
+                                                                        for p in LEARNING_PATHS],
+                                error_messages={"invalid_choice": format_lazy(
+                                    _("Kies uit {leerwegen}."),
+                                    leerwegen=", ".join(LEARNING_PATHS))})
     crebo = forms.RegexField(label=_("Crebocode"), regex=r"^\d{5}$", required=False,
                              help_text=_("Vijf cijfers, bijvoorbeeld 25892."),
                              error_messages={"invalid": _("Een crebocode is vijf cijfers.")})
@@ -198,6 +202,10 @@ class LearnerForm(AccessibleForm):
         if data.get("start") and data.get("eind") and data["eind"] < data["start"]:
             self.add_error("eind", _("De einddatum ligt vóór de startdatum."))
         return data
+
+    def learner_values(self) -> dict:
+        """The cleaned learner fields, without the form's ``version``."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 class TrainingForm(AccessibleForm):

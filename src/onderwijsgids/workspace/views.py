@@ -142,15 +142,11 @@ def learners(request: HttpRequest, company) -> HttpResponse:
                   _ctx(request, company, learners=rows))
 
 
-def _learner_values(form: LearnerForm) -> dict:
-    return {k: v for k, v in form.cleaned_data.items() if k != "version"}
-
-
 @company_view()
 def learner_new(request: HttpRequest, company) -> HttpResponse:
     form = LearnerForm(request.POST or None, known_crebos=known_crebos())
     if request.method == "POST" and form.is_valid():
-        learner = actions.do_create_learner(request.user, company, _learner_values(form))
+        learner = actions.do_create_learner(request.user, company, form.learner_values())
         messages.success(request, _("De leerling is toegevoegd."))
         return redirect("workspace:learner", company_id=company.pk, learner_id=learner.pk)
     return render(request, "workspace/company/learner_form.html",
@@ -174,7 +170,7 @@ def learner(request: HttpRequest, company, learner_id: int) -> HttpResponse:
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            actions.do_update_learner(request.user, item, _learner_values(form),
+            actions.do_update_learner(request.user, item, form.learner_values(),
                                       expected_version=form.cleaned_data["version"] or 0)
         except actions.StaleEdit as stale:
             conflict = stale.current
