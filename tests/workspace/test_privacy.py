@@ -68,6 +68,24 @@ def test_erasing_an_employee_removes_their_courses(owner_client, world):
     assert rows_mentioning(name) == []
 
 
+def test_erasing_an_employee_without_a_name_says_so_and_erases_nothing(owner_client, world):
+    company = world["a"]["company"]
+    url = f"/bedrijf/{company.pk}/privacy/medewerker/wissen/"
+    trainings = company.trainings.count()
+    for name in ("", "   "):
+        response = owner_client.post(url, {"medewerker": name})
+        assert response.status_code == 422
+        page = response.content.decode()
+        assert '<a href="#id_medewerker">Naam van de medewerker: Dit veld is verplicht.</a>' in page
+        assert 'id="id_medewerker-fout"' in page and 'aria-invalid="true"' in page
+    too_long = "M" * 201
+    page = owner_client.post(url, {"medewerker": too_long}).content.decode()
+    assert f'value="{too_long}"' in page and 'href="#id_medewerker"' in page
+    assert company.trainings.count() == trainings
+    assert not company.audit_entries.filter(object_type="medewerker", action="erase").exists()
+    assert rows_mentioning("Medewerker van Bedrijf A")
+
+
 def test_learners_are_anonymised_months_after_their_end(world, settings, capsys):
     learner = world["a"]["learner"]
     months = settings.ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN

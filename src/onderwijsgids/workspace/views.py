@@ -379,12 +379,17 @@ def _json_download(data, filename: str) -> HttpResponse:
     return response
 
 
-@company_view(owner_only=True)
-def privacy_page(request: HttpRequest, company) -> HttpResponse:
+def _privacy_page(request: HttpRequest, company, erase_form: EraseEmployeeForm,
+                  status: int = 200) -> HttpResponse:
     entries = company.audit_entries.select_related(None)[:200]
     return render(request, "workspace/company/privacy.html", _ctx(
         request, company, entries=entries, learners=company.learners.all(),
-        erase_form=EraseEmployeeForm()))
+        erase_form=erase_form), status=status)
+
+
+@company_view(owner_only=True)
+def privacy_page(request: HttpRequest, company) -> HttpResponse:
+    return _privacy_page(request, company, EraseEmployeeForm())
 
 
 @company_view(owner_only=True)
@@ -412,10 +417,12 @@ def privacy_learner_erase(request: HttpRequest, company, learner_id: int) -> Htt
 @require_POST
 def privacy_employee_erase(request: HttpRequest, company) -> HttpResponse:
     form = EraseEmployeeForm(request.POST)
-    if form.is_valid():
-        count = actions.do_erase_employee(request.user, company, form.cleaned_data["medewerker"])
-        messages.success(request, _("%(count)s scholingen van deze medewerker gewist.")
-                         % {"count": count})
+    if not form.is_valid():
+        # Show the page again with the error at the field; nothing is erased.
+        return _privacy_page(request, company, form, status=422)
+    count = actions.do_erase_employee(request.user, company, form.cleaned_data["medewerker"])
+    messages.success(request, _("%(count)s scholingen van deze medewerker gewist.")
+                     % {"count": count})
     return redirect("workspace:privacy", company_id=company.pk)
 
 
