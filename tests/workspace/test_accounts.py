@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from onderwijsgids.workspace import actions
 from onderwijsgids.workspace.models import Membership
 
 from .conftest import make_user
@@ -129,6 +132,22 @@ def test_company_users_need_no_second_factor(client, world):
     client.post("/account/inloggen/", {"username": "eigenaar@bedrijf-a.test",
                                        "password": PASSWORD})
     assert client.get(f"/bedrijf/{world['a']['company'].pk}/").status_code == 200
+
+
+def test_my_companies_lists_every_company_from_one_query(client, world):
+    client.force_login(world["owner_b"])
+    only = world["b"]["company"]
+    assert client.get("/bedrijf/")["Location"] == f"/bedrijf/{only.pk}/"
+    owner = world["owner_a"]
+    actions.do_create_company(owner, "Bedrijf C", owner=owner)
+    client.force_login(owner)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/bedrijf/")
+    assert page.status_code == 200
+    assert "Bedrijf A" in page.content.decode() and "Bedrijf C" in page.content.decode()
+    company_reads = [q["sql"] for q in queries.captured_queries
+                     if 'FROM "workspace_company"' in q["sql"]]
+    assert len(company_reads) == 1, company_reads
 
 
 def test_csrf_is_enforced_on_pages_and_api(world):

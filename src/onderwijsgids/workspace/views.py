@@ -52,13 +52,12 @@ def _confirm_then(request: HttpRequest, company, title: str, label: str, cancel:
 
 @login_required
 def my_companies(request: HttpRequest) -> HttpResponse:
-    companies = list(visible_companies(request.user)[:2])
+    companies = list(visible_companies(request.user))  # one query; the page lists them all
     if len(companies) == 1:
         return redirect("workspace:dashboard", company_id=companies[0].pk)
     if not companies and request.user.assignments.exists():
         return redirect("workspace:portfolio")
-    return render(request, "workspace/my_companies.html",
-                  {"companies": visible_companies(request.user)})
+    return render(request, "workspace/my_companies.html", {"companies": companies})
 
 
 @company_view()
@@ -165,8 +164,8 @@ def _learner_initial(learner: Learner) -> dict:
 @company_view()
 def learner(request: HttpRequest, company, learner_id: int) -> HttpResponse:
     item = get_object_or_404(company.learners, pk=learner_id)
-    form = LearnerForm(request.POST or None, initial=_learner_initial(item),
-                       known_crebos=known_crebos())
+    crebos = known_crebos()
+    form = LearnerForm(request.POST or None, initial=_learner_initial(item), known_crebos=crebos)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -177,7 +176,7 @@ def learner(request: HttpRequest, company, learner_id: int) -> HttpResponse:
             # Keep the user's input; the next save is checked against the current version.
             data = request.POST.copy()
             data["version"] = str(conflict.version)
-            form = LearnerForm(data, known_crebos=known_crebos())
+            form = LearnerForm(data, known_crebos=crebos)
             form.is_valid()
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
