@@ -3,7 +3,8 @@
 - ``DATABASE_URL``: e.g. ``postgres://postgres@127.0.0.1:5432/onderwijsgids`` (default: SQLite in var/)
 - ``DJANGO_SECRET_KEY``: required when ``DJANGO_DEBUG`` is off and not running locally;
   a local key is generated once in ``var/secret_key`` otherwise.
-- ``DJANGO_DEBUG``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated), ``ONDERWIJSGIDS_CONTENT``.
+- ``DJANGO_DEBUG``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated), ``ONDERWIJSGIDS_CONTENT``,
+  ``ONDERWIJSGIDS_BASE_URL`` (the canonical address for absolute links; default in links.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from onderwijsgids.links import configured_base_url
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parents[1]
@@ -174,4 +177,5 @@ LOGGING = {
 }
 
 ONDERWIJSGIDS_CONTENT_DIR = Path(os.environ.get("ONDERWIJSGIDS_CONTENT", REPO_DIR / "content"))
-ONDERWIJSGIDS_BASE_URL = os.environ.get("ONDERWIJSGIDS_BASE_URL", "http://127.0.0.1:8000")  # absolute links in PDFs
+# The canonical address for absolute links (PDFs, e-mails, CLI output); default in links.py.
+ONDERWIJSGIDS_BASE_URL = configured_base_url()

@@ -30,6 +30,12 @@ def page_ids(client, q: str) -> list[str]:
     return re.findall(r'<a class="result-title" href="/[^"]*?/([^/"]+)/">', html)
 
 
+def test_cli_links_use_the_configured_base_url(capsys, content_db, settings):
+    settings.ONDERWIJSGIDS_BASE_URL = "https://gids.example.nl/"
+    urls = [r["url"] for r in cli_json(capsys, "zoek", "bbl", "--json")["resultaten"]]
+    assert urls and all(re.match(r"https://gids\.example\.nl/[^/]", u) for u in urls), urls
+
+
 @pytest.mark.parametrize("q", QUESTIONS)
 def test_api_cli_and_page_agree(client, capsys, content_db, q):
     api = client.get("/api/v1/zoeken", {"q": q, "limit": 10}).json()["resultaten"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -52,6 +53,14 @@ def test_reminders_are_sent_once_even_when_run_twice(world):
     keys = [m.subject + m.to[0] for m in mail.outbox]
     assert len(keys) == len(set(keys)) == first.sent
     assert ReminderSent.objects.filter(sent_at__isnull=True).count() == 0
+
+
+def test_reminders_link_to_the_configured_base_url(world, settings):
+    settings.ONDERWIJSGIDS_BASE_URL = "https://gids.example.nl/"
+    reminders.run(_due_day(world))
+    links = {re.search(r"\S+/bedrijf/\d+/", m.body)[0] for m in mail.outbox}
+    assert f"https://gids.example.nl/bedrijf/{world['a']['company'].pk}/" in links
+    assert all(link.startswith("https://gids.example.nl/bedrijf/") for link in links), links
 
 
 class Boom(Exception):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,10 +27,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     route.set_defaults(handler=cmd_route)
 
 
-def _base_url() -> str:
-    return os.environ.get("ONDERWIJSGIDS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-
-
 def _print_json(document: dict) -> None:
     print(json.dumps(document, ensure_ascii=False, indent=2))
 
@@ -39,6 +34,7 @@ def _print_json(document: dict) -> None:
 def cmd_zoek(args: argparse.Namespace) -> int:
     from onderwijsgids.cli import UsageError, setup_django
     from onderwijsgids.kb.urls import TYPE_LABELS
+    from onderwijsgids.links import base_url
 
     if not 1 <= args.limit <= 100:
         raise UsageError("--limit: moet tussen 1 en 100 liggen")
@@ -54,7 +50,7 @@ def cmd_zoek(args: argparse.Namespace) -> int:
         result = search(current_index(), args.vraag, item_type=args.item_type, limit=args.limit)
     except QueryError as exc:
         raise UsageError(str(exc)) from None
-    document = search_document(None, result, base=_base_url())
+    document = search_document(None, result, base=base_url())
     if args.json:
         _print_json(document)
         return 0

@@ -21,6 +21,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from onderwijsgids.links import base_url
+
 from .models import Deadline, Membership, ReminderSent
 
 RETRY_AFTER = dt.timedelta(minutes=30)
@@ -57,7 +59,7 @@ def plan(today: dt.date) -> int:
                                        .exclude(user__email="")
                                        .values_list("company_id", "user_id", "user__email")):
         recipients.setdefault(company_id, []).append((user_id, email))
-    base = getattr(settings, "ONDERWIJSGIDS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+    base = base_url()
     rows = []
     for deadline in due.iterator(chunk_size=2000):
         when = moment((deadline.datum - today).days, days)
