@@ -91,9 +91,9 @@ def _titles(kb: Any) -> dict[str, str]:
 
 
 def base_url() -> str:
-    from .render.common import DEFAULT_BASE_URL
+    from onderwijsgids.links import base_url as canonical
 
-    return os.environ.get("ONDERWIJSGIDS_BASE_URL", DEFAULT_BASE_URL)
+    return canonical()
 
 
 def render(advice: Any, fmt: str, kb: Any) -> bytes:

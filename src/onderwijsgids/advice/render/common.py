@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 STATUS_TEXT = {"ja": "Past bij jou", "misschien": "Misschien", "nee": "Past niet"}
-DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 
 
 def absolute(base_url: str, path: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 import segno
-from django.conf import settings
 from django.template.loader import render_to_string
 
+from onderwijsgids.links import base_url as canonical_base_url
+
 from ..engine import Advice
-from .common import DEFAULT_BASE_URL, STATUS_TEXT, absolute, company_name, peildatum
+from .common import STATUS_TEXT, absolute, company_name, peildatum
 
 
 @lru_cache(maxsize=512)
@@ -44,6 +45,6 @@ def pdf_context(advice: Advice, titles: dict[str, str], base_url: str) -> dict:
 def to_pdf(advice: Advice, titles: dict[str, str], base_url: str | None = None) -> bytes:
     from weasyprint import HTML
 
-    base_url = base_url or getattr(settings, "ONDERWIJSGIDS_BASE_URL", DEFAULT_BASE_URL)
+    base_url = base_url or canonical_base_url()
     html = render_to_string("advice/plan_pdf.html", pdf_context(advice, titles, base_url))
     return HTML(string=html, base_url=base_url).write_pdf()
