@@ -132,7 +132,8 @@ def transplant(spec, source, target):
     """``target`` with ``source``'s value of one declared input, and as much of its own as
     that leaves: the most different profile that the rule must still judge alike."""
     mine, theirs = getattr(source, spec.name), getattr(target, spec.name)
-    if spec.kind == "answer" or mine is None or (spec.kind == "given" and theirs is None):
+    if spec.kind in ("answer", "group") or mine is None or (
+            spec.kind == "given" and theirs is None):
         value = mine
     elif spec.kind == "given":
         value = theirs

@@ -7,6 +7,7 @@ from typing import Callable, Sequence, TypeVar
 
 from ..evaluation import Evaluation
 from ..profile import Leerling, Profile
+from .inputs import group
 
 Condition = tuple[str, "bool | None", str, Sequence[str]]
 T = TypeVar("T")
@@ -16,6 +17,10 @@ LEERWEG_NAMES = {
     "bol": "mbo-bol", "bbl": "mbo-bbl", "hbo-duaal": "hbo-duaal/deeltijd",
     "hbo-voltijd": "hbo-voltijd", "vmbo": "vmbo", "havo-vwo": "havo/vwo",
 }
+
+
+# What oom_cao() reads: which of its cases the cao falls in ("onbekend" and no answer are one).
+CAO_CASES = group("cao", ("metaal-en-techniek",), ("metalektro",), ("andere", "geen"))
 
 
 def oom_cao(p: Profile, ev: Evaluation) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..evaluation import Evaluation
 from ..profile import Profile
-from .common import oom_cao
-from .inputs import answer
+from .common import CAO_CASES, oom_cao
+
 
 # What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"),)
+INPUTS = (CAO_CASES,)
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:

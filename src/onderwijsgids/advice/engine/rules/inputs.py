@@ -2,9 +2,9 @@
 
 A rule's ``INPUTS`` lists exactly the profile facts it looks at, as narrowly as its sentences
 allow: SLIM reads whether ``medewerkers-scholen`` is among the goals, not the whole list of
-goals, so every company with the same answer to that question shares one evaluation. Five kinds:
+goals, so every company with the same answer to that question shares one evaluation. The kinds:
 
-- ``answer("cao")``: the answer itself (lists as tuples of their items' values);
+- ``answer("medewerkers")``: the answer itself (lists as tuples of their items' values);
 - ``each("leerlingen", "leerweg", "crebo")``: these fields of every learner, in order (the
   position matters: sentences name "leerling 2"), or ``None`` when the list is not answered;
   ``each(..., extra=("start", "eind"), when=("leerweg", INTERNS))`` reads the extra fields
@@ -13,7 +13,9 @@ goals, so every company with the same answer to that question shares one evaluat
 - ``contains("doelen", "zij-instromers")``: whether the value was chosen, ``None`` when the
   question is not answered;
 - ``count("scholing_medewerkers")``: how many, ``None`` when not answered;
-- ``given("provincie")``: only whether the question was answered.
+- ``given("provincie")``: only whether the question was answered;
+- ``group("cao", ("metalektro",), ("andere", "geen"))``: which of these groups the answer is in
+  (any other answer, or none, is one more group).
 
 Two tests keep the declarations honest (``tests/advice/test_properties.py``): one moves a
 profile's declared inputs into another and checks that the rule's result does not change; one
@@ -36,6 +38,7 @@ class Input(NamedTuple):
     detail: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()  # each: fields read only when ``when`` holds for the item
     when: tuple[str, frozenset[Any]] | None = None
+    groups: tuple[tuple[Any, ...], ...] = ()  # group: the groups of answers told apart
 
     def read(self, profile: Profile) -> Hashable:
         return self.reader()(profile)
@@ -65,6 +68,9 @@ def _reader(spec: Input) -> Callable[[Profile], Hashable]:
         return lambda p: None if (v := p.__dict__[name]) is None else len(v)
     if spec.kind == "given":
         return lambda p: p.__dict__[name] is not None
+    if spec.kind == "group":
+        group_of = {value: index for index, group in enumerate(spec.groups) for value in group}
+        return lambda p: group_of.get(p.__dict__[name], -1)
     return lambda p: _answer(p.__dict__[name])
 
 
@@ -100,6 +106,10 @@ def count(name: str) -> Input:
 
 def given(name: str) -> Input:
     return Input("given", name)
+
+
+def group(name: str, *groups: tuple[Any, ...]) -> Input:
+    return Input("group", name, groups=groups)
 
 
 def _answer(value: Any) -> Hashable:

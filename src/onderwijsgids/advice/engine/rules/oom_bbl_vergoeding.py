@@ -12,13 +12,13 @@ from typing import Sequence
 
 from ..evaluation import Evaluation, cap, param_text
 from ..profile import Leerling, Profile
-from .common import Condition, judge_each, learner_label, learner_name, oom_cao
+from .common import CAO_CASES, Condition, judge_each, learner_label, learner_name, oom_cao
 from .inputs import answer, each
 from .subsidie_praktijkleren import erkend_condition
 
 ID = "oom-bbl-vergoeding"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo"),
+INPUTS = (CAO_CASES, each("leerlingen", "leerweg", "crebo"),
           answer("erkend_leerbedrijf"))
 EMPLOYED = {"bbl", "hbo-duaal"}
 IN_DIENST = "leerling-in-dienst"

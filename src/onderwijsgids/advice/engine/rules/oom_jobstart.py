@@ -11,12 +11,12 @@ from decimal import Decimal
 
 from ..evaluation import Evaluation, eur, param_text
 from ..profile import Profile
-from .common import oom_cao
-from .inputs import answer, contains
+from .common import CAO_CASES, oom_cao
+from .inputs import contains
 
 ID = "oom-jobstart"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"), contains("doelgroepen", "afstand-tot-arbeidsmarkt"))
+INPUTS = (CAO_CASES, contains("doelgroepen", "afstand-tot-arbeidsmarkt"))
 AFSTAND = "afstand-tot-sector"
 
 

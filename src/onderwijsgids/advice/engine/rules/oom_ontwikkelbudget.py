@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from ..evaluation import Evaluation, eur
 from ..profile import Profile
-from .common import oom_cao, training_purpose
-from .inputs import answer, contains, count
+from .common import CAO_CASES, oom_cao, training_purpose
+from .inputs import contains, count
 
 ID = "oom-ontwikkelbudget"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"), contains("doelen", "medewerkers-scholen"),
+INPUTS = (CAO_CASES, contains("doelen", "medewerkers-scholen"),
           count("scholing_medewerkers"))
 CODE = "leercultuur"
 

@@ -16,14 +16,14 @@ from ..compiled import Param
 from ..deadlines import add_months
 from ..evaluation import Evaluation, cap, eur, nl_date, param_text
 from ..profile import Leerling, Profile
-from .common import Condition, judge_each, learner_label, learner_name, oom_cao
-from .inputs import answer, each
+from .common import CAO_CASES, Condition, judge_each, learner_label, learner_name, oom_cao
+from .inputs import each
 
 ID = "oom-promotie-stage-bijdrage"
 INTERNS = {"bol", "hbo-voltijd", "vmbo", "havo-vwo"}
 # What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo", extra=("start", "eind"),
-                            when=("leerweg", INTERNS)))
+INPUTS = (CAO_CASES, each("leerlingen", "leerweg", "crebo", extra=("start", "eind"),
+                        when=("leerweg", INTERNS)))
 STAGE = "stagiair"
 TERM = "aanvraagtermijn"
 MONTHS = "aanvraagtermijn-maanden-na-start"

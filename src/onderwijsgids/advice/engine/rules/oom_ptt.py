@@ -13,12 +13,12 @@ from decimal import Decimal
 
 from ..evaluation import Evaluation, cap, eur, nl_date, param_text
 from ..profile import Profile, Scholing
-from .common import Condition, judge_each, oom_cao
+from .common import CAO_CASES, Condition, judge_each, oom_cao
 from .inputs import answer
 
 ID = "oom-ptt"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"), answer("scholing_medewerkers"))
+INPUTS = (CAO_CASES, answer("scholing_medewerkers"))
 VOORAF = "vooraf-aanvragen"
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from ..evaluation import Evaluation
 from ..profile import Profile
-from .common import oom_cao
-from .inputs import answer, contains
+from .common import CAO_CASES, oom_cao
+from .inputs import contains
 
 ID = "oom-zij-instroom"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"), contains("doelen", "zij-instromers"),
+INPUTS = (CAO_CASES, contains("doelen", "zij-instromers"),
           contains("doelgroepen", "zij-instromers"))
 CODE = "zij-instromers"
 

@@ -11,14 +11,14 @@ from typing import Sequence
 
 from ..evaluation import Evaluation, cap
 from ..profile import Leerling, Profile
-from .common import Condition, judge_each, learner_label, learner_name, oom_cao
+from .common import CAO_CASES, Condition, judge_each, learner_label, learner_name, oom_cao
 from .inputs import answer, each, given
 from .subsidie_praktijkleren import erkend_condition
 
 ID = "scholingspoolroute"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("cao"), each("leerlingen", "leerweg", "crebo", extra=("via_bvm",),
-                            when=("leerweg", {None, "bbl"})),
+INPUTS = (CAO_CASES, each("leerlingen", "leerweg", "crebo", extra=("via_bvm",),
+                        when=("leerweg", {None, "bbl"})),
           answer("erkend_leerbedrijf"), given("provincie"))
 VIA_BVM = "via-bvm"
 LEERWEG = "leerweg-bbl"
