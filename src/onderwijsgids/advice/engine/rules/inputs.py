@@ -5,6 +5,8 @@ allow: SLIM reads whether ``medewerkers-scholen`` is among the goals, not the wh
 goals, so every company with the same answer to that question shares one evaluation. The kinds:
 
 - ``answer("medewerkers")``: the answer itself (lists as tuples of their items' values);
+  ``answer("erkend_leerbedrijf", only_if=("leerlingen", "leerweg", {"bbl"}))`` reads it only
+  when some learner has one of those values (recognition matters for bbl learners only);
 - ``each("leerlingen", "leerweg", "crebo")``: these fields of every learner, in order (the
   position matters: sentences name "leerling 2"), or ``None`` when the list is not answered;
   ``each(..., extra=("start", "eind"), when=("leerweg", INTERNS))`` reads the extra fields
@@ -39,6 +41,8 @@ class Input(NamedTuple):
     extra: tuple[str, ...] = ()  # each: fields read only when ``when`` holds for the item
     when: tuple[str, frozenset[Any]] | None = None
     groups: tuple[tuple[Any, ...], ...] = ()  # group: the groups of answers told apart
+    only_if: tuple[str, str, frozenset[Any]] | None = None  # answer: read only when a list's
+    # item has one of these values in this field (list, field, values)
 
     def read(self, profile: Profile) -> Hashable:
         return self.reader()(profile)
@@ -71,7 +75,14 @@ def _reader(spec: Input) -> Callable[[Profile], Hashable]:
     if spec.kind == "group":
         group_of = {value: index for index, group in enumerate(spec.groups) for value in group}
         return lambda p: group_of.get(p.__dict__[name], -1)
+    if spec.only_if is not None:
+        items, field, values = spec.only_if
+        return lambda p: _answer(p.__dict__[name]) if any(
+            thing.__dict__[field] in values for thing in p.__dict__[items] or ()) else NOT_READ
     return lambda p: _answer(p.__dict__[name])
+
+
+NOT_READ = ...  # the value of an answer the rule does not look at for this profile
 
 
 def _fields(names: tuple[str, ...]) -> Callable[[dict], tuple]:
@@ -84,8 +95,9 @@ def _fields(names: tuple[str, ...]) -> Callable[[dict], tuple]:
     return itemgetter(*names)
 
 
-def answer(name: str) -> Input:
-    return Input("answer", name)
+def answer(name: str, only_if: tuple[str, str, Any] | None = None) -> Input:
+    return Input("answer", name, only_if=None if only_if is None else (
+        only_if[0], only_if[1], frozenset(only_if[2])))
 
 
 def each(name: str, *fields: str, extra: tuple[str, ...] = (),

@@ -19,7 +19,7 @@ from .subsidie_praktijkleren import erkend_condition
 ID = "oom-bbl-vergoeding"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
 INPUTS = (CAO_CASES, each("leerlingen", "leerweg", "crebo"),
-          answer("erkend_leerbedrijf"))
+          answer("erkend_leerbedrijf", only_if=("leerlingen", "leerweg", {"bbl"})))
 EMPLOYED = {"bbl", "hbo-duaal"}
 IN_DIENST = "leerling-in-dienst"
 

@@ -19,7 +19,8 @@ ID = "scholingspoolroute"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
 INPUTS = (CAO_CASES, each("leerlingen", "leerweg", "crebo", extra=("via_bvm",),
                         when=("leerweg", {None, "bbl"})),
-          answer("erkend_leerbedrijf"), given("provincie"))
+          answer("erkend_leerbedrijf", only_if=("leerlingen", "leerweg", {None, "bbl"})),
+          given("provincie"))
 VIA_BVM = "via-bvm"
 LEERWEG = "leerweg-bbl"
 

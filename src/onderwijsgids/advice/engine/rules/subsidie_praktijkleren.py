@@ -31,7 +31,7 @@ QUALIFYING = {"bbl", "hbo-duaal", "vmbo"}
 # What the rule reads of a profile, besides the peildatum (see .inputs).
 INPUTS = (each("leerlingen", "leerweg", "crebo", extra=("start", "eind"),
                when=("leerweg", QUALIFYING)),
-          answer("erkend_leerbedrijf"))
+          answer("erkend_leerbedrijf", only_if=("leerlingen", "leerweg", {"bbl"})))
 LEERWEG = "leerweg-bbl-hbo-duaal-vmbo"
 
 
