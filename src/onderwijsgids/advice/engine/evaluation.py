@@ -21,7 +21,9 @@ from .model import Deadline, ParameterGebruik, RegelingAdvies, Spoor, Toets, bui
 nl_date = dutch_date  # the engine's rules say nl_date; one formatter for the whole site
 
 
+@lru_cache(maxsize=4096)
 def eur(amount: Decimal | int | float) -> str:
+    """``€2.700``: whole euros with a Dutch thousands separator."""
     value = Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return "€" + f"{int(value):,}".replace(",", ".")
 
@@ -135,19 +137,20 @@ class Evaluation:
 
     def arrange(self, code: str, sentence: str | None = None) -> None:
         """A condition the company arranges itself (not in the profile): listed, not scored."""
-        tekst, source = self.voorwaarde(code)
-        self._source(source)
         key = (code, sentence)
         cached = self.regeling.arranged.get(key)
         if cached is None:  # the same for every advice: build once per regeling
+            tekst, source = self.voorwaarde(code)
             cached = (build(Toets, code=code, uitkomst="zelf-regelen", tekst=tekst, velden=[],
                             bron=source),
-                      with_source(sentence or f"Zorg ook voor: {tekst}", source))
+                      with_source(sentence or f"Zorg ook voor: {tekst}", source), source)
             self.regeling.arranged[key] = cached
+        toets, text, source = cached
+        self._source(source)
         self._judged.add(code)
         if self.spoor:
-            self._toetsen.append(cached[0])
-        self._notes.append(cached[1])
+            self._toetsen.append(toets)
+        self._notes.append(text)
 
     def note(self, sentence: str, source: str | None = None) -> None:
         """Extra explanation shown with ``ja`` and ``misschien`` (amounts, windows, limits)."""
