@@ -102,7 +102,8 @@ class CompiledRegeling:
     perioden: list[tuple[dt.date | None, dt.date | None, str, str | None, str | None]]
     order: int
     _memo: dict = field(default_factory=dict, repr=False)
-    arranged: dict = field(default_factory=dict, repr=False)  # (code, sentence) -> (Toets, text, source)
+    # (code, sentence) -> (Toets, text, source), see Evaluation.arrange()
+    arranged: dict = field(default_factory=dict, repr=False)
     toetsen: dict = field(default_factory=dict, repr=False)  # see Evaluation.condition()
 
     @cached_property
