@@ -31,3 +31,8 @@ def base_url() -> str:
 
     value = settings.ONDERWIJSGIDS_BASE_URL if settings.configured else configured_base_url()
     return value.rstrip("/")
+
+
+def absolute_url(path: str) -> str:
+    """The canonical absolute address of a site path such as ``/actiepunten/3/``."""
+    return base_url() + path

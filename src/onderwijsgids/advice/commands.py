@@ -90,13 +90,9 @@ def _titles(kb: Any) -> dict[str, str]:
     return compiled(kb).item_titles
 
 
-def base_url() -> str:
-    from onderwijsgids.links import base_url as canonical
-
-    return canonical()
-
-
 def render(advice: Any, fmt: str, kb: Any) -> bytes:
+    from onderwijsgids.links import base_url
+
     if fmt == "json":
         return advice.model_dump_json(indent=2).encode() + b"\n"
     if fmt == "md":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from onderwijsgids.content.services import current_kb
+from onderwijsgids.links import base_url as canonical_base_url
 
 from .engine import Advice, ProfileError, advise, parse_profile
 from .engine.compiled import compiled
@@ -399,7 +399,7 @@ def shared_plan(request: HttpRequest, token: str) -> HttpResponse:
 
 def _download(stored: dict[str, Any], fmt: str) -> HttpResponse:
     advice, titles = _advice_for(stored)
-    base_url = settings.ONDERWIJSGIDS_BASE_URL
+    base_url = canonical_base_url()
     if fmt == "pdf":
         from .render.pdf import to_pdf
 

@@ -9,15 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import segno
-from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-
-
-def absolute_url(path: str) -> str:
-    """The canonical absolute address of a site path such as ``/actiepunten/3/``."""
-    return settings.ONDERWIJSGIDS_BASE_URL.rstrip("/") + path
 
 
 @lru_cache(maxsize=512)

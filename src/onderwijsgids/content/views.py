@@ -20,7 +20,9 @@ from onderwijsgids.kb.urls import item_path
 from . import presenters as p
 from .diagram import render_education_diagram
 from .models import Item, Relation
-from .qr import absolute_url, qr_svg
+from onderwijsgids.links import absolute_url
+
+from .qr import qr_svg
 from .services import current_kb
 
 

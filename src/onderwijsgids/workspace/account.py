@@ -23,6 +23,8 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from onderwijsgids.links import absolute_url
+
 from . import actions
 from .access import company_view
 from .forms import AcceptInviteForm, AccessibleForm, InviteForm, TokenForm
@@ -108,7 +110,7 @@ def send_invite(request: HttpRequest | None, company: Company, email: str, role:
     if request is not None:
         link = request.build_absolute_uri(path)
     else:
-        link = settings.ONDERWIJSGIDS_BASE_URL.rstrip("/") + path
+        link = absolute_url(path)
     body = render_to_string("workspace/email/invite.txt", {"company": company, "link": link})
     send_mail(_("Uitnodiging voor de bedrijfsomgeving van %(naam)s") % {"naam": company.naam},
               body, settings.DEFAULT_FROM_EMAIL, [email])
