@@ -145,24 +145,21 @@ def _actiepunt(a: Any) -> dict:
 def write_advices(profiles: list[Profile], kb: Any, handle: BinaryIO, spoor: bool = False,
                   progress: Callable[[int], None] | None = None) -> None:
     """The advice of every profile, one JSON line each, in order."""
-    was_enabled = gc.isenabled()
     gc.freeze()  # the knowledge base and the parsed profiles live until the end
-    gc.disable()
     fragments = Fragments()
     pending: list[bytes] = []  # lines are ~12 kB: written in chunks, not a system call each
     try:
-        for done, profile in enumerate(profiles, start=1):
-            pending.append(advice_line(advise(profile, kb, spoor=spoor), spoor, fragments))
-            if len(pending) == WRITE_EVERY:
-                handle.write(b"".join(pending))
-                pending.clear()
-            if progress is not None:
-                progress(done)
-            if done % COLLECT_EVERY == 0:
-                gc.collect()
-        handle.write(b"".join(pending))
+        with _paused_gc():
+            for done, profile in enumerate(profiles, start=1):
+                pending.append(advice_line(advise(profile, kb, spoor=spoor), spoor, fragments))
+                if len(pending) == WRITE_EVERY:
+                    handle.write(b"".join(pending))
+                    pending.clear()
+                if progress is not None:
+                    progress(done)
+                if done % COLLECT_EVERY == 0:
+                    gc.collect()
+            handle.write(b"".join(pending))
     finally:
         forget(kb)
         gc.unfreeze()
-        if was_enabled:
-            gc.enable()
