@@ -46,10 +46,9 @@ def input_key(rule: Rule, profile: Profile) -> tuple:
 
 
 class JudgingPlan(NamedTuple):
-    """Per compiled knowledge base: every input any rule reads (each read once per advice) and,
-    per regeling, its rule and how to pick the rule's key from those values."""
+    """Per compiled knowledge base: a reader for every input any rule reads (each read once
+    per advice) and, per regeling, its rule and how to pick the rule's key from those values."""
 
-    inputs: tuple[Input, ...]
     readers: tuple[Callable[[Profile], Hashable], ...]
     rules: list[tuple[Any, Rule, Callable[[list], tuple]]]
 
@@ -63,7 +62,7 @@ def judging_plan(c: Any) -> JudgingPlan:
             rule = rule_for(regeling.id)
             positions = [inputs.index(spec) for spec in rule.inputs]
             rules.append((regeling, rule, _picker(positions)))
-        c.judging = JudgingPlan(tuple(inputs), tuple(spec.reader() for spec in inputs), rules)
+        c.judging = JudgingPlan(tuple(spec.reader() for spec in inputs), rules)
     return c.judging
 
 
