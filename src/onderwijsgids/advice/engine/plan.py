@@ -119,9 +119,9 @@ def _goals(p: Profile, c: CompiledKB, points: _Points) -> None:
             points.at(position).add(DEFAULT, NO_GOALS)
         return
     for position, matched in _matches(p.doelen, c.goal_points).items():
-        points.at(position).add(GOAL * len(matched), _goal_reason(tuple(matched)))
+        points.at(position).add(GOAL * len(matched), _fits("doel(en)", "doelen", tuple(matched)))
     for position, matched in _matches(p.doelgroepen or [], c.group_points).items():
-        points.at(position).add(GROUP, _group_reason(tuple(matched)))
+        points.at(position).add(GROUP, _fits("doelgroep(en)", "doelgroepen", tuple(matched)))
 
 
 def _matches(chosen: Sequence[str], points: dict[str, tuple[int, ...]]) -> dict[int, list[str]]:
@@ -134,14 +134,10 @@ def _matches(chosen: Sequence[str], points: dict[str, tuple[int, ...]]) -> dict[
 
 
 @lru_cache(maxsize=4096)
-def _goal_reason(goals: tuple[str, ...]) -> str:
-    return "Past bij jouw doel(en) " + ", ".join(f"'{g}'" for g in goals) + " (antwoord 'doelen')."
-
-
-@lru_cache(maxsize=1024)
-def _group_reason(groups: tuple[str, ...]) -> str:
-    return ("Past bij jouw doelgroep(en) " + ", ".join(f"'{g}'" for g in groups)
-            + " (antwoord 'doelgroepen').")
+def _fits(what: str, answer: str, values: tuple[str, ...]) -> str:
+    """``Past bij jouw doel(en) 'werven' (antwoord 'doelen').``"""
+    return (f"Past bij jouw {what} " + ", ".join(f"'{v}'" for v in values)
+            + f" (antwoord '{answer}').")
 
 
 def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -> list[Actiepunt]:

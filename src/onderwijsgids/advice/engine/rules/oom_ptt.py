@@ -7,9 +7,9 @@ without a request no longer qualifies: that is ``nee`` with the reason.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from functools import lru_cache
 from typing import Sequence
-from decimal import Decimal
 
 from ..evaluation import Evaluation, cap, eur, nl_date, param_text
 from ..profile import Profile, Scholing
