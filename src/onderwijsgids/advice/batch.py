@@ -75,10 +75,16 @@ def parse_lines(data: bytes, kb: Any, source: str) -> list[Profile]:
 
 @contextlib.contextmanager
 def _paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector pauses. On a normal way out, what was made meanwhile is
+    frozen (``gc.freeze()``) rather than walked: re-enabling the collector would otherwise
+    start a collection over everything allocated while it was off (about 5 % of a batch's
+    time), and batch data holds no reference cycles. :func:`write_advices` unfreezes at its
+    end, after its caches are released."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
+        gc.freeze()
     finally:
         if was_enabled:
             gc.enable()
@@ -145,7 +151,7 @@ def _actiepunt(a: Any) -> dict:
 def write_advices(profiles: list[Profile], kb: Any, handle: BinaryIO, spoor: bool = False,
                   progress: Callable[[int], None] | None = None) -> None:
     """The advice of every profile, one JSON line each, in order."""
-    gc.freeze()  # the knowledge base and the parsed profiles live until the end
+    gc.freeze()  # the knowledge base and the profiles live until the end: never walked
     fragments = Fragments()
     pending: list[bytes] = []  # lines are ~12 kB: written in chunks, not a system call each
     try:
