@@ -41,8 +41,8 @@ def short_source(label: str | None) -> str:
     return label
 
 
-@dataclass(frozen=True)
-class Param:
+@dataclass(frozen=True, eq=False)  # one object per entry in content: identity is equality,
+class Param:                          # and hashing it (as a cache key) costs nothing
     naam: str
     label: str
     waarde: Any

@@ -30,16 +30,19 @@ MONTHS = "aanvraagtermijn-maanden-na-start"
 
 
 def check_learner(ev: Evaluation, index: int, learner: Leerling) -> Sequence[Condition]:
-    months = ev.param(MONTHS) if learner.leerweg in INTERNS else None  # only interns need it
-    return _learner_conditions(index, learner.leerweg, learner.crebo, learner.start, months,
-                               ev.peildatum)
+    if learner.leerweg not in INTERNS:  # no intern: the dates do not matter
+        return _learner_conditions(index, learner.leerweg, learner.crebo, None, None,
+                                   ev.peildatum)
+    return _learner_conditions(index, learner.leerweg, learner.crebo, learner.start,
+                               ev.param(MONTHS), ev.peildatum)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16_384)  # interns' start dates make many combinations
 def _learner_conditions(index: int, leerweg: str | None, crebo: str | None,
                         start: dt.date | None, months: Param | None,
                         peildatum: dt.date) -> tuple[Condition, ...]:
-    """A learner's conditions: a pure function of these values, so worked out once each."""
+    """A learner's conditions: a pure function of these values, so worked out once each
+    (``start`` and ``months`` only matter for interns)."""
     name, field = learner_name(index, leerweg, crebo), f"leerlingen[{index}]"
     if leerweg is None:
         return ((STAGE, None, f"We weten niet welke leerweg {name} volgt (antwoord "
