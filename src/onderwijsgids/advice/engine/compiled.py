@@ -173,6 +173,12 @@ class CompiledKB:
                 for point in self.actiepunten}
 
     @cached_property
+    def point_organisaties_without_oom(self) -> dict[str, tuple[str, ...]]:
+        """:attr:`point_organisaties` for a company outside the cao Metaal en Techniek."""
+        return {point_id: tuple(org_id for org_id in organisaties if org_id != "oom")
+                for point_id, organisaties in self.point_organisaties.items()}
+
+    @cached_property
     def number_positions(self) -> dict[int, int]:
         """The guide's number of an action point → its position in :attr:`actiepunten`."""
         return {point.nummer: position for position, point in enumerate(self.actiepunten)}

@@ -187,9 +187,8 @@ def organisaties(p: Profile, c: CompiledKB, regelingen: list[RegelingAdvies],
     if not p.erkend_leerbedrijf and any(learner.leerweg == "bbl" for learner in p.leerlingen or []):
         wanted.append("sbb")
     wanted += c.bvm_by_province.get(p.provincie or "", [])
-    skip_oom = p.cao in NOT_OOM
+    of_point = c.point_organisaties_without_oom if p.cao in NOT_OOM else c.point_organisaties
     for point in plan:
-        wanted += [org_id for org_id in c.point_organisaties.get(point.id, ())
-                   if not (skip_oom and org_id == "oom")]
+        wanted += of_point.get(point.id, ())
     wanted.append("metaalunie")
     return [org_id for org_id in dict.fromkeys(wanted) if org_id in c.organisaties]
