@@ -52,6 +52,11 @@ class Param:                          # and hashing it (as a cache key) costs no
     bron: str | None
     eenheid: str | None = None
 
+    @cached_property
+    def kind(self) -> str:
+        """Name and school year as one string: a rule's trace lists each kind once."""
+        return f"{self.naam}\x00{self.schooljaar or ''}"
+
     def number(self) -> Decimal | None:
         return self._number
 
@@ -89,6 +94,9 @@ class Param:                          # and hashing it (as a cache key) costs no
                 and (self.geldig_tot is None or day <= self.geldig_tot))
 
 
+_UNKNOWN = object()  # not looked up yet (``None`` is an answer: no such parameter)
+
+
 @dataclass
 class CompiledRegeling:
     item: Regeling
@@ -120,11 +128,12 @@ class CompiledRegeling:
         Among valid entries the most recent school year (then the latest ``geldig_vanaf``) wins.
         """
         key = (naam, on, schooljaar)
-        if key not in self._memo:
+        found = self._memo.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
             if len(self._memo) > 4096:
                 self._memo.clear()
-            self._memo[key] = self._find(naam, on, schooljaar)
-        return self._memo[key]
+            found = self._memo[key] = self._find(naam, on, schooljaar)
+        return found  # type: ignore[return-value]
 
     def _find(self, naam: str, on: dt.date, schooljaar: str | None) -> Param | None:
         candidates = self.parameters.get(naam, [])

@@ -77,7 +77,7 @@ class Evaluation:
         self._judged: set[str] = set()  # codes of the conditions listed, with or without trace
         self._params: list[ParameterGebruik] = []
         self._said: set[str] = set()
-        self._seen_params: set[tuple[str, str | None]] = set()
+        self._seen_params: set[str] = set()  # Param.kind
         self._sources: list[str] = []
         self.deadline: dt.date | None = None
         self.deadlines: list[Deadline] = []
@@ -165,8 +165,8 @@ class Evaluation:
     def param(self, naam: str, schooljaar: str | None = None,
               on: dt.date | None = None) -> Param | None:
         found = self.regeling.param(naam, on or self.peildatum, schooljaar)
-        if found is not None and (found.naam, found.schooljaar) not in self._seen_params:
-            self._seen_params.add((found.naam, found.schooljaar))
+        if found is not None and found.kind not in self._seen_params:
+            self._seen_params.add(found.kind)
             if self.spoor:
                 self._params.append(found.usage)
             self._source(found.bron)
