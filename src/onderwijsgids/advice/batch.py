@@ -12,7 +12,8 @@ per line:
   same object for the same answers) are encoded once (:class:`Fragments`);
 - the per-regeling ``spoor`` (trace, an extension beyond contract §3) makes a line about
   twice as long and is only written with ``--spoor``; without it the engine does not even
-  record it (``advise(..., spoor=False)``);
+  record it (``advise(..., spoor=False)``). A result with a trace is encoded the same way,
+  once, its trace included;
 - the cyclic garbage collector pauses while lines are parsed and advices are built: neither
   holds reference cycles (refcounting frees them), and walking the growing heap again and
   again cost more than the work itself. It still runs every :data:`COLLECT_EVERY` profiles;
@@ -90,13 +91,10 @@ def _paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def advice_line(advice: Advice, spoor: bool = False,
-                fragments: "Fragments | None" = None) -> bytes:
-    """One advice as a JSON line, equal to ``Advice.model_dump(mode="json")`` (without each
-    regeling's ``spoor`` unless asked for). With ``fragments``, the parts that advices share
-    (a regeling's result, an action point) are encoded once and reused."""
-    if spoor:
-        return advice.model_dump_json().encode() + b"\n"
+def advice_line(advice: Advice, fragments: "Fragments | None" = None) -> bytes:
+    """One advice as a JSON line, equal to ``Advice.model_dump(mode="json")`` (each regeling
+    with its ``spoor`` only when the advice was made with one). With ``fragments``, the parts
+    that advices share (a regeling's result, an action point) are encoded once and reused."""
     encode = fragments.encode if fragments is not None else _encode_fresh
     return b"".join((
         b'{"profiel":', to_json(advice.profiel),
@@ -139,9 +137,10 @@ class Fragments:
 
 def _fields(part: Any) -> dict:
     """A result's or action point's JSON object: the fields it was built with
-    (:func:`~.engine.model.build`), in the order of the contract. Without a trace a result has
-    no ``spoor`` field at all, so nothing needs leaving out; the batch tests compare every line
-    with ``Advice.model_dump``."""
+    (:func:`~.engine.model.build`), in the order of the contract. A result made without a trace
+    has no ``spoor`` field at all, one made with it carries its ``Spoor`` model (``to_json``
+    encodes that like ``model_dump_json``); the batch tests compare every line with
+    ``Advice.model_dump``, with and without trace."""
     return part.__dict__
 
 
@@ -154,7 +153,7 @@ def write_advices(profiles: list[Profile], kb: Any, handle: BinaryIO, spoor: boo
     try:
         with _paused_gc():
             for done, profile in enumerate(profiles, start=1):
-                pending.append(advice_line(advise(profile, kb, spoor=spoor), spoor, fragments))
+                pending.append(advice_line(advise(profile, kb, spoor=spoor), fragments))
                 if len(pending) == WRITE_EVERY:
                     handle.write(b"".join(pending))
                     pending.clear()
