@@ -80,23 +80,30 @@ def judge_each(ev: Evaluation, things: Sequence[T] | None,
     if not things:
         ev.condition(code, False, empty, [field])
         return []
-    judged = [(i, check(i, thing)) for i, thing in enumerate(things)]
-    outcomes = [_outcome(c) for _, c in judged]
-    good = [j for j, outcome in zip(judged, outcomes) if outcome is True]
-    undecided = [j for j, outcome in zip(judged, outcomes) if outcome is None]
+    judged: list[tuple[int, Sequence[Condition]]] = []
+    good: list[tuple[int, Sequence[Condition]]] = []
+    undecided: list[tuple[int, Sequence[Condition]]] = []
+    for i, thing in enumerate(things):
+        conditions = check(i, thing)
+        judged.append((i, conditions))
+        outcome = _outcome(conditions)
+        if outcome:
+            good.append((i, conditions))
+        elif outcome is None:
+            undecided.append((i, conditions))
     chosen = good or undecided or judged
     for _i, conditions in chosen:
         for c_code, ok, sentence, fields in conditions:
             ev.condition(c_code, ok, sentence, fields)
-    chosen_ids = {i for i, _ in chosen}
-    for i, conditions in judged:
-        if i in chosen_ids:
-            continue
-        reason = next((c for c in conditions if c[1] is False), None) or \
-            next((c for c in conditions if c[1] is None), None)
-        if reason:
-            ev.note(f"Telt niet mee: {reason[2]}")
-    return sorted(chosen_ids)
+    if len(chosen) < len(judged):
+        chosen_ids = {i for i, _ in chosen}
+        for i, conditions in judged:
+            if i not in chosen_ids:
+                reason = next((c for c in conditions if c[1] is False), None) or \
+                    next((c for c in conditions if c[1] is None), None)
+                if reason:
+                    ev.note(f"Telt niet mee: {reason[2]}")
+    return [i for i, _ in chosen]  # in order: learners are judged in order
 
 
 def training_purpose(p: Profile, ev: Evaluation, code: str, purpose: str) -> None:
