@@ -60,6 +60,22 @@ def expected(kb, profiles: list[dict], spoor: bool) -> list[dict]:
     return out
 
 
+def expected_bytes(kb, profiles: list[dict], spoor: bool) -> list[str]:
+    """The lines as ``model_dump_json`` writes them: same keys, same order, same escapes."""
+    leave_out = None if spoor else {"regelingen": {"__all__": {"spoor"}}}
+    return [advise(parse_profile(json.loads(json.dumps(data, default=str)), kb), kb)
+            .model_dump_json(exclude=leave_out) for data in profiles]
+
+
+def test_batch_lines_are_byte_for_byte_the_models_json(capsys, tmp_path, kb):
+    profiles = varied_profiles()
+    for flags, spoor in (((), False), (("--spoor",), True)):
+        code, err, target = run_batch(capsys, tmp_path, profiles, *flags)
+        assert code == 0, err
+        assert target.read_text(encoding="utf-8").splitlines() == expected_bytes(
+            kb, profiles, spoor)
+
+
 def test_batch_lines_equal_advise_without_spoor(capsys, tmp_path, kb):
     profiles = varied_profiles()
     code, err, target = run_batch(capsys, tmp_path, profiles)

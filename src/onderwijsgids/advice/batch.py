@@ -95,11 +95,11 @@ def advice_line(advice: Advice, fragments: "Fragments | None" = None) -> bytes:
     """One advice as a JSON line, equal to ``Advice.model_dump(mode="json")`` (each regeling
     with its ``spoor`` only when the advice was made with one). With ``fragments``, the parts
     that advices share (a regeling's result, an action point) are encoded once and reused."""
-    encode = fragments.encode if fragments is not None else _encode_fresh
+    encode = (fragments if fragments is not None else Fragments()).encode
     return b"".join((
         b'{"profiel":', to_json(advice.profiel),
-        b',"actiepunten":[', b",".join([encode(a, _fields) for a in advice.actiepunten]),
-        b'],"regelingen":[', b",".join([encode(r, _fields) for r in advice.regelingen]),
+        b',"actiepunten":[', b",".join([encode(a) for a in advice.actiepunten]),
+        b'],"regelingen":[', b",".join([encode(r) for r in advice.regelingen]),
         b'],"kwalificaties":', to_json(advice.kwalificaties),
         b',"organisaties":', to_json(advice.organisaties),
         b',"deadlines":', to_json([{"datum": d.datum, "wat": d.wat, "regeling": d.regeling}
@@ -107,16 +107,13 @@ def advice_line(advice: Advice, fragments: "Fragments | None" = None) -> bytes:
         b"}\n"))
 
 
-def _encode_fresh(part: Any, as_dict: Callable[[Any], dict]) -> bytes:
-    return to_json(as_dict(part))
-
-
 class Fragments:
     """Encoded JSON of output parts that advices share, by object identity.
 
     The engine hands out the same (immutable) result object to every advice with the same
-    answers; encoding it once saves most of the encoding. Each entry keeps its object alive,
-    so an identity is never reused for another object while it is remembered.
+    answers, and the same condition and parameter entries to every trace; encoding each once
+    saves most of the encoding. Each entry keeps its object alive, so an identity is never
+    reused for another object while it is remembered.
     """
 
     LIMIT = 20_000
@@ -124,24 +121,31 @@ class Fragments:
     def __init__(self) -> None:
         self._known: dict[int, tuple[Any, bytes]] = {}
 
-    def encode(self, part: Any, as_dict: Callable[[Any], dict]) -> bytes:
+    def encode(self, part: Any) -> bytes:
+        """A result, action point or trace entry as its JSON object."""
         hit = self._known.get(id(part))
         if hit is not None:
             return hit[1]
-        encoded = to_json(as_dict(part))
+        encoded = self._encode_fields(part.__dict__)
         if len(self._known) >= self.LIMIT:
             self._known.clear()
         self._known[id(part)] = (part, encoded)
         return encoded
 
-
-def _fields(part: Any) -> dict:
-    """A result's or action point's JSON object: the fields it was built with
-    (:func:`~.engine.model.build`), in the order of the contract. A result made without a trace
-    has no ``spoor`` field at all, one made with it carries its ``Spoor`` model (``to_json``
-    encodes that like ``model_dump_json``); the batch tests compare every line with
-    ``Advice.model_dump``, with and without trace."""
-    return part.__dict__
+    def _encode_fields(self, fields: dict) -> bytes:
+        """The fields a part was built with (:func:`~.engine.model.build`), in the order of the
+        contract. A result made without a trace has no ``spoor`` at all; one made with it has
+        the trace as its last field, encoded from its shared entries. The batch tests compare
+        every line with ``Advice.model_dump``, with and without trace."""
+        trace = fields.get("spoor")
+        if trace is None:
+            return to_json(fields)
+        head = to_json({name: value for name, value in fields.items() if name != "spoor"})
+        return b"".join((
+            head[:-1], b',"spoor":{"voorwaarden":[',
+            b",".join([self.encode(toets) for toets in trace.voorwaarden]),
+            b'],"parameters":[', b",".join([self.encode(used) for used in trace.parameters]),
+            b"]}}"))
 
 
 def write_advices(profiles: list[Profile], kb: Any, handle: BinaryIO, spoor: bool = False,
