@@ -54,6 +54,20 @@ def learner_name(index: int, leerweg: str | None, crebo: str | None) -> str:
     return f"leerling {index + 1}" + (f" ({', '.join(parts)})" if parts else "")
 
 
+def erkend_condition(erkend_leerbedrijf: bool | None) -> Condition:
+    """SBB recognition, needed for mbo-bbl (Praktijkleren, leerwerkbijdrage, scholingspool)."""
+    if erkend_leerbedrijf is None:
+        return ("erkend-leerbedrijf", None, "We weten niet of je bedrijf door SBB erkend "
+                "leerbedrijf is (antwoord 'erkend_leerbedrijf' ontbreekt); dat is nodig voor mbo-bbl.",
+                ("erkend_leerbedrijf",))
+    if erkend_leerbedrijf:
+        return ("erkend-leerbedrijf", True, "Je bedrijf is erkend leerbedrijf (antwoord "
+                "'erkend_leerbedrijf').", ("erkend_leerbedrijf",))
+    return ("erkend-leerbedrijf", False, "Je bedrijf is (nog) geen erkend leerbedrijf (antwoord "
+            "'erkend_leerbedrijf'); voor mbo-bbl is erkenning door SBB nodig.",
+            ("erkend_leerbedrijf",))
+
+
 def _outcome(conditions: Sequence[Condition]) -> bool | None:
     """False if any condition failed, else None if any is unknown, else True."""
     outcome: bool | None = True
@@ -67,7 +81,7 @@ def _outcome(conditions: Sequence[Condition]) -> bool | None:
 
 def judge_each(ev: Evaluation, things: Sequence[T] | None,
                check: Callable[[int, T], Sequence[Condition]], code: str, field: str,
-               unknown: str, empty: str, describe: Callable[[int, T], str]) -> list[int]:
+               unknown: str, empty: str) -> list[int]:
     """Judge every learner (or course) and record the conditions of the best ones.
 
     The regeling applies when at least one learner qualifies: their conditions are recorded

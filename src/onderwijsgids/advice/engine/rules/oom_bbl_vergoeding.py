@@ -12,9 +12,10 @@ from typing import Sequence
 
 from ..evaluation import Evaluation, cap, param_text
 from ..profile import Leerling, Profile
-from .common import CAO_CASES, Condition, judge_each, learner_label, learner_name, oom_cao
+from .common import (
+    CAO_CASES, Condition, erkend_condition, judge_each, learner_name, oom_cao,
+)
 from .inputs import answer, each
-from .subsidie_praktijkleren import erkend_condition
 
 ID = "oom-bbl-vergoeding"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
@@ -56,7 +57,7 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
         unknown="We weten niet of je leerlingen hebt (antwoord 'leerlingen' ontbreekt); de "
                 "bijdrage is voor bbl- en hbo-duale leerlingen in dienst.",
         empty="Je hebt geen leerlingen opgegeven (antwoord 'leerlingen'); de bijdrage is per "
-              "bbl- of hbo-duale leerling in dienst.", describe=learner_label)
+              "bbl- of hbo-duale leerling in dienst.")
     if ev.failed:
         return
     maximum = ev.param("maximum-leerlingen-per-bedrijf")

@@ -77,8 +77,7 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
         ev, p.leerlingen, lambda i, learner: check_learner(ev, i, learner), STAGE, "leerlingen",
         unknown="We weten niet of je stagiairs hebt (antwoord 'leerlingen' ontbreekt).",
         empty="Je hebt geen stagiairs opgegeven (antwoord 'leerlingen'); zodra je een stagiair "
-              "(bol, hbo, vmbo, havo/vwo) begeleidt, kun je een bijdrage aanvragen.",
-        describe=learner_label)
+              "(bol, hbo, vmbo, havo/vwo) begeleidt, kun je een bijdrage aanvragen.")
     if ev.failed:
         return
     learners = p.leerlingen or []

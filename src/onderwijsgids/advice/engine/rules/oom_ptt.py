@@ -64,8 +64,7 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
         unknown="We weten niet of je scholing voor medewerkers plant (antwoord "
                 "'scholing_medewerkers' ontbreekt).",
         empty="Je hebt geen geplande scholing van medewerkers opgegeven (antwoord "
-              "'scholing_medewerkers'); plan je een cursus, vraag de PTT dan vóór de start aan.",
-        describe=course_label)
+              "'scholing_medewerkers'); plan je een cursus, vraag de PTT dan vóór de start aan.")
     if ev.failed:
         return
     courses = p.scholing_medewerkers or []

@@ -11,9 +11,10 @@ from typing import Sequence
 
 from ..evaluation import Evaluation, cap
 from ..profile import Leerling, Profile
-from .common import CAO_CASES, Condition, judge_each, learner_label, learner_name, oom_cao
+from .common import (
+    CAO_CASES, Condition, erkend_condition, judge_each, learner_name, oom_cao,
+)
 from .inputs import answer, each, given
-from .subsidie_praktijkleren import erkend_condition
 
 ID = "scholingspoolroute"
 # What the rule reads of a profile, besides the peildatum (see .inputs).
@@ -66,8 +67,7 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
         ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), VIA_BVM, "leerlingen",
         unknown="We weten niet of je bbl-leerlingen hebt (antwoord 'leerlingen' ontbreekt).",
         empty="Je hebt geen leerlingen opgegeven (antwoord 'leerlingen'); de route is voor een "
-              "bbl-leerling van wie een bedrijfsvakschool een deel van de opleiding verzorgt.",
-        describe=learner_label)
+              "bbl-leerling van wie een bedrijfsvakschool een deel van de opleiding verzorgt.")
     if not ev.failed:
         ev.arrange("kwaliteitscriteria-bvm")
     if p.provincie is None:

@@ -23,7 +23,7 @@ from ..evaluation import Evaluation, cap, eur, nl_date, param_text
 from onderwijsgids.dutch import MONTHS, day_month, day_month_range, in_year
 
 from ..profile import Leerling, Profile
-from .common import Condition, judge_each, learner_label, learner_name
+from .common import Condition, erkend_condition, judge_each, learner_label, learner_name
 from .inputs import answer, each
 
 ID = "subsidie-praktijkleren"
@@ -97,27 +97,13 @@ def _learner_conditions(index: int, leerweg: str | None, crebo: str | None,
     return tuple(conditions)
 
 
-def erkend_condition(erkend_leerbedrijf: bool | None) -> Condition:
-    if erkend_leerbedrijf is None:
-        return ("erkend-leerbedrijf", None, "We weten niet of je bedrijf door SBB erkend "
-                "leerbedrijf is (antwoord 'erkend_leerbedrijf' ontbreekt); dat is nodig voor mbo-bbl.",
-                ("erkend_leerbedrijf",))
-    if erkend_leerbedrijf:
-        return ("erkend-leerbedrijf", True, "Je bedrijf is erkend leerbedrijf (antwoord "
-                "'erkend_leerbedrijf').", ("erkend_leerbedrijf",))
-    return ("erkend-leerbedrijf", False, "Je bedrijf is (nog) geen erkend leerbedrijf (antwoord "
-            "'erkend_leerbedrijf'); voor mbo-bbl is erkenning door SBB nodig.",
-            ("erkend_leerbedrijf",))
-
-
 def evaluate(p: Profile, ev: Evaluation) -> None:
     chosen = judge_each(
         ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), LEERWEG, "leerlingen",
         unknown="We weten niet of je leerlingen hebt (antwoord 'leerlingen' ontbreekt); de "
                 "subsidie is voor bbl-, hbo-duale en vmbo-leerwerkplaatsen.",
         empty="Je hebt geen leerlingen opgegeven (antwoord 'leerlingen'); de subsidie is per "
-              "bbl-, hbo-duale of vmbo-leerwerkplaats.",
-        describe=learner_label)
+              "bbl-, hbo-duale of vmbo-leerwerkplaats.")
     if ev.failed or not chosen:
         return
     learners = p.leerlingen or []
