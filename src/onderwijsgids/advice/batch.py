@@ -30,7 +30,7 @@ from typing import Any, BinaryIO, Callable, Iterator
 from pydantic_core import to_json
 
 from .engine import Advice, ProfileError, advise, parse_profile
-from .engine.compiled import forget
+from .engine.compiled import forget, remember
 from .engine.profile import Profile, _knowledge_errors
 
 COLLECT_EVERY = 100_000  # a collection walks the engine caches: about 0.3 s
@@ -127,9 +127,7 @@ class Fragments:
         if hit is not None:
             return hit[1]
         encoded = self._encode_fields(part.__dict__)
-        if len(self._known) >= self.LIMIT:
-            self._known.clear()
-        self._known[id(part)] = (part, encoded)
+        remember(self._known, id(part), (part, encoded), self.LIMIT)
         return encoded
 
     def _encode_fields(self, fields: dict) -> bytes:

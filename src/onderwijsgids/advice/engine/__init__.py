@@ -32,11 +32,10 @@ Plain Python: no Django imports here, so the CLI needs no database.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import islice
 from operator import itemgetter
 from typing import Any
 
-from .compiled import CompiledKB, CompiledRegeling, compiled
+from .compiled import CompiledKB, CompiledRegeling, compiled, remember
 from .deadlines import collect_deadlines
 from .evaluation import Evaluation
 from .model import Actiepunt, Advice, Deadline, RegelingAdvies, Spoor, Toets, build
@@ -94,8 +93,4 @@ def evaluate_regeling(c: CompiledKB, regeling: CompiledRegeling, rule: Rule, pro
     result = evaluation.result()
     outcome = (result, list(evaluation.deadlines),
                (STATUS_ORDER[result.status], result.deadline or dt.date.max, regeling.order))
-    if len(c.results) >= RESULT_CACHE_SIZE:  # forget the oldest half (dicts keep order)
-        for old in list(islice(c.results, RESULT_CACHE_SIZE // 2)):
-            c.results.pop(old, None)
-    c.results[key] = outcome
-    return outcome
+    return remember(c.results, key, outcome, RESULT_CACHE_SIZE)

@@ -11,6 +11,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import islice
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlparse
@@ -94,6 +95,17 @@ class Param:                          # and hashing it (as a cache key) costs no
                 and (self.geldig_tot is None or day <= self.geldig_tot))
 
 
+def remember(cache: dict, key: Any, value: Any, limit: int) -> Any:
+    """``cache[key] = value`` in a cache of at most ``limit`` entries; a full cache forgets its
+    oldest half (dicts keep insertion order). The engine's caches all grow this way, so that a
+    web worker's memory stays bounded. Returns ``value``."""
+    if len(cache) >= limit:
+        for old in list(islice(cache, limit // 2)):
+            del cache[old]
+    cache[key] = value
+    return value
+
+
 _UNKNOWN = object()  # not looked up yet (``None`` is an answer: no such parameter)
 
 
@@ -130,9 +142,7 @@ class CompiledRegeling:
         key = (naam, on, schooljaar)
         found = self._memo.get(key, _UNKNOWN)
         if found is _UNKNOWN:
-            if len(self._memo) > 4096:
-                self._memo.clear()
-            found = self._memo[key] = self._find(naam, on, schooljaar)
+            found = remember(self._memo, key, self._find(naam, on, schooljaar), 4096)
         return found  # type: ignore[return-value]
 
     def _find(self, naam: str, on: dt.date, schooljaar: str | None) -> Param | None:

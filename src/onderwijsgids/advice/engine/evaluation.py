@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from onderwijsgids.dutch import dutch_date
 
-from .compiled import CompiledRegeling, Param, short_source
+from .compiled import CompiledRegeling, Param, remember, short_source
 from .model import Deadline, ParameterGebruik, RegelingAdvies, Spoor, Toets, build
 
 nl_date = dutch_date  # the engine's rules say nl_date; one formatter for the whole site
@@ -101,9 +101,8 @@ class Evaluation:
         key = (code, ok, sentence, fields)
         judged = self.regeling.toetsen.get(key)
         if judged is None:  # few distinct ones: worked out once per regeling, shared (immutable)
-            judged = self._judge(code, ok, sentence, fields)
-            if len(self.regeling.toetsen) < 10_000:
-                self.regeling.toetsen[key] = judged
+            judged = remember(self.regeling.toetsen, key,
+                              self._judge(code, ok, sentence, fields), 10_000)
         text, source, toets = judged
         if source and source not in self._sources:
             self._sources.append(source)

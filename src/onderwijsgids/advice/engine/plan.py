@@ -13,7 +13,7 @@ from typing import Sequence
 
 from onderwijsgids.kb.schema import Actiepunt as ActiepuntItem
 
-from .compiled import CompiledKB
+from .compiled import CompiledKB, remember
 from .evaluation import nl_date
 from .model import Actiepunt, RegelingAdvies, build
 from .profile import Profile
@@ -159,11 +159,9 @@ def _point(c: CompiledKB, cand: _Candidate, rank: int) -> Actiepunt:
         actions = c.actions[cand.item.id]
         steps = cand.first_steps + [s for s in actions if s not in cand.first_steps] \
             if cand.first_steps else list(actions)
-        point = build(Actiepunt, id=cand.item.id, prioriteit=rank, waarom=cand.waarom,
-                      stappen=steps, titel=cand.item.titel, url=c.item_urls[cand.item.id])
-        if len(c.points) >= 10_000:
-            c.points.clear()
-        c.points[key] = point
+        point = remember(c.points, key, build(
+            Actiepunt, id=cand.item.id, prioriteit=rank, waarom=cand.waarom, stappen=steps,
+            titel=cand.item.titel, url=c.item_urls[cand.item.id]), 10_000)
     return point
 
 
