@@ -13,7 +13,8 @@
   joined to the GeoNames places above by place name (GeoNames alternate names included, e.g.
   "'s-Gravenhage" = The Hague). A postcode whose place GeoNames does not have gets the
   coordinates of the numerically nearest joined postcode with the same first two digits
-  (``herkomst`` says which); the package has no coordinates of its own.
+  (``herkomst`` says which), and that postcode's province (the package's state codes are
+  sometimes wrong); the package has no coordinates of its own.
 
 Usage (needs pip and npm, run from the repository root):
     python scripts/build_search_geodata.py               # everything
@@ -105,31 +106,92 @@ def _geonames_by_name(geonames: list[dict]) -> dict[str, list[dict]]:
     return table
 
 
-def join_postcodes(rows: list[dict], geonames: list[dict]) -> list[dict]:
-    """Each 4-digit postcode with place, province and coordinates (see the module docstring)."""
-    table = _geonames_by_name(geonames)
-    joined, open_rows = {}, []
+def _region_provinces(rows: list[dict]) -> dict[str, str]:
+    """First two digits → the province most postcodes with a known state code there have
+    (used for the rows without one, so "Rottum" 9998 is the one in Groningen)."""
+    from collections import Counter
+
+    counts: dict[str, Counter] = {}
     for row in rows:
-        code, wanted = row["code"], STATE_CODES.get(row["stateCode"] or "")
+        if row["stateCode"] in STATE_CODES:
+            counts.setdefault(row["code"][:2], Counter())[STATE_CODES[row["stateCode"]]] += 1
+    return {prefix: count.most_common(1)[0][0] for prefix, count in counts.items()}
+
+
+def _entry(code: str, name: str, place: dict) -> dict:
+    return {"postcode": code, "plaats": name, "provincie": ADMIN1[place["admin1code"]],
+            "lat": round(float(place["latitude"]), 5), "lon": round(float(place["longitude"]), 5),
+            "herkomst": "geonames"}
+
+
+def _km(a: dict, lat: float, lon: float) -> float:
+    dy = (a["lat"] - lat) * 111.2
+    dx = (a["lon"] - lon) * 111.2 * math.cos(math.radians(lat))
+    return math.hypot(dx, dy)
+
+
+def _without_strays(joined: dict[str, dict], limit_km: float = 50) -> dict[str, dict]:
+    """Drop joins far from the median point of their two-digit region: a wrong state code in
+    the package (9917 Wirdum "FR") joined a namesake in another province."""
+    import statistics
+
+    centre = {}
+    for prefix in {c[:2] for c in joined}:
+        members = [e for c, e in joined.items() if c[:2] == prefix]
+        centre[prefix] = (statistics.median(e["lat"] for e in members),
+                          statistics.median(e["lon"] for e in members))
+    return {c: e for c, e in joined.items() if _km(e, *centre[c[:2]]) <= limit_km}
+
+
+def join_postcodes(rows: list[dict], geonames: list[dict]) -> list[dict]:
+    """Each 4-digit postcode with place, province and coordinates (see the module docstring).
+
+    1. A row with a state code joins the GeoNames place of that name in that province,
+       unless that lies more than 50 km from the middle of the region's other joins.
+    2. A row without one joins the place of that name in the province most postcodes of its
+       two-digit region have, or else the place of that name within 30 km of a postcode of
+       that region joined in step 1 (so "Almere" is found, and 9998 Rottum is not the
+       Frisian one); in a region without any state code, the largest place of that name.
+    3. The rest gets the point of the numerically nearest postcode joined in 1 or 2 with the
+       same first two digits (preferring its stated province).
+    """
+    table = _geonames_by_name(geonames)
+    region = _region_provinces(rows)
+    joined: dict[str, dict] = {}
+    for row in rows:
+        state = STATE_CODES.get(row["stateCode"] or "")
         candidates = table.get(_key(row["localityName"]), [])
-        match = next((c for c in candidates if ADMIN1[c["admin1code"]] == wanted),
-                     candidates[0] if candidates and wanted is None else None)
-        if match is None:
-            open_rows.append(row)
-            continue
-        joined[code] = {"postcode": code, "plaats": row["localityName"],
-                        "provincie": ADMIN1[match["admin1code"]],
-                        "lat": round(float(match["latitude"]), 5),
-                        "lon": round(float(match["longitude"]), 5), "herkomst": "geonames"}
-    for row in open_rows:
+        match = next((c for c in candidates if ADMIN1[c["admin1code"]] == state), None)
+        if state and match:
+            joined[row["code"]] = _entry(row["code"], row["localityName"], match)
+    joined = _without_strays(joined)
+    for row in rows:
         code = row["code"]
-        province = STATE_CODES.get(row["stateCode"] or "")
-        near = ([c for c in joined if c[:2] == code[:2]
-                 and province in (None, joined[c]["provincie"])]
-                or [c for c in joined if c[:2] == code[:2]] or list(joined))
-        neighbour = joined[min(near, key=lambda c: (abs(int(c) - int(code)), c))]
+        if row["stateCode"] in STATE_CODES:
+            continue
+        candidates = table.get(_key(row["localityName"]), [])
+        match = next((c for c in candidates if ADMIN1[c["admin1code"]] == region.get(code[:2])),
+                     None)
+        if match is None and code[:2] not in region:
+            match = next(iter(candidates), None)
+        if match is None:
+            known = [e for c, e in joined.items()
+                     if c[:2] == code[:2] and e["provincie"] == region.get(code[:2])]
+            match = next((c for c in candidates if known and min(
+                _km(e, float(c["latitude"]), float(c["longitude"])) for e in known) <= 30),
+                None)
+        if match is not None:
+            joined[code] = _entry(code, row["localityName"], match)
+    direct = dict(joined)
+    for row in rows:
+        code = row["code"]
+        if code in direct:
+            continue
+        province = STATE_CODES.get(row["stateCode"] or "") or region.get(code[:2])
+        same = [c for c in direct if c[:2] == code[:2]]
+        near = [c for c in same if direct[c]["provincie"] == province] or same or list(direct)
+        neighbour = direct[min(near, key=lambda c: (abs(int(c) - int(code)), c))]
         joined[code] = {**neighbour, "postcode": code, "plaats": row["localityName"],
-                        "provincie": province or neighbour["provincie"],
                         "herkomst": f"buur {neighbour['postcode']}"}
     return [joined[c] for c in sorted(joined)]
 

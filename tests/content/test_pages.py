@@ -284,7 +284,12 @@ def test_an_education_level_shows_its_outgoing_and_incoming_flows(pages, kb):
 
 def test_an_organisation_shows_place_province_and_contact_links(pages, kb):
     page = pages.get("/organisaties/bvm-terborg/")
-    assert "<dd>Terborg</dd>" in page and "<dd>Gelderland</dd>" in page
+    assert "<dt>Vestiging</dt><dd>Terborg (Gelderland)</dd>" in page
+    assert "<dd>bevestigd als BVM (bron van 17 mei 2024)</dd>" in page
+    tetrix = pages.get("/organisaties/bvm-tetrix/")
+    assert ("<dt>Vestigingen</dt><dd>Zaandam (Noord-Holland); Amsterdam (Noord-Holland); "
+            "Den Helder (Noord-Holland); Heerhugowaard (Noord-Holland)</dd>") in tetrix
+    assert "metaalbedrijfsschool, BVM-status niet bevestigd (bron zonder datum)" in tetrix
     contact = pages.get("/contact/")
     assert 'href="tel:0306053344"' in contact
     assert 'href="mailto:info@metaalunie.nl"' in contact
@@ -399,8 +404,12 @@ def test_the_bvm_page_lists_the_schools_says_it_is_incomplete_and_links_the_find
             if i.type == "organisatie" and i.soort == "bedrijfsvakschool"]
     assert bvms
     for bvm in bvms:
-        assert f'href="/organisaties/{bvm.id}/"' in block and bvm.plaats in block
-    assert "niet volledig" in block and "38" in block
+        assert f'href="/organisaties/{bvm.id}/"' in block
+        assert all(w.plaats in block for w in bvm.locaties) and bvm.locaties
+    confirmed = sum(b.bvm_status.status == "bevestigd" for b in bvms)
+    assert f"{len(bvms)} van de ongeveer 38 bekend; bij {confirmed} daarvan" in block
+    assert block.count("bevestigd als BVM") == confirmed
+    assert block.count("BVM-status niet bevestigd") == len(bvms) - confirmed
     assert 'href="/bedrijfsvakscholen/"' in block
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from onderwijsgids.search.engine import finder
@@ -64,18 +66,22 @@ def test_map_has_twelve_provinces_and_a_marker_per_bvm(kb):
 @pytest.mark.django_db
 def test_api_and_page_agree(client, content_db):
     api = client.get("/api/v1/bedrijfsvakscholen", {"plaats": "Zwolle"}).json()
-    assert api["landelijk"] == 38 and api["in_kennisbank"] == len(api["bedrijfsvakscholen"])
-    ids = [b["id"] for b in api["bedrijfsvakscholen"]]
+    entries = api["bedrijfsvakscholen"]
+    assert api["landelijk"] == 38 and api["locaties"] == len(entries)
+    assert api["in_kennisbank"] == len({e["id"] for e in entries}) == 12
     html = client.get("/bedrijfsvakscholen/", {"plaats": "Zwolle"}).content.decode()
-    positions = [html.index(f'href="/organisaties/{i}/"') for i in ids]
-    assert positions == sorted(positions)
-    assert f"kent {len(ids)} van de 38" in html and " km</span>" in html
+    listed = re.findall(r'<li><a href="/organisaties/([a-z0-9-]+)/">[^<]+</a> — ([^:<]+):', html)
+    assert listed == [(e["id"], e["plaats"]) for e in entries]
+    assert "kent 12 van de ongeveer 38" in html and " km</span>" in html
 
 
 @pytest.mark.django_db
 def test_bad_input(client, content_db):
     response = client.get("/api/v1/bedrijfsvakscholen", {"plaats": "Zwole"})
-    assert response.status_code == 404 and "Zwolle" in response.json()["suggesties"]
+    body = response.json()
+    assert response.status_code == 422 and "Zwolle" in body["suggesties"]
+    assert body["fouten"][0]["veld"] == "plaats"
+    assert "Deze plaats kennen we niet" in body["fouten"][0]["melding"]
     response = client.get("/api/v1/bedrijfsvakscholen", {"provincie": "brabant"})
     assert response.status_code == 422 and response.json()["fouten"][0]["veld"] == "provincie"
     assert client.get("/api/v1/bedrijfsvakscholen", {"plaats": "x" * 101}).status_code == 422
@@ -83,3 +89,67 @@ def test_bad_input(client, content_db):
     assert page.status_code == 422
     text = page.content.decode()
     assert 'href="#bvm-plaats"' in text and "?plaats=Zwolle" in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["0123", "12345", "1234 ABC"])
+def test_a_malformed_postcode_is_named_as_such(client, content_db, value):
+    response = client.get("/api/v1/bedrijfsvakscholen", {"plaats": value})
+    assert response.status_code == 422
+    assert "Deze postcode kennen we niet" in response.json()["fouten"][0]["melding"]
+    page = client.get("/bedrijfsvakscholen/", {"plaats": value})
+    assert page.status_code == 422 and "Deze postcode kennen we niet" in page.content.decode()
+
+
+# An owner in each of these places finds the nearest metal bedrijfsschool (issue 14).
+OWNERS = [
+    ("Oss", "5342 AB", "bvm-smo", "Oss"),
+    ("Emmen", "7811", "bvm-techniek-drenthe", "Emmen"),
+    ("Vlissingen", "4381ab", "bvm-vakwerk", "Vlissingen"),
+    ("Zaandam", "1506 xy", "bvm-tetrix", "Zaandam"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("place", "postcode", "school", "location"), OWNERS)
+def test_an_owner_finds_the_nearest_school_by_place_and_by_postcode(
+        client, content_db, place, postcode, school, location):
+    for value in (place, postcode):
+        entries = client.get("/api/v1/bedrijfsvakscholen",
+                             {"plaats": value}).json()["bedrijfsvakscholen"]
+        distances = [e["afstand_km"] for e in entries]
+        assert distances == sorted(distances)
+        assert (entries[0]["plaats"], entries[0]["afstand_km"]) == (location, 0.0)
+        nearest_ids = {e["id"] for e in entries if e["afstand_km"] == distances[0]}
+        assert school in nearest_ids, value
+        page = client.get("/bedrijfsvakscholen/", {"plaats": value}).content.decode()
+        first = re.search(r'<li><a href="/organisaties/([a-z0-9-]+)/">', page).group(1)
+        assert first in nearest_ids
+
+
+def test_postcodes_with_and_without_letters():
+    assert finder.resolve_origin("5342").naam == "5342 Oss"
+    assert finder.resolve_origin(" 5342 ab ") == finder.resolve_origin("5342AB")
+    assert finder.resolve_origin("5341 Oss").provincie == "noord-brabant"
+    with pytest.raises(finder.UnknownPlace) as caught:
+        finder.resolve_postcode("1000")
+    assert all(s[:4].isdigit() for s in caught.value.suggestions)
+
+
+def test_places_known_only_from_the_postcode_list_resolve():
+    assert finder.resolve_place("Almere").provincie == "flevoland"
+    assert finder.resolve_place("Etten-Leur").provincie == "noord-brabant"
+
+
+def test_the_postcode_data_covers_the_country():
+    codes = finder.postcodes()
+    assert len(codes) == 4072
+    assert {p.provincie for p in codes.values()} == set(finder.PROVINCES)
+    for code, place in codes.items():
+        assert 50.7 <= place.lat <= 53.6 and 3.3 <= place.lon <= 7.3, code
+
+
+def test_each_location_is_its_own_entry(kb):
+    found = finder.nearest(kb, finder.resolve_place("Zaandam"))
+    tetrix = [f.place.naam for f in found if f.organisatie.id == "bvm-tetrix"]
+    assert sorted(tetrix) == ["Amsterdam", "Den Helder", "Heerhugowaard", "Zaandam"]

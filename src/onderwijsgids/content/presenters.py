@@ -474,7 +474,11 @@ def type_details(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> dict[str,
                 "in": incoming_flows(kb, item)}
     if isinstance(item, Organisatie):
         return {"soort": ORGANISATION_KIND_LABELS[item.soort],
-                "provincie": province_label(item.provincie)}
+                "provincie": province_label(item.provincie),
+                "locaties": [{"plaats": w.plaats, "adres": w.adres,
+                              "provincie": province_label(w.provincie)} for w in item.locaties],
+                "status": status_label(item),
+                "status_toelichting": item.bvm_status.toelichting if item.bvm_status else None}
     if item.type == "initiatief":  # type: ignore[attr-defined]
         return {"organisatie": ref(kb, item.organisatie or "")}  # type: ignore[attr-defined]
     return page_details(kb, item)
@@ -488,5 +492,32 @@ def page_details(kb: KnowledgeBase, item: ItemBase) -> dict[str, Any]:
         return {"crebo_rows": crebo_rows(kb), "kiesmbo_url": KIESMBO_URL,
                 "begrippen": glossary_terms(kb, CREBO_TABLE_TERMS)}
     if item.id == "bedrijfsvakscholen":
-        return {"bvms": [(o, province_label(o.provincie)) for o in bedrijfsvakscholen(kb)]}
+        return bvm_overview(kb)
     return {}
+
+
+def bvm_overview(kb: KnowledgeBase) -> dict[str, Any]:
+    """The schools of the BVM page: each with its places and status, and the counts."""
+    from onderwijsgids.search.engine.finder import confirmed, known_total
+
+    schools = bedrijfsvakscholen(kb)
+    rows = [{"item": o, "plaatsen": ", ".join(w.plaats for w in o.locaties) or o.plaats or "",
+             "provincie": province_label(o.provincie), "status": status_label(o)}
+            for o in schools]
+    return {"bvms": rows, "bvm_total": known_total(kb),
+            "bvm_confirmed": sum(confirmed(o) for o in schools)}
+
+
+def status_label(bvm: Organisatie) -> str:
+    """"bevestigd als BVM" or "metaalbedrijfsschool, BVM-status niet bevestigd", with the date
+    the source shows."""
+    status = bvm.bvm_status
+    if status is None:
+        return ""
+    if status.status == "bevestigd":
+        label = _("bevestigd als BVM")
+    else:
+        label = _("metaalbedrijfsschool, BVM-status niet bevestigd")
+    if status.datum:
+        return _("%(label)s (bron van %(datum)s)") % {"label": label, "datum": status.datum}
+    return _("%(label)s (bron zonder datum)") % {"label": label}

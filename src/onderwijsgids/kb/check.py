@@ -15,8 +15,11 @@ from pydantic import BaseModel
 
 from .loader import KnowledgeBase, Problem, line_of
 from .schema import (
-    Actiepunt, Initiatief, ItemBase, Kwalificatie, Onderwijsniveau, Regeling,
+    Actiepunt, Initiatief, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Regeling,
 )
+
+# A location's coordinates must lie this close to the shipped place of the same name.
+PLACE_RADIUS_KM = 15.0
 
 TYPE_DIRS = {
     "actiepunt": "actiepunten",
@@ -111,6 +114,9 @@ def _item_problems(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> Iterato
     for key, source in item.bronnen.items():
         if source.peildatum > today:
             yield problem(("bronnen", key, "peildatum"), "ligt in de toekomst")
+    if isinstance(item, Organisatie):
+        for loc, message in _location_problems(item):
+            yield problem(loc, message)
     for field, expected, target in relations_of(item):
         found = kb.items.get(target)
         loc = _relation_loc(item, field, target)
@@ -120,6 +126,29 @@ def _item_problems(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> Iterato
             yield problem(loc, f"'{target}' is een {found.type}, verwacht: {expected}")  # type: ignore[attr-defined]
         elif target == item.id:
             yield problem(loc, "verwijst naar zichzelf")
+
+
+def _location_problems(item: Organisatie) -> Iterator[tuple[tuple, str]]:
+    """Each location lies in its place and province (checked against the shipped GeoNames
+    places of the BVM finder); the organisation's own ``plaats`` is one of its locations."""
+    from onderwijsgids.search.engine.finder import haversine_km, nearest_place, places_named
+
+    for index, where in enumerate(item.locaties):
+        named = [p for p in places_named(where.plaats) if p.provincie == where.provincie]
+        if named:
+            km = min(haversine_km(where.lat, where.lon, p.lat, p.lon) for p in named)
+            if km > PLACE_RADIUS_KM:
+                yield ("locaties", index, "lat"), (
+                    f"de coördinaten liggen {km:.0f} km van {where.plaats}; verwacht: binnen "
+                    f"{PLACE_RADIUS_KM:.0f} km")
+            continue
+        closest = nearest_place(where.lat, where.lon)
+        if closest.provincie != where.provincie:
+            yield ("locaties", index, "provincie"), (
+                f"de coördinaten liggen bij {closest.naam} in {closest.provincie}, niet in "
+                f"{where.provincie}")
+    if item.locaties and item.plaats not in {where.plaats for where in item.locaties}:
+        yield ("plaats",), "staat niet bij de 'locaties' van deze organisatie"
 
 
 def _relation_loc(item: ItemBase, field: str, target: str) -> tuple:

@@ -144,6 +144,32 @@ class Locatie(Sourced):
     lon: float = Field(ge=3.3, le=7.3)
 
 
+class Vestiging(Sourced):
+    """One location of an organisation; a bedrijfsvakschool may have several.
+
+    ``lat``/``lon`` are the place's coordinates (the centre of the place in GeoNames unless the
+    source gives an address); the checker verifies that they lie in ``plaats`` and ``provincie``.
+    """
+
+    plaats: OneLine
+    provincie: Province
+    lat: float = Field(ge=50.7, le=53.6)
+    lon: float = Field(ge=3.3, le=7.3)
+    adres: OneLine | None = None
+
+
+class BvmStatus(Sourced):
+    """Whether a source calls this school a bedrijfsvakschool (BVM) or scholingspool.
+
+    ``bevestigd``: a page calls it a BVM or scholingspool; ``niet-bevestigd``: a page describes
+    a metal company school working like one, its BVM status not confirmed (bronnen.md).
+    """
+
+    status: Literal["bevestigd", "niet-bevestigd"]
+    datum: OneLine | None = Field(None, description="Datum die de bron toont, bv. 'januari 2021'")
+    toelichting: str | None = None
+
+
 class Stroom(Sourced):
     """A flow in the education system to another level, with its entry condition."""
 
@@ -238,6 +264,21 @@ class Organisatie(ItemBase):
     plaats: str | None = None
     provincie: Province | None = None
     locatie: Locatie | None = None
+    locaties: list[Vestiging] = []
+    bvm_status: BvmStatus | None = None
+
+    @model_validator(mode="after")
+    def _school_shape(self) -> "Organisatie":
+        if self.soort != "bedrijfsvakschool":
+            if self.bvm_status is not None:
+                raise ValueError("'bvm_status' hoort alleen bij een bedrijfsvakschool")
+            return self
+        if self.bvm_status is None:
+            raise ValueError("een bedrijfsvakschool heeft een 'bvm_status' (bevestigd of "
+                             "niet-bevestigd, met bron)")
+        if not self.locaties and not self.plaats:
+            raise ValueError("een bedrijfsvakschool heeft 'locaties' (of een 'plaats')")
+        return self
 
 
 class Initiatief(ItemBase):

@@ -98,18 +98,34 @@ def route(request: HttpRequest, vraag: Query[RouteVraag]):
 
 
 class Bedrijfsvakschool(Schema):
+    """One location of a school (a school with three locations gives three entries)."""
+
     id: str
     titel: str
+    naam: str
     url: str
     plaats: str | None
     provincie: str | None
+    lat: float | None
+    lon: float | None
     afstand_km: float | None
+    bvm_status: str | None
+    bvm_status_datum: str | None
+    bvm_status_tekst: str
 
 
 class Bedrijfsvakscholen(Schema):
     bedrijfsvakscholen: list[Bedrijfsvakschool]
     in_kennisbank: int
+    locaties: int
     landelijk: int | None
+    vanaf: str | None = None
+
+
+class OngeldigePlaats(OngeldigeInvoer):
+    """422: the place or postcode is unknown; ``suggesties`` holds close known ones."""
+
+    suggesties: list[str] = []
 
 
 class FinderVraag(Schema):
@@ -118,9 +134,11 @@ class FinderVraag(Schema):
 
 
 @router.get("/bedrijfsvakscholen",
-            response={200: Bedrijfsvakscholen, 404: NietGevonden, 422: OngeldigeInvoer},
-            summary="Bedrijfsvakscholen, dichtstbij een plaats of provincie eerst")
+            response={200: Bedrijfsvakscholen, 422: OngeldigePlaats},
+            summary="Vestigingen van bedrijfsvakscholen, dichtstbij een plaats, postcode of "
+                    "provincie eerst")
 def bedrijfsvakscholen(request: HttpRequest, vraag: Query[FinderVraag]):
+    from onderwijsgids.content.presenters import status_label
     from onderwijsgids.content.services import current_kb
 
     from .engine import finder
@@ -129,21 +147,31 @@ def bedrijfsvakscholen(request: HttpRequest, vraag: Query[FinderVraag]):
     kb = current_kb()
     plaats, provincie = vraag.plaats.strip(), vraag.provincie.strip()
     try:
-        found, _origin = finder_results(kb, plaats, provincie)
+        found, origin = finder_results(kb, plaats, provincie)
     except FinderInputError as exc:
-        if exc.field == "plaats" and 0 < len(plaats) <= finder.MAX_PLACE_LENGTH:
-            return Status(404, {"detail": f"plaats: onbekende plaats '{plaats}'",
-                                "suggesties": exc.suggestions})
-        return invalid(exc.field, exc.message)
+        return Status(422, {"detail": INVALID_INPUT, "suggesties": exc.suggestions,
+                            "fouten": [{"veld": exc.field, "melding": exc.message}]})
     searched = bool(plaats or provincie)
     return {
-        "bedrijfsvakscholen": [
-            {"id": f.organisatie.id, "titel": f.organisatie.titel,
-             "url": request.build_absolute_uri(f"/organisaties/{f.organisatie.id}/"),
-             "plaats": f.place.naam if f.place else f.organisatie.plaats,
-             "provincie": f.organisatie.provincie,
-             "afstand_km": round(f.km, 1) if searched and f.km is not None else None}
-            for f in found],
+        "bedrijfsvakscholen": [_location_entry(request, f, searched, status_label)
+                               for f in found],
         "in_kennisbank": len(finder.bvms(kb)),
+        "locaties": len(found),
         "landelijk": finder.known_total(kb),
+        "vanaf": origin.naam if origin is not None and searched else None,
+    }
+
+
+def _location_entry(request: HttpRequest, found, searched: bool, status_label) -> dict:
+    school, place, status = found.organisatie, found.place, found.organisatie.bvm_status
+    return {
+        "id": school.id, "titel": school.titel, "naam": school.naam,
+        "url": request.build_absolute_uri(f"/organisaties/{school.id}/"),
+        "plaats": place.naam if place else school.plaats,
+        "provincie": place.provincie if place else school.provincie,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "afstand_km": round(found.km, 1) if searched and found.km is not None else None,
+        "bvm_status": status.status if status else None,
+        "bvm_status_datum": status.datum if status else None,
+        "bvm_status_tekst": str(status_label(school)),
     }

@@ -114,6 +114,7 @@ def _routes(graph, van: str, naar: str) -> list[dict]:
 def bedrijfsvakscholen(request: HttpRequest) -> HttpResponse:
     from django.utils.safestring import mark_safe
 
+    from onderwijsgids.content import presenters
     from onderwijsgids.content.services import current_kb
 
     from .engine import finder
@@ -136,8 +137,11 @@ def bedrijfsvakscholen(request: HttpRequest) -> HttpResponse:
     context["searched"] = bool(plaats or provincie) and not context["errors"]
     context["origin"] = origin
     context["found"] = [{"number": n, "item": f.organisatie, "place": f.place,
-                         "km": round(f.km) if f.km is not None and context["searched"] else None}
+                         "km": round(f.km) if f.km is not None and context["searched"] else None,
+                         "status": presenters.status_label(f.organisatie)}
                         for n, f in enumerate(found, 1)]
+    context["confirmed"] = sum(finder.confirmed(b) for b in finder.bvms(kb))
+    context["locations"] = len(found)
     marked = origin if plaats else None
     context["map"] = mark_safe(finder.map_svg(  # noqa: S308 - every text in it is escaped
         found, marked, provincie or None, title=_("Kaart van Nederland met de bedrijfsvakscholen"),
@@ -148,10 +152,18 @@ def bedrijfsvakscholen(request: HttpRequest) -> HttpResponse:
 
 def _map_description(place: str | None) -> str:
     if place:
-        return _("De twaalf provincies; een rode genummerde stip per bedrijfsvakschool (nummers "
-                 "als in de lijst); een blauw vierkant voor %(plaats)s.") % {"plaats": place}
-    return _("De twaalf provincies; een rode genummerde stip per bedrijfsvakschool (nummers als "
-             "in de lijst).")
+        return _("De twaalf provincies; een rode genummerde stip per vestiging van een "
+                 "bedrijfsvakschool (nummers als in de lijst); een blauw vierkant voor "
+                 "%(plaats)s.") % {"plaats": place}
+    return _("De twaalf provincies; een rode genummerde stip per vestiging van een "
+             "bedrijfsvakschool (nummers als in de lijst).")
+
+
+def _unknown_place_message(plaats: str) -> str:
+    if plaats[:1].isdigit():
+        return _("Deze postcode kennen we niet. Vul de vier cijfers van een Nederlandse postcode "
+                 "in, met of zonder de letters (bijvoorbeeld 5342 of 5342 AB), of een plaatsnaam.")
+    return _("Deze plaats kennen we niet. Vul een plaatsnaam of een postcode in.")
 
 
 class FinderInputError(ValueError):
@@ -170,9 +182,9 @@ def finder_results(kb, plaats: str, provincie: str):
         raise FinderInputError("plaats", _("De plaatsnaam is te lang."))
     if plaats:
         try:
-            origin = finder.resolve_place(plaats, provincie or None)
+            origin = finder.resolve_origin(plaats, provincie or None)
         except finder.UnknownPlace as exc:
-            raise FinderInputError("plaats", _("Deze plaats kennen we niet."),
+            raise FinderInputError("plaats", _unknown_place_message(plaats),
                                    exc.suggestions) from None
         return finder.nearest(kb, origin), origin
     if provincie:

@@ -1,8 +1,9 @@
-"""Bedrijfsvakscholen (BVM's) nearby: places, distances and a locally drawn map.
+"""Bedrijfsvakscholen (BVM's) nearby: places, postcodes, distances and a locally drawn map.
 
-Places and province outlines ship with the code (``search/data``, see ``BRONNEN.md`` there);
-nothing is fetched at run time. A BVM's position is its ``locatie`` when the content gives one,
-else the coordinates of its ``plaats``. Plain Python, no Django.
+Places, postcodes and province outlines ship with the code (``search/data``, see ``BRONNEN.md``
+there); nothing is fetched at run time. A school has one or more locations (``locaties``); a
+school without them is placed at its ``locatie`` or else at its ``plaats``. Every location is
+one entry in the results. Plain Python, no Django.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from .analyzer import fold
 DATA = Path(__file__).resolve().parents[1] / "data"
 EARTH_RADIUS_KM = 6371.0088
 MAX_PLACE_LENGTH = 100
+# "5342", "5342AB", "5342 ab": a Dutch postcode; only the four digits are used.
+POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[a-zA-Z]{2})?\s*$")
 PROVINCE_NAMES = {slug: "-".join(p.capitalize() for p in slug.split("-")) for slug in PROVINCES}
 PROVINCE_NAMES["friesland"] = "Fryslân"
 
@@ -62,16 +65,73 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, list[Place]]:
-    """Folded name → places with that name, most inhabitants first."""
+    """Folded name → places with that name, most inhabitants first.
+
+    The GeoNames places, plus the places of the postcode list that GeoNames lacks (Almere,
+    Etten-Leur, 's-Gravenhage …), each at the point of its first postcode."""
     table: dict[str, list[Place]] = {}
     with (DATA / "plaatsen.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             place = Place(row["naam"], row["provincie"], float(row["lat"]), float(row["lon"]),
                           int(row["inwoners"] or 0))
             table.setdefault(fold(place.naam), []).append(place)
+    for code in sorted(postcodes()):
+        place = postcodes()[code]
+        key = fold(place.naam)
+        if not any(p.provincie == place.provincie for p in table.get(key, [])):
+            table.setdefault(key, []).append(place)
     for found in table.values():
         found.sort(key=lambda p: (-p.inwoners, p.provincie))
     return table
+
+
+@lru_cache(maxsize=1)
+def postcodes() -> dict[str, Place]:
+    """4-digit postcode → its place (name, province, coordinates of the place)."""
+    with (DATA / "postcodes.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["postcode"]: Place(row["plaats"], row["provincie"], float(row["lat"]),
+                                       float(row["lon"]))
+                for row in csv.DictReader(handle)}
+
+
+def resolve_postcode(text: str) -> Place | None:
+    """The place of a postcode ("5342", "5342 AB"), named "5342 Oss"; ``None`` when ``text`` is
+    no postcode; an unknown postcode raises :class:`UnknownPlace` with the nearest codes."""
+    match = POSTCODE.match(text)
+    if match is None:
+        return None
+    code = match.group(1)
+    found = postcodes().get(code)
+    if found is None:
+        close = sorted(postcodes(), key=lambda c: (abs(int(c) - int(code)), c))[:3]
+        raise UnknownPlace(text.strip(), [f"{c} {postcodes()[c].naam}" for c in sorted(close)])
+    return Place(f"{code} {found.naam}", found.provincie, found.lat, found.lon)
+
+
+def resolve_origin(text: str, provincie: str | None = None) -> Place:
+    """A place name or a postcode; also "5341 Oss", the form the suggestions take."""
+    by_code = resolve_postcode(text)
+    if by_code is not None:
+        return by_code
+    match = _CODE_AND_PLACE.match(text)
+    if match and fold(match.group(2)).strip() == fold(postcodes().get(match.group(1),
+                                                                      _NOWHERE).naam):
+        return resolve_postcode(match.group(1)) or _NOWHERE
+    return resolve_place(text, provincie)
+
+
+_CODE_AND_PLACE = re.compile(r"^\s*([1-9][0-9]{3})\s+([^\d].*)$")
+_NOWHERE = Place("", "", 0.0, 0.0)
+
+
+def places_named(name: str) -> list[Place]:
+    return places().get(fold(name).strip(), [])
+
+
+def nearest_place(lat: float, lon: float) -> Place:
+    """The shipped place closest to a point."""
+    return min((p for group in places().values() for p in group),
+               key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
 
 
 def resolve_place(name: str, provincie: str | None = None) -> Place:
@@ -103,32 +163,47 @@ def bvms(kb: KnowledgeBase) -> list[Organisatie]:
             if isinstance(o, Organisatie) and o.soort == "bedrijfsvakschool"]
 
 
-def bvm_place(bvm: Organisatie) -> Place | None:
+def bvm_locations(bvm: Organisatie) -> list[Place]:
+    """Where a school is: its ``locaties``; else its ``locatie`` or its ``plaats``."""
+    if bvm.locaties:
+        return [Place(w.plaats, w.provincie, w.lat, w.lon) for w in bvm.locaties]
     if bvm.locatie is not None:
-        return Place(bvm.plaats or bvm.naam, bvm.provincie or "", bvm.locatie.lat, bvm.locatie.lon)
+        return [Place(bvm.plaats or bvm.naam, bvm.provincie or "", bvm.locatie.lat,
+                      bvm.locatie.lon)]
     if bvm.plaats:
         try:
-            return resolve_place(bvm.plaats, bvm.provincie)
+            return [resolve_place(bvm.plaats, bvm.provincie)]
         except UnknownPlace:
-            return None
-    return None
+            return []
+    return []
+
+
+def bvm_place(bvm: Organisatie) -> Place | None:
+    """The school's first (main) location."""
+    return next(iter(bvm_locations(bvm)), None)
 
 
 def nearest(kb: KnowledgeBase, origin: Place) -> list[Found]:
-    """Every BVM of the knowledge base, nearest first; unplaceable ones last."""
+    """Every location of every BVM, nearest first; a school without a location last."""
     found = []
     for bvm in bvms(kb):
-        where = bvm_place(bvm)
-        km = haversine_km(origin.lat, origin.lon, where.lat, where.lon) if where else None
-        found.append(Found(bvm, where, km))
-    return sorted(found, key=lambda f: (f.km is None, f.km or 0.0, f.organisatie.id))
+        wheres = bvm_locations(bvm) or [None]
+        for where in wheres:
+            km = haversine_km(origin.lat, origin.lon, where.lat, where.lon) if where else None
+            found.append(Found(bvm, where, km))
+    return sorted(found, key=lambda f: (f.km is None, f.km or 0.0, f.organisatie.id,
+                                        f.place.naam if f.place else ""))
 
 
 def in_province_first(kb: KnowledgeBase, provincie: str) -> list[Found]:
-    """BVMs in ``provincie`` first, then the rest; each by distance from the province centre."""
+    """Locations in ``provincie`` first, then the rest; each by distance from its centre."""
     found = nearest(kb, province_centre(provincie))
-    return sorted(found, key=lambda f: (f.organisatie.provincie != provincie, f.km is None,
+    return sorted(found, key=lambda f: (_province_of(f) != provincie, f.km is None,
                                         f.km or 0.0))
+
+
+def _province_of(found: Found) -> str | None:
+    return found.place.provincie if found.place else found.organisatie.provincie
 
 
 def known_total(kb: KnowledgeBase) -> int | None:
@@ -136,6 +211,10 @@ def known_total(kb: KnowledgeBase) -> int | None:
     page = kb.get("bedrijfsvakscholen")
     match = re.search(r"(\d+)\s+bedrijfsvakscholen", page.inhoud if page else "")
     return int(match.group(1)) if match else None
+
+
+def confirmed(bvm: Organisatie) -> bool:
+    return bvm.bvm_status is not None and bvm.bvm_status.status == "bevestigd"
 
 
 # --- the map ------------------------------------------------------------------------------
