@@ -25,7 +25,7 @@ def test_metalektro_is_pointed_to_its_own_fund(run, regeling_id):
     result = regeling(advice, regeling_id)
     assert result.status == "nee"
     assert any("A+O Metalektro" in reason and "'cao'" in reason for reason in result.waarom)
-    assert "a-o-metalektro" in advice.organisaties
+    assert "ao-metalektro" in advice.organisaties
     assert "oom" not in advice.organisaties
 
 

@@ -300,10 +300,11 @@ class TermView:
     term: str
     betekenis: str
     bron: SourceView
+    zie: Ref | None = None
 
 
 # The words of the crebo table an owner may not know; explained from the glossary (woordenlijst).
-CREBO_TABLE_TERMS = ("crebo", "bbl", "bol")
+CREBO_TABLE_TERMS = ("crebo", "bbl", "bol", "erkend leerbedrijf")
 
 
 def glossary_terms(kb: KnowledgeBase, terms: tuple[str, ...]) -> list[TermView]:
@@ -314,7 +315,8 @@ def glossary_terms(kb: KnowledgeBase, terms: tuple[str, ...]) -> list[TermView]:
         return []
     found = {b.term: b for b in glossary.begrippen if b.betekenis}
     return [TermView(t, " ".join(found[t].betekenis.split()),  # type: ignore[union-attr]
-                     source_view(found[t].bron, glossary.bronnen[found[t].bron]))
+                     source_view(found[t].bron, glossary.bronnen[found[t].bron]),
+                     ref(kb, found[t].zie) if found[t].zie else None)
             for t in terms if t in found]
 
 
@@ -477,6 +479,7 @@ def type_details(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> dict[str,
                 "provincie": province_label(item.provincie),
                 "locaties": [{"plaats": w.plaats, "adres": w.adres,
                               "provincie": province_label(w.provincie)} for w in item.locaties],
+                "werkgebied": ", ".join(province_label(v) for v in item.provincies),
                 "status": status_label(item),
                 "status_toelichting": item.bvm_status.toelichting if item.bvm_status else None}
     if item.type == "initiatief":  # type: ignore[attr-defined]

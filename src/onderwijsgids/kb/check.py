@@ -173,6 +173,9 @@ def check_knowledge_base(
             if entry.bron not in kb.glossary.bronnen:
                 problems.append(Problem("woordenlijst.yaml", None, f"begrippen[{index}].bron",
                                         f"bron '{entry.bron}' staat niet in 'bronnen'"))
+            if entry.zie and entry.zie not in kb.items:
+                problems.append(Problem("woordenlijst.yaml", None, f"begrippen[{index}].zie",
+                                        f"verwijst naar onbekend item '{entry.zie}'"))
     if require_contract_ids:
         for item_type, ids in CONTRACT_IDS.items():
             for required in ids:

@@ -266,6 +266,8 @@ class Organisatie(ItemBase):
     locatie: Locatie | None = None
     locaties: list[Vestiging] = []
     bvm_status: BvmStatus | None = None
+    regio: OneLine | None = Field(None, description="Werkgebied, bv. 'Midden- en West-Brabant'")
+    provincies: list[Province] = Field([], description="Provincies van het werkgebied")
 
     @model_validator(mode="after")
     def _school_shape(self) -> "Organisatie":
@@ -320,6 +322,7 @@ class Begrip(Sourced):
     term: OneLine
     varianten: list[str] = []
     betekenis: str | None = None
+    zie: Slug | None = Field(None, description="Item dat het begrip uitlegt")
 
 
 class Woordenlijst(Strict):
