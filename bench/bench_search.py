@@ -1,7 +1,7 @@
 """Search quality and speed (issue 4).
 
 - Quality: top-1 and top-3 hit rates on ``tests/search/questions.tsv`` for this engine and,
-  side by side, for a plain baseline: SQLite FTS5 with its default tokenizer, ranked by bm25,
+  side by side, for a plain baseline (plus how long the engine's result lists are, issue 14): SQLite FTS5 with its default tokenizer, ranked by bm25,
   over title + summary + body, in an in-memory database (the words of the question OR-ed).
 - Speed: search p50 in-process (target ≤ 2 ms) and through the API on loopback, with gunicorn
   started on a free port (≤ 10 ms); route query p50 (≤ 5 ms); index build for the whole guide
@@ -120,6 +120,9 @@ def main() -> int:
     print(f"{'deze zoekmachine':28}{engine.top1_rate:>8.1%}{engine.top3_rate:>8.1%}")
     print(f"{'basislijn SQLite FTS5':28}{baseline.top1_rate:>8.1%}{baseline.top3_rate:>8.1%}")
     print(f"doel top-3 ≥ 90%: {'OK' if engine.top3_rate >= 0.9 else 'TE LAAG'}")
+    sizes = sorted(search(index, q.text, limit=100).total for q in questions)
+    print(f"lengte van de resultatenlijst: mediaan {statistics.median(sizes):.0f}, "
+          f"gemiddeld {statistics.mean(sizes):.1f}, langste {sizes[-1]} van {len(kb.items)} items")
 
     texts = [q.text for q in questions]
     for q in texts:  # warm caches (lazy tables, stems)

@@ -105,3 +105,30 @@ def test_a_broken_school_is_reported_with_file_line_and_field(kb_dir, old, new, 
     kb_dir.write(SCHOOL, VALID)
     kb_dir.replace(SCHOOL, old, new)
     kb_dir.assert_loader_reports(expected)
+
+
+GLOSSARY = """\
+bronnen:
+  gids:
+    gids: actiepunt 6
+    peildatum: 2026-01-05
+begrippen:
+  - term: PTT
+    bron: gids
+    zie: {zie}
+vakwoorden:
+  - woorden: [lassen, frezen]
+    items: [{item}]
+    bron: gids
+"""
+
+
+def test_glossary_links_and_trade_words_must_point_to_items(kb_dir):
+    kb_dir.write("woordenlijst.yaml", GLOSSARY.format(zie="oom-ptt", item="oom-ptt"))
+    assert kb_dir.problems() == []
+    kb_dir.write("woordenlijst.yaml", GLOSSARY.format(zie="oom-pt", item="oom-pttt"))
+    problems = kb_dir.problems()
+    assert "woordenlijst.yaml: veld 'begrippen[0].zie': verwijst naar onbekend item 'oom-pt'" \
+        in problems
+    assert "woordenlijst.yaml: veld 'vakwoorden[0].items': verwijst naar onbekend item " \
+           "'oom-pttt'" in problems

@@ -93,3 +93,69 @@ def test_results_are_deterministic_and_survive_serialisation(index):
 def test_bad_queries_are_refused_in_dutch(index, bad):
     with pytest.raises(QueryError, match="^q: "):
         search(index, bad)
+
+
+# --- issue 14: the trade's own words, precision, snippets ------------------------------------
+
+COURSES = {"oom-ptt", "actiepunt-6", "metaalunie-academie", "oom-ontwikkelbudget"}
+TRADE_WORDS = ["lassen", "frezen", "draaien", "verspanen", "cnc", "plaatwerk", "constructie",
+               "tig-lassen", "cnc-frezen"]
+
+
+@pytest.mark.parametrize("word", TRADE_WORDS)
+def test_a_trade_word_finds_courses_and_their_funding(index, word):
+    result = search(index, word, limit=10)
+    assert result.corrections == {}, f"{word} 'verbeterd' tot {result.corrections}"
+    assert {h.id for h in result.hits[:4]} == COURSES
+
+
+def test_lassen_is_never_corrected_into_aanpassen(index):
+    ids = [h.id for h in search(index, "lassen", limit=100).hits]
+    assert "ozone" not in ids and "speciaal-onderwijs" not in ids
+
+
+def test_a_typo_of_a_trade_word_becomes_the_trade_word(index):
+    assert search(index, "lasen").corrections == {"lasen": "lassen"}
+    assert search(index, "verspanan").corrections == {"verspanan": "verspanen"}
+
+
+def test_mechatronica_finds_its_qualifications_first(index):
+    top = [h.id for h in search(index, "mechatronica", limit=4).hits]
+    assert set(top) == {"23360", "25891", "25892", "25893"}
+
+
+def test_the_result_list_stops_where_relevance_ends(index, kb):
+    result = search(index, "subsidie voor mijn bbl leerling", limit=100)
+    assert [h.id for h in result.hits[:2]] == ["subsidie-praktijkleren", "subsidiemogelijkheden"]
+    assert "oom-bbl-vergoeding" in [h.id for h in result.hits[:5]]
+    assert result.total == len(result.hits) <= 15 < len(kb.items) // 6
+    best = result.hits[0].score
+    assert all(h.score >= 0.4 * best for h in result.hits)
+
+
+def test_a_question_asked_by_id_keeps_its_item_and_related_hits(index):
+    hits = search(index, "oom-ptt", limit=10).hits
+    assert hits[0].id == "oom-ptt" and hits[0].direct
+
+
+def _whole_words_of(part: str, text: str) -> bool:
+    at = text.find(part)
+    return at >= 0 and not text[at - 1:at].isalnum() and not text[at + len(part):][:1].isalnum()
+
+
+def test_snippets_start_and_end_on_a_word_boundary(index):
+    import html as html_module
+
+    from onderwijsgids.search.engine.query import SNIPPET_CHARS, _window
+
+    sentence = " ".join(f"woord{n}" for n in range(60)) + " subsidie " + " ".join(
+        f"verder{n}" for n in range(60))
+    cut = _window(sentence, {"subsidie"})
+    assert cut.startswith("…") and cut.endswith("…")
+    assert _whole_words_of(cut.strip("…"), sentence) and len(cut) <= SNIPPET_CHARS + 2
+    for question in ["subsidie praktijkleren aanvragen", "lassen", "bedrijfsvakschool"]:
+        for hit in search(index, question, limit=20, snippets=True).hits:
+            text = html_module.unescape(hit.snippet.replace("<mark>", "").replace("</mark>", ""))
+            doc = index.docs[index.by_id[hit.id]]
+            full = " ".join(f"{doc.samenvatting} {doc.text}".split())
+            assert _whole_words_of(" ".join(text.strip("…").split()), full), (hit.id, text)

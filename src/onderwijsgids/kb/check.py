@@ -176,6 +176,13 @@ def check_knowledge_base(
             if entry.zie and entry.zie not in kb.items:
                 problems.append(Problem("woordenlijst.yaml", None, f"begrippen[{index}].zie",
                                         f"verwijst naar onbekend item '{entry.zie}'"))
+        for index, group in enumerate(kb.glossary.vakwoorden):
+            problems += [Problem("woordenlijst.yaml", None, f"vakwoorden[{index}].items",
+                                 f"verwijst naar onbekend item '{target}'")
+                         for target in group.items if target not in kb.items]
+            if group.bron not in kb.glossary.bronnen:
+                problems.append(Problem("woordenlijst.yaml", None, f"vakwoorden[{index}].bron",
+                                        f"bron '{group.bron}' staat niet in 'bronnen'"))
     if require_contract_ids:
         for item_type, ids in CONTRACT_IDS.items():
             for required in ids:

@@ -325,9 +325,19 @@ class Begrip(Sourced):
     zie: Slug | None = Field(None, description="Item dat het begrip uitlegt")
 
 
+class Vakwoorden(Sourced):
+    """Words of the trade (lassen, frezen, CNC …): search takes them as they are, never
+    "corrects" them into another word, and finds ``items`` for them."""
+
+    woorden: list[OneLine] = Field(min_length=1)
+    items: list[Slug] = Field(min_length=1, description="Items die bij deze woorden horen")
+    toelichting: str | None = None
+
+
 class Woordenlijst(Strict):
     bronnen: dict[SourceKey, Bron] = Field(min_length=1)
     begrippen: list[Begrip]
+    vakwoorden: list[Vakwoorden] = []
 
 
 class Plaats(Strict):

@@ -90,14 +90,23 @@ def _body_parts(kb: KnowledgeBase, item: ItemBase) -> list[str]:
     return [p for p in parts if p]
 
 
-def _fields(kb: KnowledgeBase, item: ItemBase) -> dict[str, str]:
+def trade_words(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Item ID → the words of the trade the glossary maps to it (``vakwoorden``)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for group in kb.glossary.vakwoorden if kb.glossary is not None else []:
+        for item_id in group.items:
+            found[item_id] += group.woorden
+    return dict(found)
+
+
+def _fields(kb: KnowledgeBase, item: ItemBase, trade: dict[str, list[str]]) -> dict[str, str]:
     title = item.titel
     naam = getattr(item, "naam", None)
     if naam and naam not in title:
         title = f"{title} {naam}"
     return {
         "title": title,
-        "keywords": " ; ".join(item.trefwoorden),
+        "keywords": " ; ".join([*item.trefwoorden, *trade.get(item.id, [])]),
         "summary": item.samenvatting,
         "body": " \n".join(_body_parts(kb, item)),
     }
@@ -164,6 +173,11 @@ class SearchIndex:
         return dict(table)
 
     @cached_property
+    def trade_words(self) -> frozenset[str]:
+        """Folded words of the trade (``vakwoorden`` of the glossary)."""
+        return frozenset(self.extra.get("vakwoorden", ()))
+
+    @cached_property
     def document_frequency(self) -> dict[str, int]:
         return {term: len({p[0] for p in plist}) for term, plist in self.postings.items()}
 
@@ -200,11 +214,14 @@ class SearchIndex:
 def build_index(kb: KnowledgeBase) -> SearchIndex:
     """Index every item of ``kb``; deterministic for the same content."""
     items = sorted(kb.items.values(), key=lambda i: (i.type, i.id))  # type: ignore[attr-defined]
-    fielded = [_fields(kb, item) for item in items]
+    trade = trade_words(kb)
+    fielded = [_fields(kb, item, trade) for item in items]
     glossary_words: list[str] = []
     if kb.glossary is not None:
         for begrip in kb.glossary.begrippen:
             glossary_words += [begrip.term, *begrip.varianten]
+        for group in kb.glossary.vakwoorden:  # known words are never "corrected"
+            glossary_words += group.woorden
     vocabulary = _vocabulary([t for f in fielded for t in f.values()] + glossary_words)
     lexicon = glossary_lexicon(kb, vocabulary)
 
@@ -232,5 +249,7 @@ def build_index(kb: KnowledgeBase) -> SearchIndex:
                   for term, slots in sorted(postings.items())},
         vocabulary=sorted(vocabulary),
         concepts=sorted([list(stems), name] for stems, name in lexicon.concepts.items()),
-        extra={"digest": kb.digest},
+        extra={"digest": kb.digest,
+               "vakwoorden": sorted({w for group in trade.values() for text in group
+                                     for w in _vocabulary([text])})},
     )

@@ -28,6 +28,11 @@ TYPO_WEIGHT = 0.8
 MAX_QUERY_LENGTH = 200
 SNIPPET_CHARS = 220
 DIRECT_BONUS = 1000.0
+# Where relevance ends: a hit scores at least this share of the best hit, and for a question
+# of three or more meaningful words it matches at least half of them (rounded up) unless it
+# scores at least STRONG_SHARE of the best hit (one rare word can carry a question).
+RELATIVE_FLOOR = 0.4
+STRONG_SHARE = 0.6
 _CREBO = re.compile(r"^\d{5}$")
 
 
@@ -79,7 +84,9 @@ def correct_typo(index: SearchIndex, word: str) -> str | None:
 
     Candidates share a single-letter deletion with ``word`` (covers one substitution, insertion,
     deletion or transposition, and some pairs of them); each is checked with the real distance.
-    Ties go to the word in more documents, then alphabetical order, so results are stable.
+    Ties go to a word of the trade ("lasen" → "lassen", not "laten"), then to the word in more
+    documents, then alphabetical order, so results are stable. A word of the trade is known,
+    so it is never corrected itself.
     """
     limit = allowed_typos(word)
     if not limit or not word.isalpha():
@@ -90,13 +97,14 @@ def correct_typo(index: SearchIndex, word: str) -> str | None:
         candidates.update(table.get(variant, ()))
         if variant in index.lexicon.vocabulary:
             candidates.add(variant)
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, bool, int, str] | None = None
     for candidate in candidates:
         distance = edit_distance(word, candidate, limit)
         if distance <= limit:
-            key = (distance, -index.document_frequency.get(stem(candidate), 0), candidate)
+            key = (distance, candidate not in index.trade_words,
+                   -index.document_frequency.get(stem(candidate), 0), candidate)
             best = key if best is None or key < best else best
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def _known(index: SearchIndex, word: str) -> bool:
@@ -121,14 +129,27 @@ def clauses_for(index: SearchIndex, q: str) -> tuple[list[Clause], dict[str, str
     text = " ".join("".join(corrections.get(p, p) for p in re.split(r"(['\-])", w))
                     for w in words(q))
     grouped: dict[str, dict[str, float]] = {}
-    for token in analyze(text, index.lexicon):
+    tokens = analyze(text, index.lexicon)
+    sources = {t.source for t in tokens}
+    for token in tokens:
         weight = token.weight
         if token.source in corrections.values():
             weight *= TYPO_WEIGHT
-        slot = grouped.setdefault(token.source, {})
-        slot[token.term] = max(slot.get(token.term, 0.0), weight)
+        for source in _owners(token, sources):
+            slot = grouped.setdefault(source, {})
+            slot[token.term] = max(slot.get(token.term, 0.0), weight)
     clauses = [Clause(label=source, alternatives=alts) for source, alts in grouped.items()]
     return _dedupe(clauses), corrections
+
+
+def _owners(token: Token, sources: set[str]) -> list[str]:
+    """The clause a token belongs to. A concept found in a phrase ("bbl leerling" → =bbl) is
+    one more way of matching the phrase's first word that is a clause ("bbl"), not a clause of
+    its own: otherwise every item about bbl would score the word twice."""
+    if not token.term.startswith(CONCEPT_PREFIX) or " " not in token.source:
+        return [token.source]
+    inner = [w for w in token.source.split(" ") if w in sources]
+    return inner[:1] or [token.source]
 
 
 def _dedupe(clauses: list[Clause]) -> list[Clause]:
@@ -223,11 +244,12 @@ def search(index: SearchIndex, q: str, item_type: str | None = None, limit: int 
     """The ranked answer to ``q``: best first, ties broken by item ID for stable output."""
     q = validate_query(q)
     scores, matched, corrections = score_documents(index, q)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], index.docs[kv[0]].id))
+    direct = _direct_match(index, q)
+    ranked = relevant(sorted(scores.items(), key=lambda kv: (-kv[1], index.docs[kv[0]].id)),
+                      matched, direct)
     counts = Counter(index.docs[doc].type for doc, _ in ranked)
     if item_type:
         ranked = [(doc, s) for doc, s in ranked if index.docs[doc].type == item_type]
-    direct = _direct_match(index, q)
     hits = []
     for doc, score in ranked[:limit]:
         d = index.docs[doc]
@@ -241,6 +263,24 @@ def search(index: SearchIndex, q: str, item_type: str | None = None, limit: int 
     if not scores:
         result.suggestion = did_you_mean(index, q)
     return result
+
+
+def relevant(ranked: list[tuple[int, float]],
+             matched: dict[int, list[tuple[str, str, dict[str, float]]]],
+             direct: int | None = None) -> list[tuple[int, float]]:
+    """The ranked hits up to where relevance ends (see ``RELATIVE_FLOOR``): a question about
+    subsidie for a bbl learner should not list every page that mentions bbl. An item asked
+    for by its ID or crebo code stays first and does not set the floor."""
+    others = [(doc, score) for doc, score in ranked if doc != direct]
+    if not others:
+        return ranked
+    clauses = len({label for rows in matched.values() for label, _t, _f in rows})
+    needed = (clauses + 1) // 2 if clauses >= 3 else 1
+    floor = others[0][1] * RELATIVE_FLOOR
+    strong = others[0][1] * STRONG_SHARE
+    kept = [(doc, score) for doc, score in others
+            if score >= floor and (score >= strong or len(matched.get(doc, ())) >= needed)]
+    return [(doc, score) for doc, score in ranked if doc == direct] + kept
 
 
 # --- did you mean -------------------------------------------------------------------------
@@ -308,14 +348,22 @@ def snippet(index: SearchIndex, doc: int, matches: list[tuple[str, str, dict[str
 
 
 def _window(sentence: str, terms: set[str]) -> str:
+    """At most about ``SNIPPET_CHARS`` of ``sentence`` around its first matched word, starting
+    and ending on a word boundary, with "…" where text was left out."""
     if len(sentence) <= SNIPPET_CHARS:
         return sentence
     first = next((w.start() for w in _TEXT_WORD.finditer(sentence)
                   if _word_matches(w.group(), terms)), 0)
     start = max(0, min(first - 40, len(sentence) - SNIPPET_CHARS))
-    cut = sentence[start:start + SNIPPET_CHARS]
-    return ("…" if start else "") + cut.strip() + ("…" if start + SNIPPET_CHARS < len(sentence)
-                                                   else "")
+    if start:
+        space = sentence.find(" ", start, first + 1) if first >= start else -1
+        start = space + 1 if space >= 0 else start
+    end = start + SNIPPET_CHARS
+    if end < len(sentence):
+        space = sentence.rfind(" ", start, end + 1)
+        end = space if space > start else end
+    cut = sentence[start:end].strip().rstrip(",;:")
+    return ("…" if start else "") + cut + ("…" if end < len(sentence) else "")
 
 
 def _highlight(text: str, terms: set[str]) -> str:
