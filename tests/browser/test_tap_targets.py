@@ -1,5 +1,6 @@
-"""On a 360 px phone every control is a 44 px tap target and the education diagram is drawn at
-its own size (readable labels, scrolling in its own box) instead of shrunk to fit."""
+"""On a 360 px phone every control is a 44 px tap target and the education diagram of a level page
+is drawn at its own size (readable labels, scrolling in its own box) instead of shrunk to fit (the
+overview page shows the levels stap voor stap instead: tests/browser/test_diagram.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-CONTROLS = (".main-nav a, .breadcrumbs a, .brand, .diagram-skip, main button, main select, "
+CONTROLS = (".main-nav a, .breadcrumbs a, .brand, .diagram-skip, .diagram-show, .edu-level, "
+            ".edu-next a, main button, main select, "
             "main input, .site-search input, .site-search button")
 
 
@@ -22,8 +24,8 @@ def test_controls_are_at_least_44px_high(page, site, path):
     assert small == [], f"{path}: {small}"
 
 
-def test_the_diagram_keeps_its_size_on_a_phone(page, site):
-    page.goto(site + "/onderwijsniveaus/")
+def test_a_level_page_keeps_the_diagram_at_its_size_on_a_phone(page, site):
+    page.goto(site + "/onderwijsniveaus/vmbo-kb/")
     drawn, own = page.evaluate("""() => {
         const svg = document.querySelector('.onderwijs-diagram');
         return [svg.getBoundingClientRect().width, svg.viewBox.baseVal.width];

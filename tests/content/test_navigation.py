@@ -58,7 +58,7 @@ def test_each_simple_list_says_what_it_holds_before_the_list(client, url):
 def test_the_education_diagram_offers_the_list_first(client):
     page = client.get("/onderwijsniveaus/").content.decode()
     skip = page.index('class="diagram-skip" href="#niveaus-lijst"')
-    assert skip < page.index('class="diagram-wrap"') < page.index('id="niveaus-lijst"')
+    assert skip < page.index('class="diagram-wrap diagram-wrap--full"') < page.index('id="niveaus-lijst"')
 
 
 @pytest.mark.parametrize("url", ["/kwalificaties/", "/gids/mbo-opleidingen-overzicht/"])

@@ -357,7 +357,8 @@ def test_the_crebo_table_is_a_real_table_linking_each_crebo_and_kiesmbo(pages, k
 
 def test_the_education_diagram_has_one_link_per_level_and_one_arrow_per_flow(pages, kb):
     placed = {i.id: i for i in kb.items.values() if i.type == "onderwijsniveau" and i.diagram}
-    flows = [(i.id, s.naar) for i in placed.values() for s in i.stromen if s.naar in placed]
+    flows = [(i.id, s.naar) for i in placed.values() for s in i.stromen
+             if s.naar in placed and s.in_schema]
     for url in ["/onderwijsniveaus/", "/gids/onderwijsniveaus/"]:
         page = pages.get(url)
         svg = page[page.index('<svg xmlns="http://www.w3.org/2000/svg" class="onderwijs-diagram"'):]
@@ -365,11 +366,11 @@ def test_the_education_diagram_has_one_link_per_level_and_one_arrow_per_flow(pag
         assert "<title" in svg and "<desc" in svg
         links = re.findall(r'<a href="/onderwijsniveaus/([a-z0-9-]+)/"', svg)
         assert sorted(links) == sorted(placed)
-        arrows = re.findall(r'<line class="dg-edge[^"]*" data-van="([^"]+)" data-naar="([^"]+)"',
+        arrows = re.findall(r'<path class="dg-edge[^"]*" data-van="([^"]+)" data-naar="([^"]+)"',
                             svg)
         assert sorted(arrows) == sorted(flows)
         assert svg.count('marker-end="url(#') == len(flows)
-        listing = page[page.index('class="education-list"'):]
+        listing = page[page.index('class="education-list edu-steps"'):]
         for level_id in placed:
             assert f'href="/onderwijsniveaus/{level_id}/"' in listing
 

@@ -1,15 +1,25 @@
 """The education-system schema of the guide as an accessible inline SVG.
 
 Each ``onderwijsniveau`` with a ``diagram: {kolom, rij}`` place becomes a box that links to its
-page (keyboard-focusable, named by its title); each ``stroom`` between two placed levels becomes
-one arrow. Flows the guide's schema does not draw (``in_schema: false``) are dashed. Empty rows
-and columns are dropped so the drawing stays compact. The SVG carries a <title> and <desc>; pages
-show an equivalent HTML list next to it (template ``content/_education_list.html``).
+page (keyboard-focusable, named by its title). Levels are drawn in rows, like the guide's schema;
+each ``stroom`` of the guide's schema between two placed levels becomes one arrow, routed
+orthogonally through the gaps between the rows so arrows never run through a box:
+
+- an arrow leaves the bottom of its level, runs down to a *lane* in one gap between two rows,
+  along that lane and down into the top of the target level; all arrows of one level share a
+  lane in a gap (a "bus"), each lane has its own height, so arrows only cross at right angles;
+- of the gaps between the two rows, the one nearest the target whose vertical parts pass no box
+  is used;
+- an arrow to a level in the same row runs through the gap above that row.
+
+Flows the guide's schema does not draw (``in_schema: false``) are left out of the drawing (the
+list next to it names them), unless they are part of a highlighted route: then they are drawn
+dashed. Empty rows and columns are dropped. The SVG carries a <title> and <desc>; pages show an
+equivalent list next to it (template ``content/_education.html``).
 """
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -20,16 +30,22 @@ from onderwijsgids.kb import KnowledgeBase
 from onderwijsgids.kb.schema import Onderwijsniveau
 from onderwijsgids.kb.urls import item_path
 
-NODE_W, NODE_H = 132, 54
-COL_PITCH, ROW_PITCH = 146, 86
+NODE_W, NODE_H = 124, 58
+COL_PITCH = 134
 MARGIN = 12
-LINE_CHARS, MAX_LINES, LINE_H = 20, 3, 14
+LANE_PITCH, MIN_GAP = 8, 30
+LINE_CHARS, MAX_LINES, LINE_H, FONT_SIZE = 19, 4, 12.5, 11
+# Dutch compounds too long for one line break after a part that ends like this ("basisberoeps-
+# gerichte", "volwassenen-onderwijs").
+_JOINTS = ("s", "en")
 
 
 @dataclass(frozen=True)
 class _Box:
     id: str
     titel: str
+    row: int
+    column: int
     x: float
     y: float
 
@@ -38,8 +54,15 @@ class _Box:
         return self.x + NODE_W / 2
 
     @property
-    def cy(self) -> float:
-        return self.y + NODE_H / 2
+    def bottom(self) -> float:
+        return self.y + NODE_H
+
+
+@dataclass(frozen=True)
+class _Flow:
+    van: str
+    naar: str
+    in_schema: bool
 
 
 def _place(level: Onderwijsniveau) -> tuple[int, int]:
@@ -53,70 +76,146 @@ def placed_levels(kb: KnowledgeBase) -> list[Onderwijsniveau]:
     return sorted(levels, key=lambda level: (*_place(level), level.id))
 
 
-def diagram_flows(kb: KnowledgeBase) -> list[tuple[str, str, bool]]:
-    """``(from, to, in_schema)`` for every flow drawn: both ends have a place in the schema."""
+def diagram_flows(kb: KnowledgeBase, route: tuple[str, ...] = ()) -> list[tuple[str, str, bool]]:
+    """``(from, to, in_schema)`` for every flow drawn: both ends placed, and drawn in the
+    guide's schema or part of ``route``."""
     placed = {level.id for level in placed_levels(kb)}
+    steps = set(zip(route, route[1:]))
     return [(level.id, flow.naar, flow.in_schema)
-            for level in placed_levels(kb) for flow in level.stromen if flow.naar in placed]
+            for level in placed_levels(kb) for flow in level.stromen
+            if flow.naar in placed and (flow.in_schema or (level.id, flow.naar) in steps)]
 
 
-def _boxes(levels: list[Onderwijsniveau]) -> dict[str, _Box]:
-    """Pixel places; rows and columns that no level uses are left out."""
+# --- layout -------------------------------------------------------------------------------
+
+
+def _grid(levels: list[Onderwijsniveau]) -> dict[str, tuple[int, int]]:
+    """(row, column) per level, with unused rows and columns left out."""
     rows = {r: n for n, r in enumerate(sorted({_place(lv)[0] for lv in levels}))}
     columns = {c: n for n, c in enumerate(sorted({_place(lv)[1] for lv in levels}))}
-    boxes = {}
-    for level in levels:
-        row, column = _place(level)
-        boxes[level.id] = _Box(level.id, level.titel, MARGIN + columns[column] * COL_PITCH,
-                               MARGIN + rows[row] * ROW_PITCH)
-    return boxes
+    return {lv.id: (rows[_place(lv)[0]], columns[_place(lv)[1]]) for lv in levels}
+
+
+def _gap_of(flow: _Flow, grid: dict[str, tuple[int, int]], blocked) -> int:
+    """The gap an arrow runs through: gap ``g`` lies between row ``g`` and row ``g + 1``
+    (gap -1 above the first row). Same row: the gap above it. Else the gap nearest the target
+    whose vertical parts pass no other box (the nearest one when every gap does)."""
+    (r1, c1), (r2, c2) = grid[flow.van], grid[flow.naar]
+    if r2 <= r1:
+        return min(r1, r2) - 1
+    free = [g for g in range(r2 - 1, r1 - 1, -1)
+            if not blocked(c1, r1 + 1, g, flow) and not blocked(c2, g + 1, r2 - 1, flow)]
+    return free[0] if free else r2 - 1
+
+
+def _blocker(grid: dict[str, tuple[int, int]]):
+    occupied = {place: level for level, place in grid.items()}
+
+    def blocked(column: int, first_row: int, last_row: int, flow: _Flow) -> bool:
+        return any(occupied.get((row, column)) not in (None, flow.van, flow.naar)
+                   for row in range(first_row, last_row + 1))
+    return blocked
+
+
+@dataclass
+class _Layout:
+    boxes: dict[str, _Box]
+    gaps: dict[_Flow, int]
+    lanes: dict[tuple[int, str], float]     # (gap, source level) -> y of its lane
+    width: float
+    height: float
+
+
+def _layout(levels: list[Onderwijsniveau], flows: list[_Flow]) -> _Layout:
+    grid = _grid(levels)
+    blocked = _blocker(grid)
+    gaps = {flow: _gap_of(flow, grid, blocked) for flow in flows}
+    sources: dict[int, list[str]] = {}
+    for flow, gap in gaps.items():
+        members = sources.setdefault(gap, [])
+        if flow.van not in members:
+            members.append(flow.van)
+    rows = max((r for r, _c in grid.values()), default=-1) + 1
+    top, lanes, row_y = float(MARGIN), {}, {}
+    for gap in range(-1, rows):
+        if gap >= 0:
+            row_y[gap] = top
+            top += NODE_H
+        members = sorted(sources.get(gap, []), key=lambda s: (grid[s][1], grid[s][0], s))
+        if members or 0 <= gap < rows - 1:
+            height = max(MIN_GAP, (len(members) + 1) * LANE_PITCH)
+            for n, source in enumerate(members, 1):
+                lanes[(gap, source)] = top + n * height / (len(members) + 1)
+            top += height
+    boxes = {lv.id: _Box(lv.id, lv.titel, *grid[lv.id], MARGIN + grid[lv.id][1] * COL_PITCH,
+                         row_y[grid[lv.id][0]]) for lv in levels}
+    width = max((b.x for b in boxes.values()), default=0) + NODE_W + MARGIN
+    return _Layout(boxes, gaps, lanes, width, top + MARGIN)
+
+
+def _entry_points(layout: _Layout, flows: list[_Flow]) -> dict[_Flow, float]:
+    """Where each arrow enters its target's top: spread by the x of the arrows' sources."""
+    incoming: dict[str, list[_Flow]] = {}
+    for flow in flows:
+        incoming.setdefault(flow.naar, []).append(flow)
+    points = {}
+    for target, arriving in incoming.items():
+        box = layout.boxes[target]
+        arriving.sort(key=lambda f: (layout.boxes[f.van].cx, f.van))
+        for n, flow in enumerate(arriving, 1):
+            points[flow] = box.x + NODE_W * (0.15 + 0.7 * n / (len(arriving) + 1))
+    return points
+
+
+def _path(layout: _Layout, flow: _Flow, entry_x: float) -> str:
+    a, b = layout.boxes[flow.van], layout.boxes[flow.naar]
+    lane = layout.lanes[(layout.gaps[flow], flow.van)]
+    start_y = a.bottom if lane > a.bottom else a.y
+    return f"M{a.cx:.1f} {start_y:.1f}V{lane:.1f}H{entry_x:.1f}V{b.y:.1f}"
+
+
+# --- drawing ------------------------------------------------------------------------------
+
+
+def _split_long(word: str) -> list[str]:
+    """A word too long for a line, split after its longest fitting compound part."""
+    if len(word) <= LINE_CHARS:
+        return [word]
+    for cut in range(min(len(word) - 4, LINE_CHARS - 1), 4, -1):
+        if word[:cut].endswith(_JOINTS):
+            return [word[:cut] + "-", *_split_long(word[cut:])]
+    return [word]
 
 
 def label_lines(title: str) -> list[str]:
-    """Break a level's title into at most three short lines; a dash starts a new line."""
+    """Break a level's title into at most four short lines; a dash starts a new line."""
     lines: list[str] = []
     for part in title.split(" — "):
-        lines.extend(textwrap.wrap(part, LINE_CHARS, break_long_words=False) or [part])
+        words = [piece for word in part.split() for piece in _split_long(word)]
+        lines.extend(_wrap(words) or [part])
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES]
         lines[-1] = lines[-1][: LINE_CHARS - 1] + "…"
     return lines
 
 
-def _side(a: _Box, b: _Box) -> str:
-    """The side of ``a`` where an arrow to or from ``b`` attaches."""
-    if a.y == b.y:
-        return "right" if b.x > a.x else "left"
-    return "bottom" if b.y > a.y else "top"
-
-
-def _anchors(boxes: dict[str, _Box], flows: list[tuple[str, str, bool]],
-             ) -> dict[tuple[str, str, str], tuple[float, float]]:
-    """Attachment point per (box, other box, role), spread along each side so arrows
-    that meet one box do not share a single point."""
-    per_side: dict[tuple[str, str], list[tuple[float, str, str]]] = {}
-    for van, naar, _in_schema in flows:
-        for here, there, role in ((van, naar, "out"), (naar, van, "in")):
-            side = _side(boxes[here], boxes[there])
-            per_side.setdefault((here, side), []).append((boxes[there].cx, there, role))
-    points: dict[tuple[str, str, str], tuple[float, float]] = {}
-    for (here, side), others in per_side.items():
-        box = boxes[here]
-        others.sort()
-        for n, (_x, there, role) in enumerate(others):
-            share = (n + 1) / (len(others) + 1)
-            if side in ("top", "bottom"):
-                x = box.x + NODE_W * (0.15 + 0.7 * share)
-                points[(here, there, role)] = (x, box.y if side == "top" else box.y + NODE_H)
-            else:
-                y = box.y + NODE_H * (0.2 + 0.6 * share)
-                points[(here, there, role)] = (box.x if side == "left" else box.x + NODE_W, y)
-    return points
+def _wrap(words: list[str]) -> list[str]:
+    """Words on lines of at most ``LINE_CHARS``; a part ending in "-" joins the next part
+    without a space."""
+    lines: list[str] = []
+    for word in words:
+        if lines:
+            glue = "" if lines[-1].endswith("-") else " "
+            if len(lines[-1]) + len(glue) + len(word) <= LINE_CHARS:
+                lines[-1] += glue + word
+                continue
+        lines.append(word)
+    return lines
 
 
 def _node(box: _Box, emphasised: bool) -> str:
     lines = label_lines(box.titel)
-    first_y = box.cy - (len(lines) - 1) * LINE_H / 2
+    first_y = box.y + NODE_H / 2 - (len(lines) - 1) * LINE_H / 2
     tspans = "".join(
         f'<tspan x="{box.cx:g}" y="{first_y + n * LINE_H:g}">{escape(line)}</tspan>'
         for n, line in enumerate(lines))
@@ -127,25 +226,23 @@ def _node(box: _Box, emphasised: bool) -> str:
             f'fill="{"#fdecea" if emphasised else "#ffffff"}" '
             f'stroke="{"#b3261e" if emphasised else "#1f3a5f"}" '
             f'stroke-width="{3 if emphasised else 1.5}"/>'
-            f'<text text-anchor="middle" dominant-baseline="middle" font-size="12" '
+            f'<text text-anchor="middle" dominant-baseline="middle" font-size="{FONT_SIZE}" '
             f'fill="#111111">{tspans}</text></a>')
 
 
-def _edge(a: _Box, b: _Box, in_schema: bool, emphasised: bool, prefix: str,
-          anchors: dict[tuple[str, str, str], tuple[float, float]]) -> str:
-    x1, y1 = anchors[(a.id, b.id, "out")]
-    x2, y2 = anchors[(b.id, a.id, "in")]
+def _edge(layout: _Layout, flow: _Flow, entry_x: float, emphasised: bool, prefix: str) -> str:
     css = ["dg-edge"]
-    if not in_schema:
+    if not flow.in_schema:
         css.append("dg-edge-extra")
     if emphasised:
         css.append("dg-edge-hl")
     marker = f"{prefix}-pijl-hl" if emphasised else f"{prefix}-pijl"
-    dash = ' stroke-dasharray="5 4"' if not in_schema else ""
-    return (f'<line class="{" ".join(css)}" data-van="{a.id}" data-naar="{b.id}" '
-            f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+    dash = ' stroke-dasharray="5 4"' if not flow.in_schema else ""
+    return (f'<path class="{" ".join(css)}" data-van="{flow.van}" data-naar="{flow.naar}" '
+            f'd="{_path(layout, flow, entry_x)}" fill="none" '
             f'stroke="{"#b3261e" if emphasised else "#4a5a6a"}" '
-            f'stroke-width="{2.5 if emphasised else 1.2}"{dash} marker-end="url(#{marker})"/>')
+            f'stroke-width="{2.5 if emphasised else 1.2}" stroke-linejoin="round"{dash} '
+            f'marker-end="url(#{marker})"/>')
 
 
 def _markers(prefix: str) -> str:
@@ -154,10 +251,6 @@ def _markers(prefix: str) -> str:
              'fill="{fill}"/></marker>')
     return ("<defs>" + arrow.format(id=f"{prefix}-pijl", fill="#4a5a6a")
             + arrow.format(id=f"{prefix}-pijl-hl", fill="#b3261e") + "</defs>")
-
-
-def _route_edges(highlight: tuple[str, ...]) -> set[tuple[str, str]]:
-    return set(zip(highlight, highlight[1:]))
 
 
 def render_education_diagram(kb: KnowledgeBase, highlight: list[str] | None = None,
@@ -183,24 +276,25 @@ _CACHE: dict[tuple[str, tuple[str, ...]], str] = {}
 
 def _build(kb: KnowledgeBase, highlight: tuple[str, ...]) -> str:
     levels = placed_levels(kb)
-    boxes = _boxes(levels)
+    flows = [_Flow(*f) for f in diagram_flows(kb, highlight)]
+    layout = _layout(levels, flows)
     prefix = "dg-" + "-".join(highlight)[:40] if highlight else "dg"
-    width = max((b.x for b in boxes.values()), default=0) + NODE_W + MARGIN
-    height = max((b.y for b in boxes.values()), default=0) + NODE_H + MARGIN
-    route_edges = _route_edges(highlight)
-    flows = diagram_flows(kb)
-    anchors = _anchors(boxes, flows)
-    edges = "".join(_edge(boxes[a], boxes[b], in_schema, (a, b) in route_edges, prefix, anchors)
-                    for a, b, in_schema in flows)
-    nodes = "".join(_node(boxes[lv.id], lv.id in highlight) for lv in levels)
+    steps = set(zip(highlight, highlight[1:]))
+    entries = _entry_points(layout, flows)
+    # emphasised arrows last, so they are drawn on top of the others
+    ordered = sorted(flows, key=lambda f: (f.van, f.naar) in steps)
+    edges = "".join(_edge(layout, f, entries[f], (f.van, f.naar) in steps, prefix)
+                    for f in ordered)
+    nodes = "".join(_node(layout.boxes[lv.id], lv.id in highlight) for lv in levels)
     title = escape(_("Schema van het Nederlandse onderwijssysteem"))
     desc = escape(_("Elk vak is een onderwijsniveau en linkt naar de pagina van dat niveau; "
-                    "pijlen tonen de doorstroom van het ene naar het andere niveau. "
-                    "Gestippelde pijlen staan niet in het schema van de gids. "
-                    "Onder het schema staat dezelfde informatie als lijst."))
+                    "de niveaus staan in rijen, van basisonderwijs bovenaan tot hoger onderwijs "
+                    "onderaan, en pijlen tonen de doorstroom van het ene naar het andere "
+                    "niveau. Onder het schema staat dezelfde informatie stap voor stap."))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="onderwijs-diagram" '
-            f'viewBox="0 0 {width:g} {height:g}" width="{width:g}" height="{height:g}" '
-            f'role="group" aria-labelledby="{prefix}-titel" aria-describedby="{prefix}-desc">'
+            f'viewBox="0 0 {layout.width:g} {layout.height:g}" width="{layout.width:g}" '
+            f'height="{layout.height:g}" role="group" aria-labelledby="{prefix}-titel" '
+            f'aria-describedby="{prefix}-desc">'
             f'<title id="{prefix}-titel">{title}</title><desc id="{prefix}-desc">{desc}</desc>'
             f'{_markers(prefix)}<g class="dg-edges" aria-hidden="true">{edges}</g>'
             f'<g class="dg-nodes">{nodes}</g></svg>')
