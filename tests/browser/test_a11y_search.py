@@ -17,6 +17,9 @@ PAGES = [
     "/onderwijsroutes/?van=vmbo-k&naar=",
     "/bedrijfsvakscholen/?plaats=Zwolle",
     "/bedrijfsvakscholen/?plaats=Zwole",
+    "/bedrijfsvakscholen/?plaats=5342+AB",
+    "/bedrijfsvakscholen/?plaats=0123",
+    "/zoeken/?q=lassen",
 ]
 
 
