@@ -8,6 +8,8 @@
   script *fits* it: for Mercator and for plate carrée it searches the offset and scale that put
   the most GeoNames places inside their own province, and keeps the better fit. Markers are
   drawn with exactly these numbers.
+- ``aliassen.csv``: a few everyday names GeoNames keeps only as alternate names ("Den Haag" for
+  The Hague), each checked against those alternate names.
 - ``postcodes.csv``: the Dutch 4-digit postcodes with their place from the PyPI package
   ``countrystatecity-postal-codes`` (ODbL 1.0, data of the countries-states-cities-database),
   joined to the GeoNames places above by place name (GeoNames alternate names included, e.g.
@@ -40,6 +42,9 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "onderwijsgids" / "search" /
 GEONAMES_VERSION = "3.0.2"
 POSTCODES_VERSION = "2.0.1"
 # State codes of the postal-code package → province slugs (None in about 40 % of the rows).
+# Names people use for a place GeoNames calls otherwise; each must be one of GeoNames' own
+# alternate names of that place (checked when building aliassen.csv).
+ALIASES = [("Den Haag", "The Hague"), ("Den Bosch", "'s-Hertogenbosch")]
 STATE_CODES = {"DR": "drenthe", "FR": "friesland", "GE": "gelderland", "GR": "groningen",
                "LI": "limburg", "NB": "noord-brabant", "NH": "noord-holland", "UT": "utrecht",
                "ZE": "zeeland", "ZH": "zuid-holland", "OV": "overijssel", "FL": "flevoland"}
@@ -207,12 +212,26 @@ def write_postcodes(postcodes: list[dict]) -> None:
           f"{len(postcodes) - direct} via de dichtstbijzijnde gekoppelde postcode")
 
 
+def write_aliases(geonames: list[dict]) -> None:
+    """``aliassen.csv``: alias, the GeoNames name and province of the place it names."""
+    rows = []
+    for alias, name in ALIASES:
+        place = max((c for c in geonames if c["name"] == name and alias in c["alternatenames"]),
+                    key=lambda c: int(c["population"]))
+        rows.append({"alias": alias, "naam": name, "provincie": ADMIN1[place["admin1code"]]})
+    with (OUT / "aliassen.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["alias", "naam", "provincie"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def build_postcodes() -> None:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         geonames = fetch_geonames(tmp)
         rows = fetch_postcodes(tmp)
     write_postcodes(join_postcodes(rows, geonames))
+    write_aliases(geonames)
 
 
 def fetch_svg(tmp: Path) -> dict:
@@ -375,6 +394,7 @@ def main() -> None:
         svg = fetch_svg(tmp)
         postcodes = join_postcodes(fetch_postcodes(tmp), geonames)
     write_postcodes(postcodes)
+    write_aliases(geonames)
     _x, _y, width, height = (float(v) for v in svg["viewBox"].split())
     shapes = {SVG_IDS[loc["id"]]: rings(loc["path"]) for loc in svg["locations"]}
     fits = [fit(places, shapes, projection, width, height) for projection in PROJECTIONS]

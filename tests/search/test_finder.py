@@ -141,6 +141,12 @@ def test_places_known_only_from_the_postcode_list_resolve():
     assert finder.resolve_place("Etten-Leur").provincie == "noord-brabant"
 
 
+def test_everyday_names_of_places_resolve():
+    den_haag = finder.resolve_place("Den Haag")
+    assert (den_haag.naam, den_haag.provincie) == ("Den Haag", "zuid-holland")
+    assert finder.resolve_place("den bosch").provincie == "noord-brabant"
+
+
 def test_the_postcode_data_covers_the_country():
     codes = finder.postcodes()
     assert len(codes) == 4072

@@ -80,9 +80,20 @@ def places() -> dict[str, list[Place]]:
         key = fold(place.naam)
         if not any(p.provincie == place.provincie for p in table.get(key, [])):
             table.setdefault(key, []).append(place)
+    for alias, named in _aliases():
+        place = next(p for p in table[fold(named.naam)] if p.provincie == named.provincie)
+        table.setdefault(fold(alias), []).append(Place(alias, place.provincie, place.lat,
+                                                       place.lon, place.inwoners))
     for found in table.values():
         found.sort(key=lambda p: (-p.inwoners, p.provincie))
     return table
+
+
+def _aliases() -> list[tuple[str, Place]]:
+    """("Den Haag", the place GeoNames calls The Hague), from ``aliassen.csv``."""
+    with (DATA / "aliassen.csv").open(encoding="utf-8", newline="") as handle:
+        return [(row["alias"], Place(row["naam"], row["provincie"], 0.0, 0.0))
+                for row in csv.DictReader(handle)]
 
 
 @lru_cache(maxsize=1)
