@@ -248,12 +248,16 @@ def do_anonymise_expired(months: int, today: dt.date | None = None) -> int:
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     cutoff = today.replace(year=year, month=month + 1, day=min(today.day, 28))
     count = 0
-    for learner in Learner.objects.filter(eind__lt=cutoff, geanonimiseerd=False).iterator():
+    due = list(Learner.objects.filter(eind__lt=cutoff, geanonimiseerd=False)
+               .values_list("pk", "company_id"))
+    for learner_id, company_id in due:
         with transaction.atomic():
-            Learner.objects.filter(pk=learner.pk).update(
-                naam=ANONYMOUS, praktijkopleider="", school="", geanonimiseerd=True,
-                version=F("version") + 1)
-            audit(None, None, "leerling", learner.pk, AuditLog.Action.ERASE,
-                  company_id=learner.company_id)
+            # Conditional: a concurrent run that got there first leaves nothing to do here.
+            if not Learner.objects.filter(pk=learner_id, geanonimiseerd=False).update(
+                    naam=ANONYMOUS, praktijkopleider="", school="", geanonimiseerd=True,
+                    version=F("version") + 1):
+                continue
+            audit(None, None, "leerling", learner_id, AuditLog.Action.ERASE,
+                  company_id=company_id)
         count += 1
     return count
