@@ -127,7 +127,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     company.set_defaults(handler=cmd_company)
 
     reminders = sub.add_parser("herinneringen", help="stuur e-mailherinneringen van deadlines "
-                               "(elke herinnering precies één keer)")
+                               "(elke herinnering precies één keer)",
+                               description="Stuurt elke herinnering één keer. Een bericht dat "
+                               "geweigerd wordt, telt als mislukt en houdt de andere niet op. "
+                               "Eindigt met 1 alleen als de database of de mailserver niet "
+                               "bereikbaar is.")
     reminders.add_argument("--datum", help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     reminders.set_defaults(handler=cmd_reminders)
 
