@@ -24,6 +24,7 @@ import datetime as dt
 import logging
 import secrets
 import smtplib
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -246,10 +247,10 @@ def deliver(now: dt.datetime | None = None, connection=None, batch: int = 200,
     Raises :class:`MailServerUnavailable` (after releasing this run's claims) when the mail
     server cannot be reached; every other failure concerns one message and is recorded on it.
     """
-    now = now or timezone.now()
-    today = today or timezone.localdate(now)
+    clock = (lambda: now) if now else timezone.now  # a given ``now`` stands still (tests)
+    today = today or timezone.localdate(clock())
     outcome = outcome or Outcome()
-    if not ReminderSent.objects.filter(_claimable(now)).exists():
+    if not ReminderSent.objects.filter(_claimable(clock())).exists():
         return outcome
     connection = connection or get_connection()
     try:
@@ -258,8 +259,14 @@ def deliver(now: dt.datetime | None = None, connection=None, batch: int = 200,
         raise MailServerUnavailable(f"{type(exc).__name__}: {exc}", outcome) from exc
     run_id = secrets.token_hex(16)
     try:
-        while rows := _claim_batch(now, batch, run_id):
+        while rows := _claim_batch(clock(), batch, run_id):
+            claimed = time.monotonic()
             for row in rows:
+                if time.monotonic() - claimed > RETRY_AFTER.total_seconds() / 2:
+                    # A slow server: give the rest back before another run may take it over
+                    # as abandoned (it would then be sent twice); the next claim takes it anew.
+                    _release(run_id)
+                    break
                 unreachable = _deliver_one(row, connection, outcome, today)
                 if unreachable:
                     _release(run_id)
