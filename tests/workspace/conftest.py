@@ -81,7 +81,8 @@ def feed_count():
 
 
 class SmtpInbox:
-    """What a local SMTP server received. ``refuse``: addresses answered with 550;
+    """What a local SMTP server received. ``refuse``: addresses answered with 550, ``busy``:
+    with 450 (try again later);
     ``hold_at``: the n-th message is taken in but its DATA is not answered until ``release``
     is set (so a sender can be killed while it waits for the answer)."""
 
@@ -90,6 +91,7 @@ class SmtpInbox:
 
         self.messages: list = []
         self.refuse: set[str] = set()
+        self.busy: set[str] = set()
         self.hold_at: int | None = None
         self.delay = 0.0
         self.held = threading.Event()
@@ -103,6 +105,8 @@ class SmtpInbox:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return "550 5.1.1 Onbekende ontvanger"
+        if address in self.busy:
+            return "450 4.2.1 Postvak tijdelijk niet beschikbaar"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -147,3 +147,33 @@ def test_the_run_fails_only_when_there_is_no_mail_server(world, settings, capsys
     pending = ReminderSent.objects.all()
     assert pending.exists() and set(pending.values_list("status", flat=True)) == {"gepland"}
     assert not pending.exclude(claimed_by="").exists()
+
+
+def test_a_temporary_refusal_is_tried_again_by_the_next_runs_then_marked_failed(world,
+                                                                               smtp_settings,
+                                                                               capsys):
+    smtp_settings.busy = {world["owner_b"].email}
+    day = _ptt_day(world["b"]["training"]).isoformat()
+    rows = ReminderSent.objects.filter(company=world["b"]["company"])
+    for attempt in (1, 2):
+        assert main(["herinneringen", "--datum", day]) == 0
+        assert f"{rows.count()} later opnieuw" in capsys.readouterr().out
+        assert set(rows.values_list("status", "failures")) == {("gepland", attempt)}
+    assert main(["herinneringen", "--datum", day]) == 0
+    assert f"{rows.count()} mislukt" in capsys.readouterr().out
+    assert set(rows.values_list("status", flat=True)) == {"mislukt"}
+    assert all("code 450" in r.failure or "weigerde" in r.failure for r in rows)
+    assert world["owner_b"].email not in {m["To"] for m in smtp_settings.messages}
+
+
+def test_a_reminder_whose_deadline_passed_meanwhile_is_skipped(world):
+    from onderwijsgids.workspace import reminders
+
+    day = _ptt_day(world["a"]["training"])
+    reminders.plan(day)
+    planned = ReminderSent.objects.count()
+    assert planned >= 1
+    late = max(ReminderSent.objects.values_list("datum", flat=True)) + dt.timedelta(days=1)
+    outcome = reminders.deliver(today=late)
+    assert outcome.skipped == planned and outcome.sent == 0 and not mail.outbox
+    assert set(ReminderSent.objects.values_list("status", flat=True)) == {"overgeslagen"}

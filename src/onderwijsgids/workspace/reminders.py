@@ -125,8 +125,10 @@ def _claim(row_id: int, now: dt.datetime, run_id: str = "") -> bool:
                 .update(claimed_at=now, claimed_by=run_id))
 
 
-def _claim_batch(now: dt.datetime, size: int, run_id: str) -> list[ReminderSent]:
-    """Claim up to ``size`` reminders for this run and return the ones it owns.
+def _claim_batch(now: dt.datetime, size: int, run_id: str,
+                 tried: set[int] = frozenset()) -> list[ReminderSent]:
+    """Claim up to ``size`` reminders for this run and return the ones it owns (not those it
+    ``tried`` already: a temporary refusal waits for the next run).
 
     On PostgreSQL the candidates are locked with ``FOR UPDATE SKIP LOCKED``, so a concurrent
     run takes other rows instead of waiting. The UPDATE repeats the claimable condition, which
@@ -134,7 +136,7 @@ def _claim_batch(now: dt.datetime, size: int, run_id: str) -> list[ReminderSent]
     released before the UPDATE): only rows that carry this run's ``claimed_by`` are returned.
     """
     locking = db_connection.features.has_select_for_update_skip_locked
-    candidates = ReminderSent.objects.filter(_claimable(now)).order_by("pk")
+    candidates = ReminderSent.objects.filter(_claimable(now)).exclude(pk__in=tried).order_by("pk")
     if locking:
         candidates = candidates.select_for_update(skip_locked=True)
     # No transaction around it on SQLite: a read then a write in one transaction can fail at
@@ -259,7 +261,8 @@ def deliver(now: dt.datetime | None = None, connection=None, batch: int = 200,
         raise MailServerUnavailable(f"{type(exc).__name__}: {exc}", outcome) from exc
     run_id = secrets.token_hex(16)
     try:
-        while rows := _claim_batch(clock(), batch, run_id):
+        tried: set[int] = set()
+        while rows := _claim_batch(clock(), batch, run_id, tried):
             claimed = time.monotonic()
             for row in rows:
                 if time.monotonic() - claimed > RETRY_AFTER.total_seconds() / 2:
@@ -267,7 +270,10 @@ def deliver(now: dt.datetime | None = None, connection=None, batch: int = 200,
                     # as abandoned (it would then be sent twice); the next claim takes it anew.
                     _release(run_id)
                     break
+                retries = outcome.retry
                 unreachable = _deliver_one(row, connection, outcome, today)
+                if outcome.retry > retries:  # refused for now: not again in this run
+                    tried.add(row.pk)
                 if unreachable:
                     _release(run_id)
                     raise MailServerUnavailable(unreachable, outcome)
