@@ -177,8 +177,7 @@ def _refusal(exc: Exception) -> tuple[str, bool] | None:
         return (_("De mailserver weigerde het e-mailadres van de ontvanger."),
                 all(400 <= code < 500 for code in codes))
     if isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code != 421:  # 421: closing
-        return (_("De mailserver weigerde het bericht (code %(code)s).") % {"code": exc.smtp_code},
-                400 <= exc.smtp_code < 500)
+        return _("De mailserver weigerde het bericht."), 400 <= exc.smtp_code < 500
     if isinstance(exc, OSError):
         return None
     return _("Het bericht kon niet worden opgesteld."), False
