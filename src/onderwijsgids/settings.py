@@ -168,6 +168,11 @@ ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN = int(os.environ.get("ONDERWIJSGIDS_ANONIMI
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND",
                                "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "onderwijsgids@localhost")
+# The SMTP server (with DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend); a
+# timeout so a server that stops answering cannot hold a reminder run forever.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_TIMEOUT = float(os.environ.get("DJANGO_EMAIL_TIMEOUT", "30"))
 
 LOGGING = {
     "version": 1,

@@ -131,6 +131,15 @@ def test_every_company_page_is_axe_clean_on_a_phone(page, site, company,
         "start": dt.date.today() + dt.timedelta(days=40)})
     application = actions.do_save_application(owner, company, {
         "regeling": "subsidie-praktijkleren", "jaar": "2026/27", "status": "te-doen"})
+    from django.utils import timezone
+
+    from onderwijsgids.workspace.models import ReminderSent
+
+    ReminderSent.objects.create(  # the dashboard's notice of an undelivered reminder
+        key="mislukt", company=company, recipient="eigenaar-met-een-lang-adres@vonk.test",
+        subject="Herinnering: PTT aanvragen bij OOM vóór de start van cursus 1 ('TIG-lassen').",
+        body="", status="mislukt", failed_at=timezone.now(),
+        failure="De mailserver weigerde het e-mailadres van de ontvanger.")
     ids = {"learner": {"learner_id": learner.pk}, "training": {"training_id": training.pk},
            "application": {"application_id": application.pk}}
     _login(page, site, "eigenaar@vonk.test")

@@ -75,3 +75,87 @@ def owner_client(client, world):
 @pytest.fixture
 def feed_count():
     return lambda company: CalendarFeedToken.objects.filter(company=company).count()
+
+
+# --- a real SMTP server (aiosmtpd) for the reminder runs ------------------------------------
+
+
+class SmtpInbox:
+    """What a local SMTP server received. ``refuse``: addresses answered with 550, ``busy``:
+    with 450 (try again later);
+    ``hold_at``: the n-th message is taken in but its DATA is not answered until ``release``
+    is set (so a sender can be killed while it waits for the answer)."""
+
+    def __init__(self):
+        import threading
+
+        self.messages: list = []
+        self.refuse: set[str] = set()
+        self.busy: set[str] = set()
+        self.hold_at: int | None = None
+        self.delay = 0.0
+        self.held = threading.Event()
+        self.release = threading.Event()
+        self._lock = threading.Lock()
+
+    def message_ids(self) -> list[str]:
+        with self._lock:
+            return [m["Message-ID"] for m in self.messages]
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 Onbekende ontvanger"
+        if address in self.busy:
+            return "450 4.2.1 Postvak tijdelijk niet beschikbaar"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        import asyncio
+        import email
+        import email.policy
+
+        parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        with self._lock:
+            self.messages.append(parsed)
+            count = len(self.messages)
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if count == self.hold_at:
+            self.held.set()
+            while not self.release.is_set():
+                await asyncio.sleep(0.05)
+        return "250 OK"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    """A local SMTP server on a free port: yields (inbox, port)."""
+    from aiosmtpd.controller import Controller
+
+    inbox = SmtpInbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        inbox.release.set()
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_settings(settings, smtp_server):
+    """Django's SMTP backend pointed at the local server: yields the inbox."""
+    inbox, port = smtp_server
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 10
+    return inbox

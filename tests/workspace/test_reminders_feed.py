@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import smtplib
 
 import pytest
 from django.core import mail
@@ -63,11 +64,7 @@ def test_reminders_link_to_the_configured_base_url(world, settings):
     assert all(link.startswith("https://gids.example.nl/bedrijf/") for link in links), links
 
 
-class Boom(Exception):
-    pass
-
-
-def test_crash_halfway_loses_and_duplicates_nothing(world, monkeypatch):
+def test_mail_server_gone_halfway_stops_the_run_and_loses_nothing(world, monkeypatch):
     # Several due reminders: more courses starting soon for company A.
     today = _due_day(world)
     for n in range(4):
@@ -77,23 +74,32 @@ def test_crash_halfway_loses_and_duplicates_nothing(world, monkeypatch):
     from django.core.mail.backends.locmem import EmailBackend
 
     real_send = EmailBackend.send_messages
-    calls = {"n": 0}
+    server = {"messages": 0, "down": False}
 
-    def flaky(self, messages):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise Boom("SMTP-server weg")
+    def flaky_send(self, messages):
+        server["messages"] += 1
+        if server["messages"] == 3:  # the server goes away while the third is sent
+            server["down"] = True
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
         return real_send(self, messages)
 
-    monkeypatch.setattr(EmailBackend, "send_messages", flaky)
-    with pytest.raises(Boom):
+    def flaky_open(self):
+        if server["down"]:
+            raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", flaky_send)
+    monkeypatch.setattr(EmailBackend, "open", flaky_open)
+    with pytest.raises(reminders.MailServerUnavailable) as stopped:
         reminders.run(today)
-    sent_before = len(mail.outbox)
-    assert sent_before == 2
-    reminders.run(today)
+    assert stopped.value.outcome.sent == len(mail.outbox) == 2
+    assert not ReminderSent.objects.exclude(claimed_by="").filter(sent_at__isnull=True).exists()
+    server["down"] = False
+    again = reminders.run(today)
     total = ReminderSent.objects.count()
+    assert again.sent == total - 2 and again.failed == 0
     assert len(mail.outbox) == total >= 5
-    assert len({(m.subject, m.to[0]) for m in mail.outbox}) == total
+    assert len({m.extra_headers["Message-ID"] for m in mail.outbox}) == total
+    assert set(ReminderSent.objects.values_list("status", flat=True)) == {"verzonden"}
 
 
 def test_killed_between_claim_and_send_is_retried_later(world):

@@ -24,6 +24,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from onderwijsgids.links import absolute_url
+from onderwijsgids.mail import header_text
 
 from . import actions
 from .access import company_view
@@ -112,8 +113,8 @@ def send_invite(request: HttpRequest | None, company: Company, email: str, role:
     else:
         link = absolute_url(path)
     body = render_to_string("workspace/email/invite.txt", {"company": company, "link": link})
-    send_mail(_("Uitnodiging voor de bedrijfsomgeving van %(naam)s") % {"naam": company.naam},
-              body, settings.DEFAULT_FROM_EMAIL, [email])
+    subject = _("Uitnodiging voor de bedrijfsomgeving van %(naam)s") % {"naam": company.naam}
+    send_mail(header_text(subject), body, settings.DEFAULT_FROM_EMAIL, [email])
     return link
 
 

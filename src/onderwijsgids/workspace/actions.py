@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -242,18 +242,42 @@ def do_erase_employee(actor, company: Company, medewerker: str) -> int:
     return len(trainings)
 
 
+def _anonymise_once(learner_ids: list[int]) -> list[tuple[int, int]]:
+    """Anonymise these learners in one statement, only those not anonymised yet, and return
+    (learner, company) of the rows this call changed: a concurrent run that got to a learner
+    first leaves it out here (the row lock on PostgreSQL, the write lock on SQLite)."""
+    quote = connection.ops.quote_name
+    table = quote(Learner._meta.db_table)
+    marks = ", ".join(["%s"] * len(learner_ids))
+    where = f"{quote('id')} IN ({marks}) AND {quote('geanonimiseerd')} = %s"
+    if connection.features.has_select_for_update_skip_locked:  # PostgreSQL: never wait
+        where = (f"{quote('id')} IN (SELECT {quote('id')} FROM {table} WHERE {where} "
+                 "FOR UPDATE SKIP LOCKED)")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {quote('naam')} = %s, {quote('praktijkopleider')} = '', "
+            f"{quote('school')} = '', {quote('geanonimiseerd')} = %s, "
+            f"{quote('version')} = {quote('version')} + 1 WHERE {where} "
+            f"RETURNING {quote('id')}, {quote('company_id')}",
+            [ANONYMOUS, True, *learner_ids, False])
+        return cursor.fetchall()
+
+
 def do_anonymise_expired(months: int, today: dt.date | None = None) -> int:
-    """Anonymise learners whose end date lies more than ``months`` months ago."""
+    """Anonymise learners whose end date lies more than ``months`` months ago; each once, also
+    when two runs do this at the same time. Returns how many this call anonymised."""
     today = today or services.today()
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     cutoff = today.replace(year=year, month=month + 1, day=min(today.day, 28))
+    due = list(Learner.objects.filter(eind__lt=cutoff, geanonimiseerd=False).order_by("pk")
+               .values_list("pk", flat=True))
     count = 0
-    for learner in Learner.objects.filter(eind__lt=cutoff, geanonimiseerd=False).iterator():
+    for begin in range(0, len(due), 500):  # short transactions: another writer waits briefly
         with transaction.atomic():
-            Learner.objects.filter(pk=learner.pk).update(
-                naam=ANONYMOUS, praktijkopleider="", school="", geanonimiseerd=True,
-                version=F("version") + 1)
-            audit(None, None, "leerling", learner.pk, AuditLog.Action.ERASE,
-                  company_id=learner.company_id)
-        count += 1
+            changed = _anonymise_once(due[begin:begin + 500])
+            AuditLog.objects.bulk_create([AuditLog(
+                actor_label="systeem", company_id=company_id, object_type="leerling",
+                object_id=str(learner_id), action=AuditLog.Action.ERASE)
+                for learner_id, company_id in changed])
+        count += len(changed)
     return count

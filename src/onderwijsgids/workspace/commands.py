@@ -19,20 +19,45 @@ def _date(text: str) -> dt.date:
         raise UsageError(f"--datum: '{text}' is geen datum (JJJJ-MM-DD)") from None
 
 
+def _reminder_summary(outcome, anonymised: int, months: int) -> str:
+    return (f"herinneringen: {outcome.planned} nieuw gepland, {outcome.sent} verstuurd, "
+            f"{outcome.failed} mislukt, {outcome.skipped} overgeslagen (deadline voorbij), "
+            f"{outcome.retry} later opnieuw; {anonymised} leerlingen geanonimiseerd "
+            f"(einddatum meer dan {months} maanden geleden)")
+
+
 def cmd_reminders(args: argparse.Namespace) -> int:
-    from onderwijsgids.cli import setup_django
+    """Exit 0 when the run did its work, whatever single messages did (a refused message is
+    recorded as mislukt and shown to the company and in the admin); 1 when the run itself
+    failed: no database, or no mail server to talk to (then nothing is marked, and the next
+    run sends what is left). Anonymisation runs in both cases."""
+    from onderwijsgids.cli import EXIT_ERROR, setup_django
 
     setup_django()
     from django.conf import settings
+    from django.db import DatabaseError
 
     from . import actions, reminders
 
     today = _date(args.datum) if args.datum else None
-    outcome = reminders.run(today)
     months = settings.ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN
+    try:
+        outcome, problem = reminders.run(today), None
+    except reminders.MailServerUnavailable as exc:
+        outcome, problem = exc.outcome, exc.reason
+    except DatabaseError as exc:
+        print(f"fout: de database is niet bereikbaar ({type(exc).__name__}: {exc})",
+              file=sys.stderr)
+        return EXIT_ERROR
     anonymised = actions.do_anonymise_expired(months, today)
-    print(f"herinneringen: {outcome.planned} nieuw gepland, {outcome.sent} verstuurd; "
-          f"{anonymised} leerlingen geanonimiseerd (einddatum meer dan {months} maanden geleden)")
+    print(_reminder_summary(outcome, anonymised, months))
+    if outcome.failed:
+        print(f"{outcome.failed} herinnering(en) konden niet worden bezorgd; de reden staat in "
+              "het beheer onder Herinneringen (status mislukt) en op het dashboard van het bedrijf")
+    if problem:
+        print(f"fout: de mailserver is niet bereikbaar ({problem}); de herinneringen die nog "
+              "niet verstuurd zijn gaan mee met de volgende run", file=sys.stderr)
+        return EXIT_ERROR
     return 0
 
 
@@ -102,7 +127,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     company.set_defaults(handler=cmd_company)
 
     reminders = sub.add_parser("herinneringen", help="stuur e-mailherinneringen van deadlines "
-                               "(elke herinnering precies één keer)")
+                               "(elke herinnering precies één keer)",
+                               description="Stuurt elke herinnering één keer. Een bericht dat "
+                               "geweigerd wordt, telt als mislukt en houdt de andere niet op. "
+                               "Eindigt met 1 alleen als de database of de mailserver niet "
+                               "bereikbaar is.")
     reminders.add_argument("--datum", help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     reminders.set_defaults(handler=cmd_reminders)
 

@@ -205,27 +205,55 @@ class CalendarFeedToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
 
+def new_message_id() -> str:
+    """A Message-ID for one reminder, fixed when it is planned (before any attempt to send it),
+    so a resend after a crash carries the same one and is recognisable as the same message."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("<> ") or "onderwijsgids.local"
+    return f"<herinnering.{secrets.token_hex(16)}@{domain}>"
+
+
 class ReminderSent(models.Model):
     """One reminder e-mail (an outbox row): planned once by its unique key, then delivered.
 
-    ``claimed_at`` marks a delivery in progress; a claim older than the retry interval without
-    ``sent_at`` means the sender crashed and the reminder is delivered again.
+    ``claimed_at``/``claimed_by`` mark a delivery in progress by one run; a claim older than the
+    retry interval without ``sent_at`` means the sender was killed and the reminder is delivered
+    again, with the same ``message_id``. A message the mail server or the mailer refuses is
+    ``mislukt`` with a short ``failure`` reason; it never holds up the other reminders.
     """
 
+    class Status(models.TextChoices):
+        PLANNED = "gepland", _("gepland")
+        SENT = "verzonden", _("verzonden")
+        FAILED = "mislukt", _("mislukt")
+        SKIPPED = "overgeslagen", _("overgeslagen (deadline voorbij)")
+
     key = models.CharField(max_length=300, unique=True)
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="reminders")
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="reminders",
+                                verbose_name=_("bedrijf"))
     deadline = models.ForeignKey(Deadline, null=True, blank=True, on_delete=models.SET_NULL)
+    datum = models.DateField(_("datum van de deadline"), null=True, blank=True)
     learner = models.ForeignKey(Learner, null=True, blank=True, on_delete=models.CASCADE)
     training = models.ForeignKey(StaffTraining, null=True, blank=True, on_delete=models.CASCADE)
-    recipient = models.EmailField()
-    subject = models.CharField(max_length=300)
+    recipient = models.EmailField(_("aan"))
+    subject = models.CharField(_("onderwerp"), max_length=300)
     body = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    message_id = models.CharField(_("Message-ID"), max_length=200, unique=True, null=True,
+                                  default=new_message_id)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.PLANNED)
+    created_at = models.DateTimeField(_("gepland op"), auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=32, blank=True)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("mislukt op"), null=True, blank=True)
+    failures = models.PositiveSmallIntegerField(_("mislukte pogingen"), default=0)
+    failure = models.CharField(_("reden"), max_length=200, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["sent_at", "claimed_at"])]
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        indexes = [models.Index(fields=["status", "claimed_at"]),
+                   models.Index(fields=["company", "status"])]
 
 
 class AuditLog(models.Model):

@@ -1,15 +1,30 @@
 """E-mail reminders of deadlines, each sent exactly once (an outbox).
 
 1. ``plan``: in one transaction, insert one :class:`ReminderSent` row per (deadline, reminder
-   moment, recipient) with a unique key; a second run inserts nothing new.
-2. ``deliver``: per unsent row, *claim* it with a conditional UPDATE (only one process wins),
-   send, and mark it sent. A send that fails releases the claim, so the next run retries it; a
-   process killed between claim and mark leaves a claim that is retried after ``RETRY_AFTER``.
+   moment, recipient) with a unique key and its own Message-ID; a second run inserts nothing new.
+2. ``deliver``: claim a batch of unsent rows for this run (``SELECT ... FOR UPDATE SKIP LOCKED``
+   on PostgreSQL, plus a conditional UPDATE that also holds on SQLite: a row claimed by one run
+   is never sent by another), send each and mark it sent at once.
+
+What one message does never holds up the others: a message the mailer cannot build or the mail
+server refuses is marked ``mislukt`` with a short reason (a temporary refusal, 4xx or a dropped
+connection, is tried again by the next runs, at most ``MAX_FAILURES`` times). Only a mail server
+that cannot be reached at all stops the run (:class:`MailServerUnavailable`); its claims are
+released, so the next run sends those reminders at once.
+
+A process killed between sending and marking leaves a claim that is retried after
+``RETRY_AFTER``; the resend carries the same Message-ID, so the recipient's mail system (and
+anyone counting) recognises it as the same message.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
+import secrets
+import smtplib
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,10 +37,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onderwijsgids.links import base_url
+from onderwijsgids.mail import header_text
 
-from .models import Deadline, Membership, ReminderSent
+from .models import Deadline, Membership, ReminderSent, new_message_id
 
 RETRY_AFTER = dt.timedelta(minutes=30)
+MAX_FAILURES = 3
+Status = ReminderSent.Status
+log = logging.getLogger(__name__)
 
 
 def reminder_days() -> tuple[int, ...]:
@@ -45,7 +64,19 @@ def moment(days_left: int, days: tuple[int, ...]) -> int | None:
 class Outcome:
     planned: int = 0
     sent: int = 0
-    failed: int = 0
+    failed: int = 0  # refused for good in this run (status mislukt)
+    retry: int = 0  # refused for now; the next run tries again
+    skipped: int = 0  # not sent because the deadline has passed meanwhile
+
+
+class MailServerUnavailable(Exception):
+    """The run itself failed: the mail server cannot be reached. Nothing is lost: the claims
+    of this run are released and the next run sends the rest."""
+
+    def __init__(self, reason: str, outcome: Outcome):
+        super().__init__(reason)
+        self.reason = reason
+        self.outcome = outcome
 
 
 def plan(today: dt.date) -> int:
@@ -68,47 +99,60 @@ def plan(today: dt.date) -> int:
         link = f"{base}/bedrijf/{deadline.company_id}/"
         body = render_to_string("workspace/email/reminder.txt", {
             "company": deadline.company, "deadline": deadline, "link": link})
-        subject = _("Herinnering: %(wat)s") % {"wat": deadline.wat}
+        subject = header_text(_("Herinnering: %(wat)s") % {"wat": deadline.wat})
         for user_id, email in recipients.get(deadline.company_id, []):
             rows.append(ReminderSent(
                 key=f"{deadline.company_id}:{deadline.key}:{deadline.datum.isoformat()}:"
                     f"{when}:{user_id}"[:300],
-                company_id=deadline.company_id, deadline=deadline,
+                company_id=deadline.company_id, deadline=deadline, datum=deadline.datum,
                 learner_id=deadline.learner_id, training_id=deadline.training_id,
-                recipient=email, subject=subject[:300], body=body))
+                recipient=email, subject=subject, body=body))
+    # Counted outside the write transaction: on SQLite a read before a write in one
+    # transaction can fail at once ("database is locked") when another run writes too.
+    before = ReminderSent.objects.count()
     with transaction.atomic():
-        before = ReminderSent.objects.count()
         ReminderSent.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
-        return ReminderSent.objects.count() - before
+    return max(0, ReminderSent.objects.count() - before)
 
 
 def _claimable(now: dt.datetime) -> Q:
-    return Q(sent_at__isnull=True) & (Q(claimed_at__isnull=True) |
-                                      Q(claimed_at__lt=now - RETRY_AFTER))
+    return Q(status=Status.PLANNED) & (Q(claimed_at__isnull=True) |
+                                       Q(claimed_at__lt=now - RETRY_AFTER))
 
 
-def _claim(row_id: int, now: dt.datetime) -> bool:
-    return bool(ReminderSent.objects.filter(_claimable(now), pk=row_id).update(claimed_at=now))
+def _claim(row_id: int, now: dt.datetime, run_id: str = "") -> bool:
+    return bool(ReminderSent.objects.filter(_claimable(now), pk=row_id)
+                .update(claimed_at=now, claimed_by=run_id))
 
 
-def _claim_batch(now: dt.datetime, size: int) -> list[tuple[int, str, str, str]]:
-    """Claim up to ``size`` reminders with one conditional UPDATE; return those this run owns.
+def _claim_batch(now: dt.datetime, size: int, run_id: str,
+                 tried: set[int] = frozenset()) -> list[ReminderSent]:
+    """Claim up to ``size`` reminders for this run and return the ones it owns (not those it
+    ``tried`` already: a temporary refusal waits for the next run).
 
-    ``claimed_at`` is set to a timestamp unique to this call, so rows another run claimed in
-    the meantime (same candidates, its own timestamp) are not returned here.
+    On PostgreSQL the candidates are locked with ``FOR UPDATE SKIP LOCKED``, so a concurrent
+    run takes other rows instead of waiting. The UPDATE repeats the claimable condition, which
+    is what makes a claim exclusive on SQLite too (and on PostgreSQL if a row's lock was
+    released before the UPDATE): only rows that carry this run's ``claimed_by`` are returned.
     """
-    candidates = list(ReminderSent.objects.filter(_claimable(now)).order_by("pk")
-                      .values_list("pk", flat=True)[:size])
-    if not candidates:
+    locking = db_connection.features.has_select_for_update_skip_locked
+    candidates = ReminderSent.objects.filter(_claimable(now)).exclude(pk__in=tried).order_by("pk")
+    if locking:
+        candidates = candidates.select_for_update(skip_locked=True)
+    # No transaction around it on SQLite: a read then a write in one transaction can fail at
+    # once when another run writes; each statement on its own is atomic there.
+    with transaction.atomic() if locking else contextlib.nullcontext():
+        ids = list(candidates.values_list("pk", flat=True)[:size])
+        if ids:
+            ReminderSent.objects.filter(_claimable(now), pk__in=ids).update(
+                claimed_at=now, claimed_by=run_id)
+    if not ids:
         return []
-    mark = timezone.now()
-    ReminderSent.objects.filter(_claimable(now), pk__in=candidates).update(claimed_at=mark)
-    return list(ReminderSent.objects.filter(pk__in=candidates, claimed_at=mark,
-                                            sent_at__isnull=True)
-                .order_by("pk").values_list("pk", "recipient", "subject", "body"))
+    return list(ReminderSent.objects.filter(pk__in=ids, claimed_by=run_id, status=Status.PLANNED)
+                .order_by("pk"))
 
 
-def _mark_sent(row_id: int) -> None:
+def _mark_sent(row: ReminderSent) -> None:
     """Mark one reminder sent, committed at once. On PostgreSQL the commit does not wait for
     the disk (``synchronous_commit off``): a killed *process* loses nothing, only a crash of the
     database server itself could lose the last marks of a fraction of a second."""
@@ -116,34 +160,133 @@ def _mark_sent(row_id: int) -> None:
         if db_connection.vendor == "postgresql":
             with db_connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        ReminderSent.objects.filter(pk=row_id).update(sent_at=timezone.now())
+        ReminderSent.objects.filter(pk=row.pk).update(status=Status.SENT,
+                                                      sent_at=timezone.now(), failure="")
 
 
-def deliver(now: dt.datetime | None = None, connection=None, batch: int = 200) -> tuple[int, int]:
-    """Send every unsent reminder once; returns (sent, failed).
+def _release(run_id: str) -> None:
+    ReminderSent.objects.filter(claimed_by=run_id, status=Status.PLANNED).update(
+        claimed_at=None, claimed_by="")
 
-    Each reminder is marked sent right after its own send, so a crash can at most leave one
-    claimed-but-unmarked reminder (retried after RETRY_AFTER); a send that raises releases the
-    claims this run still holds, so the next run sends those at once.
+
+def _refusal(exc: Exception) -> tuple[str, bool] | None:
+    """(short Dutch reason, temporary?) when the mail server refused this one message; None
+    when the connection itself failed (then the message may be fine)."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _text in exc.recipients.values()]
+        return (_("De mailserver weigerde het e-mailadres van de ontvanger."),
+                all(400 <= code < 500 for code in codes))
+    if isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code != 421:  # 421: closing
+        return _("De mailserver weigerde het bericht."), 400 <= exc.smtp_code < 500
+    if isinstance(exc, OSError):
+        return None
+    return _("Het bericht kon niet worden opgesteld."), False
+
+
+def _record_failure(row: ReminderSent, reason: str, temporary: bool, outcome: Outcome) -> None:
+    """A temporary failure releases the row for the next run (up to MAX_FAILURES attempts);
+    any other marks it mislukt for good."""
+    failures = row.failures + 1
+    final = not temporary or failures >= MAX_FAILURES
+    fields = {"failures": failures, "failure": reason[:200], "claimed_at": None,
+              "claimed_by": ""}
+    if final:
+        fields.update(status=Status.FAILED, failed_at=timezone.now())
+    ReminderSent.objects.filter(pk=row.pk).update(**fields)
+    if final:
+        outcome.failed += 1
+    else:
+        outcome.retry += 1
+
+
+def _message(row: ReminderSent, connection) -> EmailMessage:
+    if not row.message_id:  # a row planned before Message-IDs existed
+        row.message_id = new_message_id()
+        ReminderSent.objects.filter(pk=row.pk).update(message_id=row.message_id)
+    return EmailMessage(header_text(row.subject), row.body, settings.DEFAULT_FROM_EMAIL,
+                        [row.recipient], connection=connection,
+                        headers={"Message-ID": row.message_id})
+
+
+def _reconnect(connection) -> str | None:
+    """Open a fresh connection after one broke; the reason when the server is unreachable."""
+    with contextlib.suppress(Exception):
+        connection.close()
+    try:
+        connection.open()
+    except OSError as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def _deliver_one(row: ReminderSent, connection, outcome: Outcome, today: dt.date) -> str | None:
+    """Send one claimed reminder and record what happened; the reason when the mail server
+    can no longer be reached (the run must stop)."""
+    if row.datum is not None and row.datum < today:
+        ReminderSent.objects.filter(pk=row.pk).update(status=Status.SKIPPED, claimed_by="")
+        outcome.skipped += 1
+        return None
+    try:
+        _message(row, connection).send()
+    except Exception as exc:
+        log.warning("herinnering %s niet verzonden: %s: %s", row.pk, type(exc).__name__, exc)
+        refusal = _refusal(exc)
+        if refusal is not None:
+            _record_failure(row, *refusal, outcome)
+            return None
+        _record_failure(row, _("De verbinding met de mailserver viel weg."), True, outcome)
+        return _reconnect(connection)
+    _mark_sent(row)
+    outcome.sent += 1
+    return None
+
+
+def deliver(now: dt.datetime | None = None, connection=None, batch: int = 200,
+            today: dt.date | None = None, outcome: Outcome | None = None) -> Outcome:
+    """Send every unsent reminder once, over one connection to the mail server.
+
+    Raises :class:`MailServerUnavailable` (after releasing this run's claims) when the mail
+    server cannot be reached; every other failure concerns one message and is recorded on it.
     """
-    now = now or timezone.now()
+    clock = (lambda: now) if now else timezone.now  # a given ``now`` stands still (tests)
+    today = today or timezone.localdate(clock())
+    outcome = outcome or Outcome()
+    if not ReminderSent.objects.filter(_claimable(clock())).exists():
+        return outcome
     connection = connection or get_connection()
-    sent = 0
-    while True:
-        rows = _claim_batch(now, batch)
-        if not rows:
-            return sent, 0
-        for position, (row_id, recipient, subject, body) in enumerate(rows):
-            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient],
-                                   connection=connection)
-            try:
-                message.send()
-            except Exception:
-                ReminderSent.objects.filter(pk__in=[r[0] for r in rows[position:]]).update(
-                    claimed_at=None)
-                raise
-            _mark_sent(row_id)
-            sent += 1
+    try:
+        connection.open()
+    except OSError as exc:
+        raise MailServerUnavailable(f"{type(exc).__name__}: {exc}", outcome) from exc
+    run_id = secrets.token_hex(16)
+    try:
+        tried: set[int] = set()
+        while rows := _claim_batch(clock(), batch, run_id, tried):
+            claimed = time.monotonic()
+            for row in rows:
+                if time.monotonic() - claimed > RETRY_AFTER.total_seconds() / 2:
+                    # A slow server: give the rest back before another run may take it over
+                    # as abandoned (it would then be sent twice); the next claim takes it anew.
+                    _release(run_id)
+                    break
+                retries = outcome.retry
+                unreachable = _deliver_one(row, connection, outcome, today)
+                if outcome.retry > retries:  # refused for now: not again in this run
+                    tried.add(row.pk)
+                if unreachable:
+                    _release(run_id)
+                    raise MailServerUnavailable(unreachable, outcome)
+    finally:
+        with contextlib.suppress(Exception):
+            connection.close()
+    return outcome
+
+
+def recent_failures(company, days: int = 60, limit: int = 5) -> list[ReminderSent]:
+    """The reminders of this company that could not be delivered lately (for its dashboard)."""
+    since = timezone.now() - dt.timedelta(days=days)
+    return list(company.reminders.filter(status=Status.FAILED, failed_at__gte=since)
+                .order_by("-failed_at", "-pk")[:limit])
 
 
 def run(today: dt.date | None = None, now: dt.datetime | None = None) -> Outcome:
@@ -152,5 +295,4 @@ def run(today: dt.date | None = None, now: dt.datetime | None = None) -> Outcome
     today = today or services.today()
     services.refresh_stale()
     outcome = Outcome(planned=plan(today))
-    outcome.sent, outcome.failed = deliver(now)
-    return outcome
+    return deliver(now, today=today, outcome=outcome)

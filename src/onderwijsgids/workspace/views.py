@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import actions, privacy, services
+from . import actions, privacy, reminders, services
 from .access import OWNER, company_view, visible_companies
 from .domain.csvio import CsvRefused, export_learners, parse_learners
 from .domain.learning import year_figures
@@ -70,7 +70,8 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
     open_points = list(company.action_points.exclude(status="klaar"))
     return render(request, "workspace/company/dashboard.html", _ctx(
         request, company, deadlines=deadlines, todo=todo, open_points=open_points,
-        learner_count=company.learners.count(), today=today))
+        learner_count=company.learners.count(), today=today,
+        failed_reminders=reminders.recent_failures(company)))
 
 
 @company_view()
