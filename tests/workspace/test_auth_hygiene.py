@@ -201,3 +201,26 @@ def test_anonymous_advice_answers_keep_their_long_session(client, content_db):
 def test_an_employee_is_not_forced_through_two_factor(client, world):
     make_user("medewerker@bedrijf-a.test")
     assert _login(client, "medewerker@bedrijf-a.test").status_code == 302
+
+
+# --- the shared cache --------------------------------------------------------------------------
+
+
+def _cache_backend(env: dict) -> str:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import django, os; os.environ['DJANGO_SETTINGS_MODULE']='onderwijsgids.settings'; "
+            "django.setup(); from django.conf import settings; "
+            "print(settings.CACHES['default']['BACKEND'])")
+    clean = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    result = subprocess.run([sys.executable, "-c", code], env={**clean, **env},
+                            capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
+def test_throttles_live_in_a_cache_shared_by_every_worker():
+    assert _cache_backend({}) == "django.core.cache.backends.db.DatabaseCache"
+    assert _cache_backend({"REDIS_URL": "redis://127.0.0.1:6379/0"}) == \
+        "django.core.cache.backends.redis.RedisCache"

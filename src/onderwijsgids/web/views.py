@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from onderwijsgids.content import presenters
 from onderwijsgids.content.services import current_kb
@@ -20,10 +21,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 API_MESSAGES = {
-    400: "Dit verzoek begrijpen we niet.",
-    403: "Dit mag je niet doen.",
-    413: "Het verzoek is groter dan de site aanneemt.",
-    500: "Er ging iets mis aan onze kant.",
+    400: gettext_noop("Dit verzoek begrijpen we niet."),
+    403: gettext_noop("Dit mag je niet doen."),
+    413: gettext_noop("Het verzoek is groter dan de site aanneemt."),
+    500: gettext_noop("Er ging iets mis aan onze kant."),
 }
 
 

@@ -14,6 +14,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -26,7 +27,7 @@ from onderwijsgids.links import absolute_url
 from . import actions, lockout, throttle
 from .access import company_view
 from .forms import AcceptInviteForm, AccessibleForm, InviteForm
-from .models import Account, AdvisorAssignment, Company
+from .models import Account, Company
 
 INVITE_SALT = "onderwijsgids.workspace.invite"
 INVITE_MAX_AGE = 7 * 24 * 3600
@@ -44,9 +45,9 @@ def needs_two_factor(user) -> bool:
     """
     cached = getattr(user, "_needs_two_factor", None)
     if cached is None:
-        cached = bool(user.is_staff or user.is_superuser or
-                      AdvisorAssignment.objects.filter(advisor=user).exists() or
-                      Account.objects.filter(user=user, rol__in=TWO_FACTOR_ROLES).exists())
+        cached = bool(user.is_staff or user.is_superuser or get_user_model().objects.filter(
+            Q(assignments__isnull=False) | Q(account__rol__in=TWO_FACTOR_ROLES),
+            pk=user.pk).exists())
         user._needs_two_factor = cached
     return cached
 
