@@ -224,3 +224,23 @@ def test_throttles_live_in_a_cache_shared_by_every_worker():
     assert _cache_backend({}) == "django.core.cache.backends.db.DatabaseCache"
     assert _cache_backend({"REDIS_URL": "redis://127.0.0.1:6379/0"}) == \
         "django.core.cache.backends.redis.RedisCache"
+
+
+def test_invitation_mails_are_throttled_per_address(world):
+    from onderwijsgids.workspace import throttle
+
+    senders = []
+    for who, data in (("owner_a", world["a"]), ("owner_b", world["b"])):
+        client = Client()
+        client.force_login(world[who])
+        senders.append((client, f"/bedrijf/{data['company'].pk}/uitnodigen/"))
+    for i in range(throttle.INVITE_PER_ADDRESS.times):
+        client, url = senders[i % 2]
+        assert client.post(url, {"email": f"x{i}@bedrijf.test", "rol": "employee"},
+                           REMOTE_ADDR="10.0.4.1").status_code == 302
+    client, url = senders[0]
+    refused = client.post(url, {"email": "nog-een@bedrijf.test", "rol": "employee"},
+                          REMOTE_ADDR="10.0.4.1")
+    assert refused.status_code == 429
+    assert client.post(url, {"email": "nog-een@bedrijf.test", "rol": "employee"},
+                       REMOTE_ADDR="10.0.4.2").status_code == 302

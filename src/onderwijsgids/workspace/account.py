@@ -156,7 +156,8 @@ def invite(request: HttpRequest, company) -> HttpResponse:
     form = InviteForm(request.POST or None)
     status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
-        if throttle.allow_all((throttle.INVITE_PER_SENDER, str(request.user.pk)),
+        if throttle.allow_all((throttle.INVITE_PER_ADDRESS, throttle.client_address(request)),
+                              (throttle.INVITE_PER_SENDER, str(request.user.pk)),
                               (throttle.INVITE_PER_RECIPIENT, form.cleaned_data["email"])):
             send_invite(request, company, form.cleaned_data["email"], form.cleaned_data["rol"])
             actions.audit(request.user, company, "uitnodiging", "", "create")

@@ -28,8 +28,10 @@ class Limit:
 # link that lets an account set up two-factor login.
 RESET_PER_ADDRESS = Limit("reset-adres", 10, 3600)
 RESET_PER_ACCOUNT = Limit("reset-account", 3, 3600)
+INVITE_PER_ADDRESS = Limit("uitnodiging-adres", 30, 3600)
 INVITE_PER_SENDER = Limit("uitnodiging-afzender", 20, 3600)
 INVITE_PER_RECIPIENT = Limit("uitnodiging-ontvanger", 3, 3600)
+ENROL_PER_ADDRESS = Limit("tweestaps-adres", 10, 3600)
 ENROL_PER_ACCOUNT = Limit("tweestaps-link", 3, 3600)
 
 

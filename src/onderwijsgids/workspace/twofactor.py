@@ -152,7 +152,8 @@ def _request_link(request: HttpRequest) -> HttpResponse:
                "next": _next_url(request), "hours": OWN_LINK_HOURS, "sent": False}
     status = 200
     if request.method == "POST":
-        if throttle.allow(throttle.ENROL_PER_ACCOUNT, str(request.user.pk)):
+        if throttle.allow_all((throttle.ENROL_PER_ADDRESS, throttle.client_address(request)),
+                              (throttle.ENROL_PER_ACCOUNT, str(request.user.pk))):
             send_link(request, request.user)
             context["sent"] = True
         else:
