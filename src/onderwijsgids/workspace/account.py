@@ -20,7 +20,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from onderwijsgids.links import absolute_url
 
@@ -84,12 +84,6 @@ class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("workspace:login")
 
 
-def too_many_mails(limit: throttle.Limit) -> str:
-    return ngettext("Er zijn te veel e-mails aangevraagd. Probeer het over %(n)d minuut opnieuw.",
-                    "Er zijn te veel e-mails aangevraagd. Probeer het over %(n)d minuten opnieuw.",
-                    limit.minutes) % {"n": limit.minutes}
-
-
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "workspace/account/password_reset_form.html"
     email_template_name = "workspace/email/password_reset.txt"
@@ -101,7 +95,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         if throttle.allow_all((throttle.RESET_PER_ADDRESS, throttle.client_address(self.request)),
                               (throttle.RESET_PER_ACCOUNT, form.cleaned_data["email"])):
             return super().form_valid(form)
-        form.add_error(None, too_many_mails(throttle.RESET_PER_ACCOUNT))
+        form.add_error(None, throttle.too_many_mails(throttle.RESET_PER_ACCOUNT))
         return self.render_to_response(self.get_context_data(form=form), status=429)
 
 
@@ -164,7 +158,7 @@ def invite(request: HttpRequest, company) -> HttpResponse:
             messages.success(request, _("De uitnodiging is verstuurd naar %(email)s.")
                              % {"email": form.cleaned_data["email"]})
             return redirect("workspace:invite", company_id=company.pk)
-        form.add_error(None, too_many_mails(throttle.INVITE_PER_RECIPIENT))
+        form.add_error(None, throttle.too_many_mails(throttle.INVITE_PER_RECIPIENT))
         status = 429
     return render(request, "workspace/company/invite.html",
                   {"company": company, "form": form, "is_owner": True, "can_write": True},

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,13 @@ def allow_all(*checks: tuple[Limit, str]) -> bool:
     """Count the attempt in every throttle (each must learn of it); True when none is exhausted."""
     results = [allow(limit, value) for limit, value in checks]
     return all(results)
+
+
+def too_many_mails(limit: Limit) -> str:
+    """The Dutch message for a refused mail: how long to wait (at most one window)."""
+    return ngettext("Er zijn te veel e-mails aangevraagd. Probeer het over %(n)d minuut opnieuw.",
+                    "Er zijn te veel e-mails aangevraagd. Probeer het over %(n)d minuten opnieuw.",
+                    limit.minutes) % {"n": limit.minutes}
 
 
 def client_address(request) -> str:

@@ -157,9 +157,7 @@ def _request_link(request: HttpRequest) -> HttpResponse:
             send_link(request, request.user)
             context["sent"] = True
         else:
-            from .account import too_many_mails
-
-            context["error"] = too_many_mails(throttle.ENROL_PER_ACCOUNT)
+            context["error"] = throttle.too_many_mails(throttle.ENROL_PER_ACCOUNT)
             status = 429
     return render(request, "workspace/account/two_factor_request.html", context, status=status)
 
