@@ -5,12 +5,17 @@
   a local key is generated once in ``var/secret_key`` otherwise.
 - ``DJANGO_DEBUG``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated), ``ONDERWIJSGIDS_CONTENT``,
   ``ONDERWIJSGIDS_BASE_URL`` (the canonical address for absolute links; default in links.py).
+- ``REDIS_URL``: e.g. ``redis://127.0.0.1:6379/0``; the shared cache (throttles, lockouts) lives
+  there. Without it the cache is a database table, so it still holds across workers.
+- ``ONDERWIJSGIDS_SESSIE_INACTIEF_MINUTEN`` (30), ``ONDERWIJSGIDS_SESSIE_MAX_UREN`` (12),
+  ``ONDERWIJSGIDS_BLOKKADE_MINUTEN`` (15), ``ONDERWIJSGIDS_DEELLINK_DAGEN`` (90).
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +63,7 @@ INSTALLED_APPS = [
     "onderwijsgids.workspace",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
 ]
 
@@ -69,7 +75,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "onderwijsgids.workspace.middleware.IdleSessionMiddleware",
     "onderwijsgids.workspace.middleware.TwoFactorRequiredMiddleware",
+    "onderwijsgids.workspace.middleware.PersonalPagesNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "onderwijsgids.web.middleware.SecurityHeadersMiddleware",
@@ -103,6 +111,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every worker and server: throttles and lockouts must hold across them. Redis
+# when REDIS_URL is set, otherwise a database table (created by `migrate`, see the workspace
+# migration "cache table"). Never per-process memory.
+CACHE_TABLE = "onderwijsgids_cache"
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "onderwijsgids"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                          "LOCATION": CACHE_TABLE}}
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -134,6 +153,13 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True  # tests and a fresh checkout serve static files without collectstatic
 
+# Sessions: a logged-in session ends after 30 idle minutes and at most 12 hours after login
+# (workspace.middleware.IdleSessionMiddleware); an anonymous session (the answers of /advies/)
+# keeps the cookie lifetime below.
+SESSION_IDLE_SECONDS = 60 * int(os.environ.get("ONDERWIJSGIDS_SESSIE_INACTIEF_MINUTEN", "30"))
+SESSION_MAX_SECONDS = 3600 * int(os.environ.get("ONDERWIJSGIDS_SESSIE_MAX_UREN", "12"))
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+
 # Security: CSRF everywhere, secure cookies when served over HTTPS, no framing, strict headers.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -150,19 +176,29 @@ SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 
 LOGIN_URL = "/account/inloggen/"
+CSRF_FAILURE_VIEW = "onderwijsgids.web.views.csrf_failure"
 
-# Accounts (workspace app): lockout after 5 failed logins per user and address (django-axes);
-# TOTP two-factor for advisors and administrators (django-otp).
+# Accounts (workspace app): lockout (django-axes) after 5 failed logins for one account, from
+# any address, or 20 for one address, across accounts (password spraying); it lifts after
+# ONDERWIJSGIDS_BLOKKADE_MINUTEN and on a successful password reset. TOTP two-factor, with
+# recovery codes, for everyone who reaches more than their own company (django-otp).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+LOCKOUT_MINUTES = int(os.environ.get("ONDERWIJSGIDS_BLOKKADE_MINUTEN", "15"))
+LOCKOUT_PER_ADDRESS = 20
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "onderwijsgids.workspace.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "onderwijsgids.workspace.lockout.locked_response"
+AXES_USERNAME_CALLABLE = "onderwijsgids.workspace.lockout.username_of"
+AXES_COOLOFF_TIME = timedelta(minutes=LOCKOUT_MINUTES)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "workspace/account/locked.html"
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "Onderwijsgids Metaalunie"
+SHARE_LINK_DAYS = int(os.environ.get("ONDERWIJSGIDS_DEELLINK_DAGEN", "90"))
 ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN = int(os.environ.get("ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN",
                                                           "12"))
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND",

@@ -15,5 +15,7 @@ urlpatterns = [
     path("", include("onderwijsgids.web.urls")),
 ]
 
+handler400 = "onderwijsgids.web.views.bad_request"
+handler403 = "onderwijsgids.web.views.forbidden"
 handler404 = "onderwijsgids.web.views.not_found"
 handler500 = "onderwijsgids.web.views.server_error"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from onderwijsgids.workspace import actions
@@ -27,6 +31,26 @@ def verified_client(client, user):
     session["otp_device_id"] = device.persistent_id
     session.save()
     return client
+
+
+def enrol_by_mail(client, user) -> str:
+    """Ask for the one-time link, open it, and read the TOTP secret from the setup page."""
+    before = client.get("/account/tweestaps/instellen/")
+    assert before.status_code == 200 and "data:image/svg+xml" not in before.content.decode()
+    sent = client.post("/account/tweestaps/instellen/")
+    assert sent.status_code == 200
+    path = re.search(r"http://testserver(/account/tweestaps/koppelen/\S+/)",
+                     mail.outbox[-1].body)[1]
+    assert mail.outbox[-1].to == [user.email]
+    opened = client.get(path, follow=True)
+    page = opened.content.decode()
+    assert opened.status_code == 200 and "data:image/svg+xml" in page
+    return re.search(r"<code>([A-Z2-7=]+)</code>", page)[1]
+
+
+def code_for(secret: str) -> str:
+    """The current code of an authenticator app holding ``secret``."""
+    return f"{totp(base64.b32decode(secret)):06d}"
 
 
 def a_crebo() -> str:

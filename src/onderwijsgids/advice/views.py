@@ -8,12 +8,15 @@ answers in the query string (``/advies/?cao=metaal-en-techniek&doelen=werven``).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -361,14 +364,35 @@ def share_token(stored: dict[str, Any]) -> str:
     return signing.dumps(profile_dict(stored), salt=SHARE_SALT, compress=True)
 
 
+def share_expiry(token: str) -> dt.date:
+    """The last day a (verified) share link works: its signature carries when it was made."""
+    made = signing.b62_decode(token.rsplit(":", 2)[1])
+    return timezone.localdate(dt.datetime.fromtimestamp(made, dt.timezone.utc)
+                              + dt.timedelta(days=settings.SHARE_LINK_DAYS))
+
+
+class ShareLinkExpired(Exception):
+    """A genuine share link older than ``SHARE_LINK_DAYS``."""
+
+
 def _from_token(token: str) -> dict[str, Any]:
+    """The answers in a share link (signed, with its date); expired: :class:`ShareLinkExpired`."""
     try:
-        data = signing.loads(token, salt=SHARE_SALT)
+        data = signing.loads(token, salt=SHARE_SALT, max_age=settings.SHARE_LINK_DAYS * 86400)
+    except signing.SignatureExpired:
+        raise ShareLinkExpired from None
     except signing.BadSignature:
         raise Http404 from None
     if not isinstance(data, dict):
         raise Http404
     return data
+
+
+def _expired_link(request: HttpRequest) -> HttpResponse:
+    response = render(request, "advice/shared_expired.html", {"days": settings.SHARE_LINK_DAYS},
+                      status=410)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _plan_response(request: HttpRequest, stored: dict[str, Any], token: str,
@@ -384,6 +408,8 @@ def _plan_response(request: HttpRequest, stored: dict[str, Any], token: str,
         "downloads": [(base + "plan.pdf", _("PDF")), (base + "plan.ics", _("Agenda (.ics)")),
                       (base + "plan.md", _("Markdown"))],
         "naam": stored.get("naam"),
+        "share_days": settings.SHARE_LINK_DAYS,
+        "share_until": share_expiry(token),
     })
 
 
@@ -394,7 +420,11 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 def shared_plan(request: HttpRequest, token: str) -> HttpResponse:
-    return _plan_response(request, _from_token(token), token, shared=True)
+    try:
+        stored = _from_token(token)
+    except ShareLinkExpired:
+        return _expired_link(request)
+    return _plan_response(request, stored, token, shared=True)
 
 
 def _download(stored: dict[str, Any], fmt: str) -> HttpResponse:
@@ -425,7 +455,11 @@ def plan_download(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def shared_download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
-    return _download(_from_token(token), fmt)
+    try:
+        stored = _from_token(token)
+    except ShareLinkExpired:
+        return _expired_link(request)
+    return _download(stored, fmt)
 
 
 @require_POST

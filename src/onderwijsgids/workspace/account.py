@@ -1,4 +1,7 @@
-"""Accounts: invitation by e-mail link, login, logout, password reset, TOTP two-factor login."""
+"""Accounts: invitation by e-mail link, login, logout, password reset; who needs two factors.
+
+The two-factor views themselves live in :mod:`.twofactor`.
+"""
 
 from __future__ import annotations
 
@@ -6,44 +9,48 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_otp import login as otp_login
-from django_otp import match_token
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from onderwijsgids.links import absolute_url
 from onderwijsgids.mail import header_text
 
-from . import actions
+from . import actions, lockout, throttle
 from .access import company_view
-from .forms import AcceptInviteForm, AccessibleForm, InviteForm, TokenForm
+from .forms import AcceptInviteForm, AccessibleForm, InviteForm
 from .models import Account, Company
 
 INVITE_SALT = "onderwijsgids.workspace.invite"
 INVITE_MAX_AGE = 7 * 24 * 3600
-TWO_FACTOR_ROLES = frozenset({Account.Role.ADVISOR, Account.Role.ADMINISTRATOR})
+TWO_FACTOR_ROLES = frozenset({Account.Role.ADVISOR, Account.Role.EDITOR,
+                              Account.Role.ADMINISTRATOR})
 
 
 def needs_two_factor(user) -> bool:
-    if user.is_superuser:
-        return True
-    account = getattr(user, "_workspace_account", None)
-    if account is None:
-        account = Account.objects.filter(user=user).only("rol").first() or Account(rol="")
-        user._workspace_account = account
-    return account.rol in TWO_FACTOR_ROLES
+    """True for anyone who can reach more than their own companies' data.
+
+    Decided by reach, not by a label: staff and superusers (the admin reaches every company),
+    anyone with an advisor assignment however it was made (``do_assign_advisor``, the admin's
+    inline, the shell), and the roles that come with such reach. Cached on the user object for
+    the request.
+    """
+    cached = getattr(user, "_needs_two_factor", None)
+    if cached is None:
+        cached = bool(user.is_staff or user.is_superuser or get_user_model().objects.filter(
+            Q(assignments__isnull=False) | Q(account__rol__in=TWO_FACTOR_ROLES),
+            pk=user.pk).exists())
+        user._needs_two_factor = cached
+    return cached
 
 
 class LoginForm(AccessibleForm, AuthenticationForm):
@@ -66,6 +73,13 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         return reverse("workspace:my_companies")
 
+    def get_context_data(self, **kwargs):
+        from .middleware import IDLE_LOGOUT_FLAG
+
+        idle = self.request.session.pop(IDLE_LOGOUT_FLAG, False)
+        return {**super().get_context_data(**kwargs), "idle_logout": idle,
+                "idle_minutes": settings.SESSION_IDLE_SECONDS // 60}
+
 
 class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("workspace:login")
@@ -77,6 +91,14 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "workspace/email/password_reset_subject.txt"
     success_url = reverse_lazy("workspace:password_reset_done")
 
+    def form_valid(self, form):
+        """Throttled per address and per e-mail address (known or not: the answer is the same)."""
+        if throttle.allow_all((throttle.RESET_PER_ADDRESS, throttle.client_address(self.request)),
+                              (throttle.RESET_PER_ACCOUNT, form.cleaned_data["email"])):
+            return super().form_valid(form)
+        form.add_error(None, throttle.too_many_mails(throttle.RESET_PER_ACCOUNT))
+        return self.render_to_response(self.get_context_data(form=form), status=429)
+
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "workspace/account/password_reset_done.html"
@@ -85,6 +107,12 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "workspace/account/password_reset_confirm.html"
     success_url = reverse_lazy("workspace:password_reset_complete")
+
+    def form_valid(self, form):
+        """A new password proves the mailbox: the login lockout of the account is lifted."""
+        response = super().form_valid(form)
+        lockout.unlock(form.user.get_username())
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
@@ -121,15 +149,21 @@ def send_invite(request: HttpRequest | None, company: Company, email: str, role:
 @company_view(owner_only=True)
 def invite(request: HttpRequest, company) -> HttpResponse:
     form = InviteForm(request.POST or None)
+    status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
-        send_invite(request, company, form.cleaned_data["email"], form.cleaned_data["rol"])
-        actions.audit(request.user, company, "uitnodiging", "", "create")
-        messages.success(request, _("De uitnodiging is verstuurd naar %(email)s.")
-                         % {"email": form.cleaned_data["email"]})
-        return redirect("workspace:invite", company_id=company.pk)
+        if throttle.allow_all((throttle.INVITE_PER_ADDRESS, throttle.client_address(request)),
+                              (throttle.INVITE_PER_SENDER, str(request.user.pk)),
+                              (throttle.INVITE_PER_RECIPIENT, form.cleaned_data["email"])):
+            send_invite(request, company, form.cleaned_data["email"], form.cleaned_data["rol"])
+            actions.audit(request.user, company, "uitnodiging", "", "create")
+            messages.success(request, _("De uitnodiging is verstuurd naar %(email)s.")
+                             % {"email": form.cleaned_data["email"]})
+            return redirect("workspace:invite", company_id=company.pk)
+        form.add_error(None, throttle.too_many_mails(throttle.INVITE_PER_RECIPIENT))
+        status = 429
     return render(request, "workspace/company/invite.html",
                   {"company": company, "form": form, "is_owner": True, "can_write": True},
-                  status=422 if form.errors else 200)
+                  status=status)
 
 
 def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
@@ -161,59 +195,4 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("workspace:dashboard", company_id=company.pk)
     return render(request, "workspace/account/invite_accept.html",
                   {"company": company, "email": data["e"], "form": form},
-                  status=422 if form.errors else 200)
-
-
-# --- two-factor ----------------------------------------------------------------------------
-
-
-def _next_url(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return reverse("workspace:my_companies")
-
-
-def _qr_data_uri(url: str) -> str:
-    import segno
-
-    return segno.make(url, error="m").svg_data_uri(scale=5, border=2)
-
-
-@login_required
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
-        return redirect(f"{reverse('workspace:two_factor_verify')}?next={_next_url(request)}")
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "app"})
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            messages.success(request, _("Tweestapsverificatie staat aan."))
-            return redirect(_next_url(request))
-        form.add_error("token", _("Deze code klopt niet. Probeer de nieuwste code uit je app."))
-    import base64
-
-    secret = base64.b32encode(device.bin_key).decode()
-    return render(request, "workspace/account/two_factor_setup.html", {
-        "form": form, "qr": _qr_data_uri(device.config_url), "secret": secret,
-        "next": _next_url(request)}, status=422 if form.errors else 200)
-
-
-@login_required
-def two_factor_verify(request: HttpRequest) -> HttpResponse:
-    if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
-        return redirect(f"{reverse('workspace:two_factor_setup')}?next={_next_url(request)}")
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_data["token"])
-        if device is not None:
-            otp_login(request, device)
-            return redirect(_next_url(request))
-        form.add_error("token", _("Deze code klopt niet. Probeer de nieuwste code uit je app."))
-    return render(request, "workspace/account/two_factor_verify.html",
-                  {"form": form, "next": _next_url(request)},
                   status=422 if form.errors else 200)

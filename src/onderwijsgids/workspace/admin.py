@@ -4,10 +4,11 @@ Learners and courses are not editable here: personal data is written through ``a
 only, which keeps the audit log complete.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from . import twofactor
 from .models import Account, AdvisorAssignment, AuditLog, Company, Membership, ReminderSent
 
 
@@ -38,6 +39,27 @@ class AccountAdmin(admin.ModelAdmin):
     list_filter = ["rol"]
     search_fields = ["user__username", "user__email"]
     raw_id_fields = ["user"]
+    actions = ["invite_two_factor", "reset_two_factor"]
+
+    def _invite(self, request, queryset, reset: bool) -> None:
+        for account in queryset.select_related("user"):
+            if reset:
+                twofactor.reset_devices(account.user)
+            twofactor.send_link(request, account.user, invited_by=request.user)
+        count = queryset.count()
+        self.message_user(request, ngettext(
+            "%(n)d uitnodiging voor tweestapsverificatie verstuurd.",
+            "%(n)d uitnodigingen voor tweestapsverificatie verstuurd.", count) % {"n": count},
+            messages.SUCCESS)
+
+    @admin.action(description=_("Uitnodigen om tweestapsverificatie in te stellen"))
+    def invite_two_factor(self, request, queryset):
+        self._invite(request, queryset, reset=False)
+
+    @admin.action(description=_("Tweestapsverificatie opnieuw laten instellen (oude app en "
+                                "herstelcodes vervallen)"))
+    def reset_two_factor(self, request, queryset):
+        self._invite(request, queryset, reset=True)
 
 
 @admin.register(AuditLog)
@@ -83,3 +105,28 @@ class ReminderSentAdmin(admin.ModelAdmin):
         self.message_user(request, ngettext(
             "%(count)d herinnering gaat mee met de volgende run.",
             "%(count)d herinneringen gaan mee met de volgende run.", count) % {"count": count})
+
+
+def secure_admin_site() -> None:
+    """No way around two-factor through /beheer/.
+
+    Devices are never made or edited here: the registrations of django-otp's own admin pages
+    (where an administrator could create a device, and so know its secret, for someone else)
+    are removed; an administrator sends an invitation instead. And the admin itself answers
+    only to a session that passed two-factor, also if the middleware were left out.
+    """
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    for model in (TOTPDevice, StaticDevice):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+    if getattr(admin.site, "_two_factor_only", False):
+        return
+    base_permission = admin.site.has_permission
+
+    def has_permission(request) -> bool:
+        return base_permission(request) and request.user.is_verified()
+
+    admin.site.has_permission = has_permission
+    admin.site._two_factor_only = True

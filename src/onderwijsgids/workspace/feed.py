@@ -44,5 +44,5 @@ def feed(request: HttpRequest, secret: str) -> HttpResponse:
     body = deadlines_calendar(token.company.naam, deadlines, request.get_host())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="deadlines.ics"'
-    response["Cache-Control"] = "private, max-age=900"
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -282,6 +284,20 @@ class TokenForm(AccessibleForm):
                              widget=forms.TextInput(attrs={"autocomplete": "one-time-code",
                                                            "inputmode": "numeric"}),
                              error_messages={"invalid": _("De code is zes cijfers.")})
+
+
+class VerifyForm(AccessibleForm):
+    """A code from the app (six digits) or one of the recovery codes (eight letters/digits)."""
+
+    token = forms.CharField(label=_("Code uit je app of een herstelcode"), max_length=20,
+                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}))
+
+    def clean_token(self) -> str:
+        token = "".join(self.cleaned_data["token"].split()).lower()
+        if not re.fullmatch(r"\d{6}|[a-z2-7]{8}", token):
+            raise forms.ValidationError(_("Vul de zes cijfers uit je app in, of een herstelcode "
+                                          "van acht tekens."))
+        return token
 
 
 class EraseEmployeeForm(AccessibleForm):

@@ -279,3 +279,20 @@ class AuditLog(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+
+
+class TwoFactorEnrolment(models.Model):
+    """Proof beyond the password for setting up a second factor: a one-time link by e-mail.
+
+    The link carries a signed nonce; only its hash is stored. It works once, until
+    ``expires_at``, and only for ``user``. ``invited_by`` is set when an administrator sent it.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="two_factor_enrolments")
+    nonce_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)

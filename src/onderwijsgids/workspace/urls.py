@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import account, advisor, feed, views
+from . import account, advisor, feed, twofactor, views
 
 app_name = "workspace"
 
@@ -21,8 +21,12 @@ urlpatterns = [
     path("account/wachtwoord-herstellen/klaar/", account.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
     path("account/uitnodiging/<str:token>/", account.accept_invite, name="accept_invite"),
-    path("account/tweestaps/instellen/", account.two_factor_setup, name="two_factor_setup"),
-    path("account/tweestaps/controleren/", account.two_factor_verify, name="two_factor_verify"),
+    path("account/tweestaps/instellen/", twofactor.two_factor_setup, name="two_factor_setup"),
+    path("account/tweestaps/koppelen/<str:token>/", twofactor.two_factor_link,
+         name="two_factor_link"),
+    path("account/tweestaps/controleren/", twofactor.two_factor_verify,
+         name="two_factor_verify"),
+    path("account/tweestaps/herstelcodes/", twofactor.recovery_codes, name="recovery_codes"),
     # calendar feed: the secret is the credential
     path("agenda/<str:secret>.ics", feed.feed, name="feed"),
     # advisor

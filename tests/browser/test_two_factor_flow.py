@@ -1,0 +1,95 @@
+"""Two-factor enrolment in a real browser at phone width: an advisor logs in, is sent to the second
+step, asks for the mailed link, opens it, scans (reads) the key, confirms, keeps the recovery
+codes and reaches the company; the error and lockout pages on the way are axe-clean too."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django_otp.oath import totp
+
+from .conftest import open_page
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "lang-geheim-wachtwoord-1"
+
+
+@pytest.fixture
+def advised_company(site):
+    from onderwijsgids.workspace import actions
+    from onderwijsgids.workspace.models import AdvisorAssignment
+
+    owner = get_user_model().objects.create_user(username="eigenaar@vonk.test",
+                                                 email="eigenaar@vonk.test", password=PASSWORD)
+    company = actions.do_create_company(owner, "Metaalbedrijf De Vonk", owner=owner)
+    advisor = get_user_model().objects.create_user(username="adviseur@metaalunie.test",
+                                                   email="adviseur@metaalunie.test",
+                                                   password=PASSWORD)
+    AdvisorAssignment.objects.create(advisor=advisor, company=company)  # as the admin inline
+    return company
+
+
+def _login(page, site, email: str, password: str = PASSWORD) -> None:
+    page.goto(site + "/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_advisor_enrols_by_mailed_link_then_reaches_the_company(page, site, advised_company,
+                                                                assert_no_axe_violations):
+    _login(page, site, "adviseur@metaalunie.test")
+    page.goto(f"{site}/bedrijf/{advised_company.pk}/")
+    assert "/account/tweestaps/" in page.url
+    assert page.locator("img[alt*='QR']").count() == 0
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Stuur de link").click()
+    assert "We hebben een link gestuurd" in page.content()
+    assert_no_axe_violations(page)
+    link = re.search(r"(http://\S+/account/tweestaps/koppelen/\S+/)", mail.outbox[-1].body)[1]
+    page.goto(link)
+    assert page.locator("img[alt*='QR']").count() == 1
+    assert_no_axe_violations(page)
+    secret = page.locator("code").first.inner_text()
+    page.get_by_label("Code uit je app").fill(f"{totp(base64.b32decode(secret)):06d}")
+    page.get_by_role("button", name="Bevestigen").click()
+    assert page.locator("ul.codes li").count() == 10
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Ik heb de codes bewaard").click()
+    page.goto(f"{site}/bedrijf/{advised_company.pk}/")
+    assert page.locator("h1").count() == 1 and "/account/" not in page.url
+    # The used link does not work a second time.
+    open_page(page, site, "/" + link.split("/", 3)[3], statuses=(410,))
+    assert "werkt niet" in page.content()
+    assert_no_axe_violations(page)
+
+
+def test_the_404_and_expired_share_link_pages_are_axe_clean(page, site,
+                                                            assert_no_axe_violations):
+    import time
+
+    from django.core import signing
+
+    from onderwijsgids.advice.views import SHARE_SALT
+
+    class Earlier(signing.TimestampSigner):
+        def timestamp(self) -> str:
+            return signing.b62_encode(int(time.time()) - 400 * 86400)
+
+    token = Earlier(salt=SHARE_SALT).sign_object({"naam": "De Vonk"}, compress=True)
+    for path, status in (("/bestaat-niet/", 404), (f"/advies/gedeeld/{token}/", 410)):
+        open_page(page, site, path, statuses=(status,))
+        assert_no_axe_violations(page)
+
+
+def test_the_lockout_page_is_axe_clean_and_says_how_long(page, site, advised_company,
+                                                         assert_no_axe_violations):
+    for _ in range(5):
+        _login(page, site, "eigenaar@vonk.test", "fout-wachtwoord")
+    assert "15 minuten" in page.content()
+    assert_no_axe_violations(page)
