@@ -24,3 +24,8 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "web/500.html", status=500)
+
+
+def request_too_large(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """413: the request body is larger than the app accepts (see :mod:`.limits`)."""
+    return render(request, "web/413.html", status=413)
