@@ -123,7 +123,8 @@ def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None
                     fail(name, problem)
     if row["start"] and row["eind"] and row["eind"] < row["start"]:
         fail("eind", "ligt vóór de startdatum")
-    elif problem := bounded.span_problem(row["start"], row["eind"]):
+    elif not any(e.veld in ("start", "eind") for e in errors) and (
+            problem := bounded.span_problem(row["start"], row["eind"])):
         fail("eind", problem)
     bvm = values.get("via_bvm", "").lower()
     if bvm not in _TRUE | _FALSE:
@@ -155,7 +156,7 @@ def parse_learners(data: bytes, known_crebos: set[str] | None = None) -> list[di
             errors += row_errors
             rows.append(row)
     except csv.Error:  # e.g. a cell longer than the csv module's limit
-        raise CsvRefused([RowError(reader.line_num, "bestand", "is geen leesbare CSV")]) from None
+        raise CsvRefused([RowError(reader.line_num + 1, "bestand", "is geen leesbare CSV")]) from None
     if errors:
         raise CsvRefused(errors)
     if not rows:
