@@ -1,14 +1,26 @@
 """The JSON API under /api/v1/ (contract §5). Each capability contributes a router."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import (
+    BadRequest, PermissionDenied, RequestDataTooBig, SuspiciousOperation,
+)
 from django.http import Http404, HttpRequest
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from .api_docs import complete_document
 from .api_errors import invalid_input_body
 
-api = NinjaAPI(
+
+class OnderwijsgidsAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """Ninja's document with the answers every operation can give (see api_docs)."""
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return complete_document(document)
+
+
+api = OnderwijsgidsAPI(
     title="Onderwijsgids API",
     version="1",
     description="De onderwijsgids van Koninklijke Metaalunie als API: items, advies, zoeken, routes.",
@@ -73,6 +85,15 @@ def _too_large(request: HttpRequest, exc: RequestDataTooBig):
     from onderwijsgids.web.limits import too_large_response
 
     return too_large_response(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(BadRequest)
+@api.exception_handler(SuspiciousOperation)
+def _bad_request(request: HttpRequest, exc: Exception):
+    """A body Django cannot read (e.g. a form without boundary where JSON belongs): 400."""
+    return api.create_response(request, {"detail": "De invoer is onleesbaar; stuur JSON."},
+                               status=400)
 
 
 @api.exception_handler(Exception)

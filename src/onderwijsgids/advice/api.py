@@ -40,7 +40,9 @@ def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
 
 PROFILE_BODY = {
     "requestBody": {
-        "required": True,
+        "required": False,  # no body is the empty profile
+        "description": ("Een bedrijfsprofiel (contract §2); hooguit 1 MB en 32 niveaus diep. "
+                        "Een leerling duurt van start tot eind hoogstens 8 jaar."),
         "content": {"application/json": {"schema": _inline_refs(Profile.model_json_schema())}},
     }
 }
