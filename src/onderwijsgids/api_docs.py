@@ -58,11 +58,26 @@ def _body_schemas(operation: dict[str, Any], components: dict[str, Any]) -> list
     return schemas
 
 
+_FREE_TEXT_KEYS = {"type", "title", "description", "default"}
+
+
+def _can_be_invalid(operation: dict[str, Any]) -> bool:
+    """A body, a parameter that can be missing, or one with a type or limits beyond free text."""
+    if operation.get("requestBody"):
+        return True
+    for parameter in operation.get("parameters", []):
+        schema = parameter.get("schema", {})
+        if (parameter.get("required") and parameter.get("in") != "path"
+                or schema.get("type") != "string" or set(schema) - _FREE_TEXT_KEYS):
+            return True
+    return False
+
+
 def _add_answers(operation: dict[str, Any]) -> None:
     responses = operation.setdefault("responses", {})
     for code, description in _SHARED_ANSWERS.items():
         responses.setdefault(code, _json(_MELDING, description))
-    if operation.get("parameters") or operation.get("requestBody"):
+    if _can_be_invalid(operation):
         responses.setdefault("422", _json({"$ref": "#/components/schemas/OngeldigeInvoer"},
                                           "Ongeldige invoer; per veld een melding."))
     if operation.get("security"):
