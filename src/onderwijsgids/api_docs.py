@@ -27,6 +27,12 @@ _LOGIN_ANSWERS = {
 }
 
 
+def documented(**schema: Any) -> dict[str, Any]:
+    """``Field(**documented(maxLength=200))``: a limit the endpoint enforces itself (with its
+    own Dutch message, e.g. through the page's form), shown in the document."""
+    return {"json_schema_extra": schema}
+
+
 def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from onderwijsgids.api_docs import documented
 from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer
 from onderwijsgids.kb.schema import ItemType
 
@@ -30,17 +31,12 @@ class Zoekresultaten(Schema):
     suggestie: str | None = None
 
 
-def _documented(**schema) -> dict:
-    """A limit the endpoint enforces itself (with its own Dutch message), in the document."""
-    return {"json_schema_extra": schema}
-
-
 class ZoekVraag(Schema):
-    q: str = Field(**_documented(
+    q: str = Field(**documented(
         pattern=r"\S", maxLength=MAX_QUERY_LENGTH,
         description=f"De zoekvraag (verplicht; hooguit {MAX_QUERY_LENGTH} tekens)."))
     type: ItemType | None = None
-    limit: int = Field(10, **_documented(minimum=1, maximum=100))
+    limit: int = Field(10, **documented(minimum=1, maximum=100))
 
 
 class Stap(Schema):
@@ -122,9 +118,9 @@ class Bedrijfsvakscholen(Schema):
 
 
 class FinderVraag(Schema):
-    plaats: str = Field("", **_documented(maxLength=MAX_PLACE_LENGTH, description=(
+    plaats: str = Field("", **documented(maxLength=MAX_PLACE_LENGTH, description=(
         "Een plaatsnaam of een postcode van vier cijfers.")))
-    provincie: str = Field("", **_documented(enum=["", *PROVINCES], description=(
+    provincie: str = Field("", **documented(enum=["", *PROVINCES], description=(
         "Een van de twaalf provincies, als in het bedrijfsprofiel (bijvoorbeeld noord-brabant).")))
 
 

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from onderwijsgids.bounded import MAX_ID
 
+from onderwijsgids.api_docs import documented
 from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer, form_fouten
 
 from . import actions
@@ -25,23 +26,18 @@ from .views import known_crebos
 router = Router(tags=["bedrijfsomgeving"], auth=django_auth)
 
 
-def _documented(**schema) -> dict:
-    """Limits the page's :class:`LearnerForm` enforces, shown in the OpenAPI document."""
-    return {"json_schema_extra": schema}
-
-
 class LeerlingIn(Schema):
     """Validated by the page's form: the same limits and Dutch messages (422 per field)."""
 
-    naam: str = Field(**_documented(minLength=1, maxLength=200))
-    leerweg: str = Field(**_documented(enum=list(LEARNING_PATHS)))
-    crebo: str = Field("", **_documented(pattern=r"^([0-9]{5})?$", description=(
+    naam: str = Field(**documented(minLength=1, maxLength=200))
+    leerweg: str = Field(**documented(enum=list(LEARNING_PATHS)))
+    crebo: str = Field("", **documented(pattern=r"^([0-9]{5})?$", description=(
         "Vijf cijfers, een crebocode die in de onderwijsgids staat.")))
-    school: str = Field("", **_documented(maxLength=200))
+    school: str = Field("", **documented(maxLength=200))
     start: dt.date
-    eind: dt.date = Field(**_documented(description=(
+    eind: dt.date = Field(**documented(description=(
         "Niet vóór de startdatum en hoogstens 8 jaar erna.")))
-    praktijkopleider: str = Field("", **_documented(maxLength=200))
+    praktijkopleider: str = Field("", **documented(maxLength=200))
     praktijkovereenkomst: dt.date | None = None
     via_bvm: bool = False
 
