@@ -5,7 +5,7 @@ and middleware give to every operation are added here, once, so an endpoint anot
 is documented the same way: 400 (NUL in the address, a body that is no JSON), 413 (a body over
 the limit), 422 (bad input) where an operation takes input, and 401/403/404 where it needs a
 login. Request bodies get the limits of :mod:`onderwijsgids.bounded`: dates between 1900 and
-2100 and text on one line.
+2100, text on one line, whole numbers within a database integer.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 
 def bound_request_schema(node: Any) -> Any:
-    """Dates as JJJJ-MM-DD within 1900–2100, free text without CR, LF or NUL (in place)."""
+    """Dates as JJJJ-MM-DD within 1900–2100, free text without CR, LF or NUL, whole numbers
+    within a database integer (in place)."""
     if isinstance(node, dict):
         if node.get("format") == "date":
             del node["format"]
@@ -47,6 +48,8 @@ def bound_request_schema(node: Any) -> Any:
                                            f"{bounded.MAX_YEAR}")
         elif node.get("type") == "string" and "enum" not in node and "pattern" not in node:
             node["pattern"] = ONE_LINE_PATTERN
+        elif node.get("type") == "integer" and "maximum" not in node:
+            node["maximum"] = bounded.MAX_INT32
         for value in node.values():
             bound_request_schema(value)
     elif isinstance(node, list):

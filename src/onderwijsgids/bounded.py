@@ -156,6 +156,13 @@ def span_problem(start: dt.date | None, end: dt.date | None) -> str | None:
     return None
 
 
+def integer_problem(value: int) -> str | None:
+    """Whole numbers a database integer holds (the API and forms use the same bound)."""
+    if abs(value) > MAX_INT32:
+        return f"is te groot (hooguit {MAX_INT32})"
+    return None
+
+
 def text_problem(value: str, single_line: bool = True) -> str | None:
     """NUL never; CR or LF not in a one-line field (names end up in e-mail headers)."""
     if "\x00" in value:

@@ -160,6 +160,7 @@ def test_the_profile_import_refuses_per_field(owner_client, world, profile, fiel
     ({"naam": "A\r\nB"}, "naam"),
     ({"plaats": "A\x00"}, "plaats"),
     ({"medewerkers": 2**64}, "medewerkers"),
+    ({"scholing_medewerkers": [{"kosten_eur": 2**31}]}, "scholing_medewerkers[0].kosten_eur"),
 ])
 def test_the_advice_api_refuses_per_field(client, content_db, profile, field):
     response = client.post("/api/v1/advies", json.dumps(profile), content_type="application/json")

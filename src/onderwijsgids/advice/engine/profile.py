@@ -176,13 +176,16 @@ def _values(model: BaseModel, loc: list[Any]) -> Iterable[tuple[list[Any], Any]]
 
 def _bounds_errors(profile: Profile, node: yaml.Node | None) -> list[Fout]:
     """The input limits of :mod:`onderwijsgids.bounded`, whatever the profile's fields are:
-    dates in 1900–2100, one-line text, and a learner's start to end at most a few years."""
+    dates in 1900–2100, one-line text, whole numbers within a database integer, and a
+    learner's start to end at most a few years."""
     fouten = []
     for loc, value in _values(profile, []):
         if isinstance(value, str):
             problem = bounded.text_problem(value)
         elif isinstance(value, dt.date):
             problem = bounded.date_problem(value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            problem = bounded.integer_problem(value)
         elif isinstance(value, Leerling):
             problem, loc = bounded.span_problem(value.start, value.eind), loc + ["eind"]
         else:
