@@ -63,3 +63,26 @@ def test_every_answer_is_documented(case, owner_login):
         case.path_parameters["company_id"] = owner_login["company"].pk
     case.call_and_validate(headers=owner_login["headers"], cookies=owner_login["cookies"],
                            checks=CHECKS)
+
+
+def _parameter(operation: dict, name: str) -> dict:
+    return next(p for p in operation["parameters"] if p["name"] == name)
+
+
+def test_the_document_states_the_enforced_limits(client):
+    document = client.get("/api/v1/openapi.json").json()
+    paths = document["paths"]
+    q = _parameter(paths["/api/v1/zoeken"]["get"], "q")
+    assert q["required"] and q["schema"]["maxLength"] == 200 and q["schema"]["pattern"] == r"\S"
+    provincie = _parameter(paths["/api/v1/bedrijfsvakscholen"]["get"], "provincie")["schema"]
+    assert "noord-brabant" in provincie["enum"] and len(provincie["enum"]) == 13
+    advies = paths["/api/v1/advies"]["post"]
+    body = advies["requestBody"]["content"]["application/json"]["schema"]
+    learner = body["properties"]["leerlingen"]["anyOf"][0]["items"]
+    assert learner["additionalProperties"] is False
+    assert any(s.get("pattern", "").startswith("^(19[0-9]{2}|20[0-9]{2}|2100)-")
+               for s in learner["properties"]["start"]["anyOf"])
+    assert set(advies["responses"]) == {"200", "400", "413", "422"}
+    company = paths["/api/v1/bedrijven/{company_id}/leerlingen"]
+    assert set(company["post"]["responses"]) == {"201", "400", "401", "403", "404", "413", "422"}
+    assert _parameter(company["get"], "company_id")["schema"]["minimum"] == 1
