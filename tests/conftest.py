@@ -21,6 +21,16 @@ def _ensure_content_loaded() -> None:
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests use a file database, as the app does: WAL and the busy timeout only apply
+    there (threads on Django's shared in-memory test database fail at once with "locked")."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        name = settings.VAR_DIR / f"test-{os.getpid()}.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(name)
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Create the test database once and load the real content into it."""
     with django_db_blocker.unblock():

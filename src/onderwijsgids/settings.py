@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "onderwijsgids.web.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
+    "onderwijsgids.web.limits.InputLimitsMiddleware",
 ]
 
 ROOT_URLCONF = "onderwijsgids.urls"
@@ -109,6 +110,14 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait for each other (WAL, a busy timeout, the write lock taken at the
+    # start of each transaction) instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every worker and server: throttles and lockouts must hold across them. Redis
@@ -121,6 +130,10 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                           "LOCATION": CACHE_TABLE}}
+# Request bodies (onderwijsgids.web.limits answers 413 above these, before reading them):
+# forms and JSON up to 2 MB, uploads (a CSV of learners, 2 MB at most) up to 3 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+ONDERWIJSGIDS_MAX_UPLOAD_BYTES = 3 * 1024 * 1024
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

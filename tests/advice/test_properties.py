@@ -17,6 +17,8 @@ from onderwijsgids.advice.engine.profile import (
 CREBOS = ["25891", "25892", "25893", "25894", "25895", "25896", "25897", "25919", "25920"]
 REGELINGEN = ["subsidie-praktijkleren", "oom-ptt", "oom-jobstart"]
 dates = st.dates(min_value=dt.date(2023, 1, 1), max_value=dt.date(2028, 12, 31))
+# Text as a profile allows it: one line, no NUL (onderwijsgids.bounded).
+ONE_LINE = st.characters(codec="utf-8", exclude_characters="\r\n\x00")
 
 
 def maybe(strategy):
@@ -41,18 +43,18 @@ def profile_dicts(dates, caos=ANY_CAO):
                 "via_bvm": draw(maybe(st.booleans()))}
 
     courses = st.fixed_dictionaries({
-        "omschrijving": maybe(st.text(min_size=1, max_size=30)),
+        "omschrijving": maybe(st.text(ONE_LINE, min_size=1, max_size=30)),
         "start": maybe(dates.map(dt.date.isoformat)),
         "aangevraagd": st.lists(st.sampled_from(REGELINGEN), unique=True, max_size=2),
         "kosten_eur": maybe(st.integers(min_value=0, max_value=50_000)),
     })
     return st.fixed_dictionaries({}, optional={
-        "naam": st.text(max_size=40),
+        "naam": st.text(ONE_LINE, max_size=40),
         "peildatum": dates.map(dt.date.isoformat),
         "cao": maybe(caos),
         "medewerkers": maybe(st.integers(min_value=0, max_value=2000)),
         "provincie": maybe(st.sampled_from(PROVINCES)),
-        "plaats": maybe(st.text(max_size=30)),
+        "plaats": maybe(st.text(ONE_LINE, max_size=30)),
         "erkend_leerbedrijf": maybe(st.booleans()),
         "praktijkopleider_opgeleid": maybe(st.booleans()),
         "leerlingen": maybe(st.lists(learners(), max_size=4)),

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 from typing import Any, BinaryIO, Callable, Iterator
 
 from pydantic_core import to_json
+
+from onderwijsgids import bounded
 
 from .engine import Advice, ProfileError, advise, parse_profile
 from .engine.compiled import forget, remember
@@ -55,10 +56,9 @@ def parse_line(raw: bytes, number: int, kb: Any, source: str) -> Profile:
 
 def _parse_slowly(raw: bytes, number: int, kb: Any, source: str) -> Profile:
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "geen UTF-8"
-        raise LineError(f"{source}: regel {number}: ongeldige JSON: {reason}") from None
+        data = bounded.load_json(raw)
+    except bounded.InputRefused as exc:
+        raise LineError(f"{source}: regel {number}: ongeldige JSON: {exc.message}") from None
     try:
         return parse_profile(data, kb)
     except ProfileError as exc:

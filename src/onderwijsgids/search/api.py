@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
+from pydantic import Field
 
+from onderwijsgids.api_docs import documented
 from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer
 from onderwijsgids.kb.schema import ItemType
 
 from . import services
-from .engine.query import QueryError, search
+from .engine.finder import MAX_PLACE_LENGTH, PROVINCES
+from .engine.query import MAX_QUERY_LENGTH, QueryError, search
 from .engine.routes import UnknownLevel, routes_document
 
 router = Router(tags=["zoeken"])
@@ -29,9 +32,11 @@ class Zoekresultaten(Schema):
 
 
 class ZoekVraag(Schema):
-    q: str | None = None
+    q: str = Field(**documented(
+        pattern=r"\S", maxLength=MAX_QUERY_LENGTH,
+        description=f"De zoekvraag (verplicht; hooguit {MAX_QUERY_LENGTH} tekens)."))
     type: ItemType | None = None
-    limit: int = 10
+    limit: int = Field(10, **documented(minimum=1, maximum=100))
 
 
 class Stap(Schema):
@@ -129,8 +134,10 @@ class OngeldigePlaats(OngeldigeInvoer):
 
 
 class FinderVraag(Schema):
-    plaats: str = ""
-    provincie: str = ""
+    plaats: str = Field("", **documented(maxLength=MAX_PLACE_LENGTH, description=(
+        "Een plaatsnaam of een postcode van vier cijfers.")))
+    provincie: str = Field("", **documented(enum=["", *PROVINCES], description=(
+        "Een van de twaalf provincies, als in het bedrijfsprofiel (bijvoorbeeld noord-brabant).")))
 
 
 @router.get("/bedrijfsvakscholen",

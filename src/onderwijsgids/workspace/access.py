@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest
 
+from onderwijsgids.bounded import MAX_ID
+
 from .models import AdvisorAssignment, Company, Membership
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -30,8 +32,8 @@ def visible_companies(user) -> "models.QuerySet[Company]":  # noqa: F821
 
 def company_role(user, company_id: int) -> tuple[Company, str]:
     """The company and the user's role in it; :class:`Http404` when the user has none."""
-    if not user.is_authenticated:
-        raise Http404
+    if not user.is_authenticated or not 1 <= company_id <= MAX_ID:
+        raise Http404  # an ID no database row can have is simply not found
     membership = (Membership.objects.select_related("company")
                   .filter(company_id=company_id, user=user).first())
     if membership is not None:

@@ -103,12 +103,16 @@ def cmd_company(args: argparse.Namespace) -> int:
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_email
 
+    from onderwijsgids.bounded import text_problem
+
     from . import actions
     from .account import send_invite
 
     naam = args.naam.strip()
     if not naam or len(naam) > 200:
         raise UsageError("--naam is verplicht (hooguit 200 tekens)")
+    if problem := text_problem(naam):
+        raise UsageError(f"--naam {problem}")
     try:
         validate_email(args.eigenaar)
     except ValidationError:

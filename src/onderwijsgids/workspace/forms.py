@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from onderwijsgids import bounded
 from onderwijsgids.kb.schema import Goal, TargetGroup
 
 from .domain.csvio import LEARNING_PATHS, parse_date
 
 from .models import ActionPointStatus, Application
+from .validators import date_in_range, single_line
 
 GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
 TARGET_GROUPS: tuple[str, ...] = TargetGroup.__args__  # type: ignore[attr-defined]
@@ -27,12 +30,24 @@ PROVINCE_CHOICES = [("", _("Kies een provincie"))] + [
         "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg")]
 
 
+def _bound_input(field: forms.Field) -> None:
+    """One-line text fields refuse CR/LF (and NUL); whole numbers fit a database integer."""
+    if isinstance(field, forms.CharField) and not isinstance(
+            field.widget, (forms.Textarea, forms.PasswordInput)):
+        field.validators.append(single_line)
+    if isinstance(field, forms.IntegerField) and field.max_value is None:
+        field.max_value = bounded.MAX_INT32
+        field.validators.append(MaxValueValidator(bounded.MAX_INT32))
+
+
 class AccessibleForm(forms.Form):
-    """Marks optional fields, links help and error text with aria-describedby."""
+    """Marks optional fields, links help and error text with aria-describedby; bounds input
+    (see :func:`_bound_input`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            _bound_input(field)
             attrs = field.widget.attrs
             if field.required:
                 attrs["aria-required"] = "true"
@@ -93,9 +108,11 @@ class SplitDateWidget(forms.MultiWidget):
 
 
 class DutchDateField(forms.DateField):
-    """Dag, maand and jaar in three fields; also JJJJ-MM-DD or DD-MM-JJJJ in one."""
+    """Dag, maand and jaar in three fields; also JJJJ-MM-DD or DD-MM-JJJJ in one.
+    Years between 1900 and 2100 (:mod:`onderwijsgids.bounded`)."""
 
     widget = SplitDateWidget
+    default_validators = [date_in_range]
     default_error_messages = {
         "invalid": _("Vul een bestaande datum in: dag, maand en jaar."),
         "incomplete": _("Vul dag, maand en jaar in."),
@@ -186,7 +203,7 @@ class LearnerForm(AccessibleForm):
                                        required=False)
     praktijkovereenkomst = DutchDateField(label=_("Datum praktijkovereenkomst"), required=False)
     via_bvm = forms.BooleanField(label=_("Via een bedrijfsvakschool (BVM)"), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     def __init__(self, *args, known_crebos: set[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,6 +220,8 @@ class LearnerForm(AccessibleForm):
         data = super().clean()
         if data.get("start") and data.get("eind") and data["eind"] < data["start"]:
             self.add_error("eind", _("De einddatum ligt vóór de startdatum."))
+        elif problem := bounded.span_problem(data.get("start"), data.get("eind")):
+            self.add_error("eind", _("De einddatum %(probleem)s.") % {"probleem": problem})
         return data
 
     def learner_values(self) -> dict:

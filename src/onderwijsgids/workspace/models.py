@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .validators import single_line
+
 LEARNING_PATHS = [
     ("bol", "bol"), ("bbl", "bbl"), ("hbo-duaal", "hbo-duaal"), ("hbo-voltijd", "hbo-voltijd"),
     ("vmbo", "vmbo"), ("havo-vwo", "havo-vwo"),
@@ -40,11 +42,11 @@ class Account(models.Model):
 class Company(models.Model):
     """A company and its profile in contract §2 form (learners and courses live in their rows)."""
 
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(_("naam"), max_length=200, validators=[single_line])
     cao = models.CharField(_("cao"), max_length=30, null=True, blank=True)
     medewerkers = models.PositiveIntegerField(_("aantal medewerkers"), null=True, blank=True)
     provincie = models.CharField(_("provincie"), max_length=30, null=True, blank=True)
-    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True, validators=[single_line])
     erkend_leerbedrijf = models.BooleanField(_("erkend leerbedrijf"), null=True, blank=True)
     praktijkopleider_opgeleid = models.BooleanField(_("praktijkopleider opgeleid"), null=True,
                                                     blank=True)
@@ -94,13 +96,14 @@ class Learner(models.Model):
     """A learner or intern. ``version`` guards against silently overwriting a concurrent edit."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="learners")
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(_("naam"), max_length=200, validators=[single_line])
     leerweg = models.CharField(_("leerweg"), max_length=20, choices=LEARNING_PATHS)
     crebo = models.CharField(_("crebo"), max_length=5, blank=True)
-    school = models.CharField(_("school"), max_length=200, blank=True)
+    school = models.CharField(_("school"), max_length=200, blank=True, validators=[single_line])
     start = models.DateField(_("startdatum"))
     eind = models.DateField(_("einddatum"))
-    praktijkopleider = models.CharField(_("praktijkopleider"), max_length=200, blank=True)
+    praktijkopleider = models.CharField(_("praktijkopleider"), max_length=200, blank=True,
+                                        validators=[single_line])
     praktijkovereenkomst = models.DateField(_("datum praktijkovereenkomst"), null=True, blank=True)
     via_bvm = models.BooleanField(_("via een bedrijfsvakschool"), default=False)
     geanonimiseerd = models.BooleanField(default=False)
@@ -117,8 +120,8 @@ class Learner(models.Model):
 
 class StaffTraining(models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="trainings")
-    medewerker = models.CharField(_("medewerker"), max_length=200)
-    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    medewerker = models.CharField(_("medewerker"), max_length=200, validators=[single_line])
+    omschrijving = models.CharField(_("omschrijving"), max_length=200, validators=[single_line])
     start = models.DateField(_("startdatum"))
     kosten_eur = models.PositiveIntegerField(_("kosten in euro"), null=True, blank=True)
     aangevraagd = models.JSONField(_("aangevraagd"), default=list, blank=True)

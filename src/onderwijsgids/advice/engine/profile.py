@@ -9,13 +9,13 @@ errors that name the field (and the YAML line, when the profile came from a file
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Literal, Mapping
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from onderwijsgids import bounded
 from onderwijsgids.kb.loader import dutch_message, line_of
 from onderwijsgids.kb.schema import Goal, LearningPath, Province, TargetGroup
 
@@ -125,7 +125,8 @@ def _message(error: Mapping[str, Any]) -> str:
         return _EXTRA_MESSAGES[kind]
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", "")).replace("' or '", "' of '")
-        return f"heeft een onbekende waarde ({error.get('input')!r}); toegestaan: {expected}"
+        value = bounded.excerpt(repr(error.get("input")))
+        return f"heeft een onbekende waarde ({value}); toegestaan: {expected}"
     return dutch_message(error)
 
 
@@ -159,6 +160,41 @@ def _knowledge_errors(profile: Profile, kb: Any, node: yaml.Node | None) -> list
     return fouten
 
 
+def _values(model: BaseModel, loc: list[Any]) -> Iterable[tuple[list[Any], Any]]:
+    """Every answered value of a (nested) profile model with its location."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, (list, tuple)) else [(None, value)]
+        for index, item in items:
+            where = loc + [name] + ([] if index is None else [index])
+            if isinstance(item, BaseModel):
+                yield where, item
+                yield from _values(item, where)
+            elif item is not None:
+                yield where, item
+
+
+def _bounds_errors(profile: Profile, node: yaml.Node | None) -> list[Fout]:
+    """The input limits of :mod:`onderwijsgids.bounded`, whatever the profile's fields are:
+    dates in 1900–2100, one-line text, whole numbers within a database integer, and a
+    learner's start to end at most a few years."""
+    fouten = []
+    for loc, value in _values(profile, []):
+        if isinstance(value, str):
+            problem = bounded.text_problem(value)
+        elif isinstance(value, dt.date):
+            problem = bounded.date_problem(value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            problem = bounded.integer_problem(value)
+        elif isinstance(value, Leerling):
+            problem, loc = bounded.span_problem(value.start, value.eind), loc + ["eind"]
+        else:
+            problem = None
+        if problem:
+            fouten.append(Fout(field_path(loc), problem, line_of(node, loc)))
+    return fouten
+
+
 def parse_profile(data: Any, kb: Any, node: yaml.Node | None = None,
                   source: str | None = None) -> Profile:
     """Validate ``data`` (parsed JSON/YAML) against contract §2; raise :class:`ProfileError`."""
@@ -171,14 +207,15 @@ def parse_profile(data: Any, kb: Any, node: yaml.Node | None = None,
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         raise ProfileError(_errors(exc, node), source) from None
-    fouten = _knowledge_errors(profile, kb, node)
+    fouten = _bounds_errors(profile, node) or _knowledge_errors(profile, kb, node)
     if fouten:
         raise ProfileError(fouten, source)
     return profile
 
 
-class _NoDatesLoader(yaml.SafeLoader):
-    """Keeps dates as text so an impossible date (2026-02-30) becomes a field error, not a crash."""
+class _NoDatesLoader(bounded.BoundedYamlLoader):
+    """Keeps dates as text so an impossible date (2026-02-30) becomes a field error, not a crash;
+    no anchors or aliases (see :mod:`onderwijsgids.bounded`)."""
 
 
 _NoDatesLoader.yaml_implicit_resolvers = {
@@ -188,10 +225,12 @@ _NoDatesLoader.yaml_implicit_resolvers = {
 
 
 def load_yaml(text: str, source: str | None = None) -> tuple[Any, yaml.Node | None]:
-    """Parse YAML (or JSON, its subset) keeping the node tree for line numbers."""
+    """Parse YAML (or JSON, its subset) keeping the node tree for line numbers; bounded in
+    size and depth, without anchors or aliases."""
     try:
-        node = yaml.compose(text, Loader=_NoDatesLoader)
-        data = yaml.load(text, Loader=_NoDatesLoader)
+        data, node = bounded.load_yaml(text, _NoDatesLoader)
+    except bounded.InputRefused as exc:
+        raise ProfileError([Fout("profiel", exc.message, exc.line)], source) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or "ongeldige YAML"
@@ -200,14 +239,18 @@ def load_yaml(text: str, source: str | None = None) -> tuple[Any, yaml.Node | No
     return data, node
 
 
+def load_json(raw: str | bytes, source: str | None = None) -> Any:
+    """Bounded JSON (size, depth, UTF-8); problems as a :class:`ProfileError`."""
+    try:
+        return bounded.load_json(raw)
+    except bounded.InputRefused as exc:
+        raise ProfileError([Fout("profiel", exc.message, exc.line)], source) from None
+
+
 def profile_from_text(text: str, kb: Any, source: str | None = None) -> Profile:
     """A profile from JSON or YAML text; errors name the field and, for YAML, the line."""
     stripped = text.lstrip()
     if stripped.startswith("{"):
-        try:
-            return parse_profile(json.loads(text), kb, source=source)
-        except json.JSONDecodeError as exc:
-            raise ProfileError([Fout("profiel", f"ongeldige JSON: {exc.msg}", exc.lineno)],
-                               source) from None
+        return parse_profile(load_json(text, source), kb, source=source)
     data, node = load_yaml(text, source)
     return parse_profile(data, kb, node, source)

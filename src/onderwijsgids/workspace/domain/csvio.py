@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from onderwijsgids import bounded
+
 HEADERS = ("naam", "leerweg", "crebo", "school", "start", "eind", "praktijkopleider",
            "praktijkovereenkomst", "via_bvm")
 REQUIRED = ("naam", "leerweg", "start", "eind")
@@ -96,6 +98,8 @@ def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None
     for name, limit in _MAX_LEN.items():
         if len(values.get(name, "")) > limit:
             fail(name, f"is te lang (meer dan {limit} tekens)")
+        elif problem := bounded.text_problem(values.get(name, "")):
+            fail(name, problem)
         row[name] = values.get(name, "")
     leerweg = values.get("leerweg", "").lower()
     if leerweg and leerweg not in LEARNING_PATHS:
@@ -114,8 +118,14 @@ def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None
                 row[name] = parse_date(values[name])
             except ValueError as exc:
                 fail(name, str(exc))
+            else:
+                if problem := bounded.date_problem(row[name]):
+                    fail(name, problem)
     if row["start"] and row["eind"] and row["eind"] < row["start"]:
         fail("eind", "ligt vóór de startdatum")
+    elif not any(e.veld in ("start", "eind") for e in errors) and (
+            problem := bounded.span_problem(row["start"], row["eind"])):
+        fail("eind", problem)
     bvm = values.get("via_bvm", "").lower()
     if bvm not in _TRUE | _FALSE:
         fail("via_bvm", "moet 'ja' of 'nee' zijn")
@@ -128,19 +138,25 @@ def parse_learners(data: bytes, known_crebos: set[str] | None = None) -> list[di
     text = _decode(data)
     if not text.strip():
         raise CsvRefused([RowError(1, "bestand", "het bestand is leeg")])
+    if "\x00" in text:  # the csv module stops at it, PostgreSQL cannot store it
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise CsvRefused([RowError(line, "bestand", "bevat een ongeldig teken (NUL)")])
     reader = _reader(text)
     errors = _header_errors(reader.fieldnames)
     if errors:
         raise CsvRefused(errors)
     rows: list[dict[str, Any]] = []
-    for index, raw in enumerate(reader, start=2):
-        if index - 1 > MAX_ROWS:
-            raise CsvRefused([RowError(index, "bestand", f"meer dan {MAX_ROWS} regels")])
-        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
-            continue  # blank line
-        row, row_errors = _row(raw, index, known_crebos)
-        errors += row_errors
-        rows.append(row)
+    try:
+        for index, raw in enumerate(reader, start=2):
+            if index - 1 > MAX_ROWS:
+                raise CsvRefused([RowError(index, "bestand", f"meer dan {MAX_ROWS} regels")])
+            if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+                continue  # blank line
+            row, row_errors = _row(raw, index, known_crebos)
+            errors += row_errors
+            rows.append(row)
+    except csv.Error:  # e.g. a cell longer than the csv module's limit
+        raise CsvRefused([RowError(reader.line_num + 1, "bestand", "is geen leesbare CSV")]) from None
     if errors:
         raise CsvRefused(errors)
     if not rows:
