@@ -104,15 +104,60 @@ def cmd_content_load(args: argparse.Namespace) -> int:
 # --- serve --------------------------------------------------------------------------------
 
 
+def default_workers() -> int:
+    """One worker per core plus one (a worker waits on the database now and then), at least 2."""
+    return max(2, (os.cpu_count() or 1) + 1)
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise UsageError(f"{name}: '{value}' is geen geheel getal") from None
+
+
+# (option, environment variable, default, lowest, highest, what it is)
+SERVE_SETTINGS = (
+    ("workers", "ONDERWIJSGIDS_WORKERS", default_workers, 1, 64, "processen"),
+    ("threads", "ONDERWIJSGIDS_THREADS", lambda: 4, 1, 64, "threads per proces"),
+    ("timeout", "ONDERWIJSGIDS_TIMEOUT", lambda: 30, 1, 3600,
+     "seconden voordat een hangend verzoek wordt afgebroken"),
+)
+
+
+def serve_settings(args: argparse.Namespace) -> dict[str, int]:
+    """Workers, threads and timeout: the option, else the environment, else the default."""
+    chosen = {}
+    for name, env, default, low, high, _what in SERVE_SETTINGS:
+        value = getattr(args, name)
+        source = f"--{name}"
+        if value is None:
+            value, source = _env_int(env, default()), env
+        if not low <= value <= high:
+            raise UsageError(f"{source} moet tussen {low} en {high} liggen (nu {value})")
+        chosen[name] = value
+    return chosen
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve through gunicorn, a production-grade server, never ``runserver``."""
+    """Serve through gunicorn (threaded workers), a production-grade server, never ``runserver``."""
     bind = f"{args.host}:{args.port}"
-    print(f"Onderwijsgids draait op http://{bind}/ (stoppen: Ctrl+C)", flush=True)
+    chosen = serve_settings(args)
+    print(f"Onderwijsgids draait op http://{bind}/ (stoppen: Ctrl+C); {chosen['workers']} "
+          f"processen met elk {chosen['threads']} threads, time-out {chosen['timeout']} s",
+          flush=True)
     gunicorn = Path(sys.executable).with_name("gunicorn")
     argv = [
         str(gunicorn), "onderwijsgids.wsgi:application", "--bind", bind,
-        "--workers", str(args.workers), "--no-control-socket", "--access-logfile", "-",
+        "--worker-class", "gthread", "--workers", str(chosen["workers"]),
+        "--threads", str(chosen["threads"]), "--timeout", str(chosen["timeout"]),
+        "--no-control-socket",
     ]
+    if args.access_log:
+        argv += ["--access-logfile", "-"]
     os.execv(argv[0], argv)
     return EXIT_OK  # not reached
 
@@ -144,7 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="start de webapplicatie")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=2)
+    for name, env, _default, _low, _high, what in SERVE_SETTINGS:
+        serve.add_argument(f"--{name}", type=int, default=None,
+                           help=f"aantal {what} (standaard: {env}, anders "
+                                f"{'kernen + 1' if name == 'workers' else _default()})")
+    serve.add_argument("--geen-toegangslog", dest="access_log", action="store_false",
+                       help="schrijf niet elk verzoek naar de uitvoer")
     serve.set_defaults(handler=cmd_serve)
 
     content = sub.add_parser("content", help="controleer of laad de kennisbank (content/)")
