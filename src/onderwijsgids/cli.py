@@ -162,6 +162,59 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK  # not reached
 
 
+# --- backup and restore -------------------------------------------------------------------
+
+
+def _backup_target() -> tuple:
+    """The database of the settings and the generated secret key file (None if not in use)."""
+    setup_django()
+    from django.conf import settings
+
+    from .backup import Database
+
+    key_file = None if os.environ.get("DJANGO_SECRET_KEY") else Path(settings.VAR_DIR) / "secret_key"
+    return Database.from_settings(settings.DATABASES["default"]), key_file
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.1f} kB"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .backup import BackupError, BackupInputError, backup
+
+    try:
+        db, key_file = _backup_target()
+        summary = backup(db, Path(args.file), key_file, overwrite=args.overschrijven)
+    except BackupInputError as exc:
+        raise UsageError(str(exc)) from None
+    except BackupError as exc:
+        print(f"fout: back-up niet gemaakt: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    key = ("met de geheime sleutel uit var/secret_key" if summary.with_secret_key
+           else "zonder geheime sleutel (die staat in DJANGO_SECRET_KEY: bewaar hem apart)")
+    print(f"back-up gemaakt: {args.file} ({db.label}, {_size(summary.size)}), {key}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .backup import BackupError, BackupInputError, restore
+
+    try:
+        db, key_file = _backup_target()
+        summary = restore(db, Path(args.file), key_file)
+    except BackupInputError as exc:
+        raise UsageError(str(exc)) from None
+    except BackupError as exc:
+        print(f"fout: niet hersteld; de database is onveranderd: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    key = " en de geheime sleutel" if summary.with_secret_key else ""
+    print(f"hersteld: de {db.label}-database{key} uit {args.file} (back-up van "
+          f"{summary.created or 'onbekende datum'}). Draai daarna `python -m django migrate` "
+          "als de back-up van een oudere versie is, en herstart de server.")
+    return EXIT_OK
+
+
 # --- registry of subcommands contributed by the capability apps ---------------------------
 
 Handler = Callable[[argparse.Namespace], int]
@@ -206,6 +259,18 @@ def build_parser() -> argparse.ArgumentParser:
     load = content_sub.add_parser("load", help="laad de content in de database (atomair)")
     load.add_argument("dir", nargs="?", help="map met content (standaard: content/)")
     load.set_defaults(handler=cmd_content_load)
+
+    backup = sub.add_parser("backup", help="maak een back-up van de database (bedrijven, "
+                            "leerlingen, contentversies, sleutels, logboeken) in één bestand")
+    backup.add_argument("file", metavar="BESTAND", help="het back-upbestand (bijv. "
+                        "onderwijsgids-2026-12-01.zip)")
+    backup.add_argument("--overschrijven", action="store_true",
+                        help="overschrijf een bestaand bestand")
+    backup.set_defaults(handler=cmd_backup)
+    restore = sub.add_parser("herstel", help="zet een back-up terug (vervangt de huidige "
+                             "gegevens)")
+    restore.add_argument("file", metavar="BESTAND", help="een bestand van `onderwijsgids backup`")
+    restore.set_defaults(handler=cmd_restore)
 
     _add_capability_commands(sub)
     return parser
