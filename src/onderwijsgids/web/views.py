@@ -18,6 +18,15 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
+def health(request: HttpRequest) -> HttpResponse:
+    """``/gezond/``: the process answers (for a load balancer, and the load bench's minimal view).
+
+    It touches no database, so it measures the server and middleware alone."""
+    response = HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "web/404.html", status=404)
 
