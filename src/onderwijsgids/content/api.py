@@ -5,13 +5,15 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 
 from onderwijsgids.api_errors import NietGevonden, OngeldigeInvoer
 from onderwijsgids.kb.schema import ItemType
 
 from .models import Item, Relation
+from .release_cache import ReleaseMemo
+from .services import current_kb
 
 router = Router(tags=["items"])
 
@@ -80,14 +82,26 @@ def list_items(request: HttpRequest, filters: Query[TypeFilter]):
             summary="Eén item van de gids, van elk type")
 def get_item(request: HttpRequest, id: str):  # noqa: A002 - the contract names it {id}
     item_id = id
-    item = Item.objects.filter(id=item_id).first()
-    if item is None:
+    kb = current_kb()
+    if item_id not in kb.items:
         return Status(404, {"detail": f"Onbekend item: '{item_id}'",
                             "suggesties": _suggestions(item_id)})
-    return {
+    body = _documents.get(kb.digest, (item_id, request.build_absolute_uri("/")),
+                          lambda: _item_document(request, item_id))
+    return HttpResponse(body, content_type="application/json")
+
+
+# An item's JSON follows from the release and the site's address alone: built once per release.
+_documents = ReleaseMemo(size=500)
+
+
+def _item_document(request: HttpRequest, item_id: str) -> bytes:
+    item = Item.objects.get(id=item_id)
+    document = {
         **_short(request, item),
         "samenvatting": item.samenvatting,
         "inhoud_html": item.inhoud_html,
         "data": item.data,
         "relaties": _relations(request, item),
     }
+    return ItemVolledig.model_validate(document).model_dump_json().encode()

@@ -4,9 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from onderwijsgids.content import presenters
+from onderwijsgids.content.release_cache import release_page
 from onderwijsgids.content.services import current_kb
 
 
+@release_page(memo=True)
 def home(request: HttpRequest) -> HttpResponse:
     """The guide's structure at a glance."""
     kb = current_kb()
