@@ -97,7 +97,7 @@ def test_snippets_are_made_for_the_shown_hits_only(client, content_db, monkeypat
         return real(index, doc, matches)
 
     monkeypatch.setattr(services, "snippet", counting)
-    services._snippets.clear()
+    services.forget_snippets()
     assert len(api_urls(client)) > 4 * PAGE_SIZE
     _urls, html = shown(client, pagina=4)
     assert len(made) == PAGE_SIZE

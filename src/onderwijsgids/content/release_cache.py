@@ -66,11 +66,25 @@ class ReleaseMemo:
 
 
 pages = ReleaseMemo(size=1000)
+documents = ReleaseMemo(size=1000)
 
 
 def forget_remembered_pages() -> None:
-    """Render every remembered page afresh (for measurements and tests of the uncached path)."""
+    """Render every remembered page and JSON document afresh (measurements, tests)."""
     pages.clear()
+    documents.clear()
+
+
+def remembered_json(request: HttpRequest, digest: str, schema: type, key: Hashable,
+                    build: Callable[[], Any]) -> HttpResponse:
+    """A public JSON answer that follows from the release ``digest``, the site's address and
+    ``key``: ``build()`` runs once per release (if it raises, nothing is remembered) and its
+    result is checked against ``schema`` (a pydantic model) as the API would, kept as bytes."""
+    def render() -> bytes:
+        return schema.model_validate(build()).model_dump_json().encode()
+
+    body = documents.get(digest, (key, request.build_absolute_uri("/")), render)
+    return HttpResponse(body, content_type="application/json")
 
 
 # --- the release a request sees -----------------------------------------------------------

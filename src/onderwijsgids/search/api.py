@@ -6,6 +6,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 
 from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer
+from onderwijsgids.content.release_cache import remembered_json
+from onderwijsgids.content.services import current_kb
 from onderwijsgids.kb.schema import ItemType
 
 from . import services
@@ -91,8 +93,10 @@ def zoeken(request: HttpRequest, vraag: Query[ZoekVraag]):
 @router.get("/route", response={200: Routes, 404: NietGevonden, 422: OngeldigeInvoer},
             summary="Onderwijsroutes tussen twee onderwijsniveaus, kortste eerst")
 def route(request: HttpRequest, vraag: Query[RouteVraag]):
+    van, naar = vraag.van.strip(), vraag.naar.strip()
     try:
-        return routes_document(services.education_graph(), vraag.van.strip(), vraag.naar.strip())
+        return remembered_json(request, current_kb().digest, Routes, ("route", van, naar),
+                               lambda: routes_document(services.education_graph(), van, naar))
     except UnknownLevel as exc:
         return Status(404, {"detail": str(exc), "suggesties": exc.suggestions})
 
@@ -121,20 +125,26 @@ class FinderVraag(Schema):
             response={200: Bedrijfsvakscholen, 404: NietGevonden, 422: OngeldigeInvoer},
             summary="Bedrijfsvakscholen, dichtstbij een plaats of provincie eerst")
 def bedrijfsvakscholen(request: HttpRequest, vraag: Query[FinderVraag]):
-    from onderwijsgids.content.services import current_kb
-
     from .engine import finder
-    from .views import FinderInputError, finder_results
+    from .views import FinderInputError
 
     kb = current_kb()
     plaats, provincie = vraag.plaats.strip(), vraag.provincie.strip()
     try:
-        found, _origin = finder_results(kb, plaats, provincie)
+        return remembered_json(request, kb.digest, Bedrijfsvakscholen, ("bvm", plaats, provincie),
+                               lambda: _finder_document(request, kb, plaats, provincie))
     except FinderInputError as exc:
         if exc.field == "plaats" and 0 < len(plaats) <= finder.MAX_PLACE_LENGTH:
             return Status(404, {"detail": f"plaats: onbekende plaats '{plaats}'",
                                 "suggesties": exc.suggestions})
         return invalid(exc.field, exc.message)
+
+
+def _finder_document(request: HttpRequest, kb, plaats: str, provincie: str) -> dict:
+    from .engine import finder
+    from .views import finder_results
+
+    found, _origin = finder_results(kb, plaats, provincie)
     searched = bool(plaats or provincie)
     return {
         "bedrijfsvakscholen": [

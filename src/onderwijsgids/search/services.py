@@ -108,6 +108,10 @@ class ResultPage:
 _snippets = ReleaseMemo(size=5000)
 
 
+def forget_snippets() -> None:
+    _snippets.clear()
+
+
 def result_page(q: str, item_type: str | None, page: int, size: int) -> ResultPage:
     """Page ``page`` (clamped to the last) of the answer to ``q``: snippets for its hits only,
     so the cost of a page does not grow with the number of hits."""

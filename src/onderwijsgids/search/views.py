@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from onderwijsgids.kb.urls import TYPE_LABELS
 
+from onderwijsgids.content.release_cache import release_page
+
 from . import services
 from .engine.query import MAX_QUERY_LENGTH, QueryError
 
@@ -30,6 +32,7 @@ def _type_label(item_type: str, count: int) -> str:
     return singular if count == 1 else plural
 
 
+@release_page(memo=True)
 def zoeken(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     item_type = request.GET.get("type") or None
@@ -93,6 +96,7 @@ def _filters(result) -> list[dict]:
     return [{"type": t, "label": _type_label(t, n), "count": n} for t, n in result.counts.items()]
 
 
+@release_page(memo=True)
 def onderwijsroutes(request: HttpRequest) -> HttpResponse:
     graph = services.education_graph()
     van = request.GET.get("van", "").strip()
@@ -144,6 +148,7 @@ def _routes(graph, van: str, naar: str) -> list[dict]:
     return found
 
 
+@release_page(memo=True)
 def bedrijfsvakscholen(request: HttpRequest) -> HttpResponse:
     from django.utils.safestring import mark_safe
 
