@@ -10,7 +10,9 @@ connections, 127.0.0.1 only; every run stops after a request count or a time lim
    connections: requests/s and p50/p95/p99, beside the minimal view ``/gezond/`` at the same
    concurrency in the same run (the ratio is the figure);
 2. each address alone at 16 connections (as wrk would): requests/s, p50/p95/p99, its ratio to
-   an item page and to the minimal view. Target: every public HTML page and JSON call at least
+   an item page and to the minimal view. Public pages are remembered per release and address;
+   the row "telkens nieuw" asks the search page under a new address each time (and half the
+   search pages in the mixed traffic are new), so what rendering costs shows too. Target: every public HTML page and JSON call at least
    half an item page's throughput, p99 <= 100 ms. Downloads (PDF, ics, XLSX) are left out.
 
 Any answer other than the expected status, or a broken connection, is an error: they are
@@ -264,6 +266,7 @@ def addresses(site: Site) -> list[Request]:
         Request("schema /onderwijsniveaus/", "GET", "/onderwijsniveaus/"),
         Request("zoekpagina " + search, "GET", search),
         Request("zoekpagina pagina 2", "GET", search + "&pagina=2"),
+        Request("zoekpagina telkens nieuw", "GET", search + "&pagina=2"),
         Request("routes /onderwijsroutes/", "GET", "/onderwijsroutes/?van=vmbo-kb&naar=hbo-bachelor"),
         Request("bvm /bedrijfsvakscholen/", "GET", "/bedrijfsvakscholen/?plaats=Zwolle"),
         Request("advies /advies/", "GET", "/advies/"),
@@ -286,9 +289,11 @@ def mixed_plan(site: Site, size: int = 5000, seed: int = 10) -> list[Request]:
         return Request("itempagina", "GET", rng.choice(site.items))
 
     def search_page() -> Request:
+        """Half of them an address not seen before: the page is rendered, not remembered."""
         q = rng.choice(SEARCHES).replace(" ", "+")
         page = rng.choice(["", "", "", "&pagina=2"])
-        return Request("zoekpagina", "GET", f"/zoeken/?q={q}{page}")
+        fresh = f"&n={rng.randrange(10**9)}" if rng.random() < 0.5 else ""
+        return Request("zoekpagina", "GET", f"/zoeken/?q={q}{page}{fresh}")
 
     def search_json() -> Request:
         return Request("json zoeken", "GET", f"/api/v1/zoeken?q={rng.choice(SEARCHES)}".replace(" ", "+"))
@@ -355,13 +360,21 @@ def run_mixed(port: int, plan: list[Request], limit: int, seconds: float) -> lis
     return errors
 
 
+def never_seen(request: Request, limit: int) -> list[Request]:
+    """The same page under ``limit`` different addresses (an unused parameter): nothing of it
+    is remembered, so this measures rendering it."""
+    return [Request(request.label, request.method, f"{request.path}&n={n}", request.body,
+                    request.cookie) for n in range(limit)]
+
+
 def run_alone(port: int, site: Site, limit: int, seconds: float) -> tuple[list[str], bool]:
     print(f"\n== elk adres apart, {ALONE_CONNECTIONS} gelijktijdig ==")
     print(HEADER + f" {'/item':>6} {'/min.':>6}  doel (>= 0,5 x item, p99 <= {P99_LIMIT_MS:g} ms)")
     errors, all_ok = [], True
     item = minimal = 0.0
     for request in addresses(site):  # the minimal view first, then the item page
-        outcome = drive(port, [request], ALONE_CONNECTIONS, limit, seconds)
+        plan = never_seen(request, limit) if "telkens nieuw" in request.label else [request]
+        outcome = drive(port, plan, ALONE_CONNECTIONS, limit, seconds)
         minimal = minimal or outcome.rate()
         item = item or (outcome.rate() if request.path != MINIMAL else 0.0)
         judged = request.public and request.path != MINIMAL

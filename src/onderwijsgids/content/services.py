@@ -99,7 +99,7 @@ def published() -> Published:
     pinned = _pinned.get()
     if pinned is not None:
         return pinned
-    release_id = ContentRelease.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    release_id = published_release_id()
     with _cache_lock:
         if _cached and _cached.release_id == release_id:
             return _cached
@@ -115,6 +115,14 @@ def published() -> Published:
     with _cache_lock:
         _cached = found
     return found
+
+
+def published_release_id() -> int:
+    """The latest release's id (0 before any load): the pinned one, else one small query."""
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned.release_id
+    return ContentRelease.objects.order_by("-id").values_list("id", flat=True).first() or 0
 
 
 def current_kb() -> KnowledgeBase:

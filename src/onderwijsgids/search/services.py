@@ -45,11 +45,11 @@ def on_content_loaded(sender, kb: KnowledgeBase, release, **kwargs) -> None:
 def current_index() -> SearchIndex:
     """The index of the latest content release, cached per process."""
     global _cached
-    from onderwijsgids.content.models import ContentRelease
+    from onderwijsgids.content.services import published_release_id
 
     from .models import StoredIndex
 
-    release_id = ContentRelease.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    release_id = published_release_id()
     with _lock:
         if _cached and _cached[0] == release_id:
             return _cached[1]
@@ -130,13 +130,18 @@ def result_page(q: str, item_type: str | None, page: int, size: int) -> ResultPa
 
 
 def _add_snippets(index: SearchIndex, q: str, hits: list[Hit]) -> None:
-    from onderwijsgids.content.services import current_kb
+    """A snippet follows from the document and the question: made once per release, and the
+    question's matches are worked out only when some snippet of the page is not known yet."""
+    extra = getattr(index, "extra", None)
+    digest = extra.get("digest", "") if isinstance(extra, dict) else ""
+    matched: dict | None = None
 
-    digest = getattr(index, "extra", {}).get("digest") or current_kb().digest
-    _scores, matched, _corrections = score_documents(index, q)
+    def make(doc: int) -> str:
+        nonlocal matched
+        if matched is None:
+            matched = score_documents(index, q)[1]
+        return snippet(index, doc, matched.get(doc, []))
+
     for hit in hits:
         doc = index.by_id[hit.id]
-        matches = matched.get(doc, [])
-        terms = tuple(sorted({term for _label, term, _fields in matches}))
-        hit.snippet = _snippets.get(digest, (hit.id, terms),
-                                    lambda doc=doc, matches=matches: snippet(index, doc, matches))
+        hit.snippet = _snippets.get(digest, (q, doc), lambda doc=doc: make(doc))
