@@ -47,3 +47,14 @@ def content_db(db):
 def content_transactional_db(transactional_db):
     """For live-server tests: transactional tests flush tables, so load content again."""
     _ensure_content_loaded()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_release_memos():
+    """Pages and documents remembered per release start empty in every test, so a test that
+    watches how a page is made (gettext spies, query counts) sees it made."""
+    from onderwijsgids.content.views import forget_rendered_articles
+    from onderwijsgids.search import services
+
+    forget_rendered_articles()
+    services.forget_snippets()

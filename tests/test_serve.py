@@ -41,7 +41,8 @@ def served(tmp_path):
     subprocess.run([BIN / "onderwijsgids", "content", "load"], env=env, check=True,
                    capture_output=True)
     port = _free_port()
-    server = subprocess.Popen([BIN / "onderwijsgids", "serve", "--port", str(port), "--workers", "1"],
+    server = subprocess.Popen([BIN / "onderwijsgids", "serve", "--port", str(port),
+                               "--workers", "1", "--threads", "2"],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         yield f"http://127.0.0.1:{port}", server
@@ -62,3 +63,37 @@ def test_serve_answers_pages_api_and_static_files(served):
     server.terminate()
     output = server.communicate(timeout=10)[0]
     assert f"http://{base.removeprefix('http://')}/" in output
+
+
+def test_serve_says_its_workers_threads_and_timeout(served):
+    base, server = served
+    _get(base + "/")
+    server.terminate()
+    output = server.communicate(timeout=10)[0]
+    assert "1 processen met elk 2 threads, time-out 30 s" in output
+
+
+@pytest.mark.parametrize(("argv", "env", "message"), [
+    (["--threads", "0"], {}, "--threads moet tussen 1 en 64 liggen"),
+    (["--timeout", "0"], {}, "--timeout moet tussen 1 en 3600 liggen"),
+    ([], {"ONDERWIJSGIDS_WORKERS": "veel"}, "ONDERWIJSGIDS_WORKERS: 'veel' is geen geheel getal"),
+    ([], {"ONDERWIJSGIDS_THREADS": "500"}, "ONDERWIJSGIDS_THREADS moet tussen 1 en 64 liggen"),
+])
+def test_serve_refuses_bad_settings_in_dutch(argv, env, message):
+    done = subprocess.run([BIN / "onderwijsgids", "serve", "--port", "1", *argv],
+                          env={**os.environ, **env}, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_serve_settings_come_from_options_then_environment_then_cores(monkeypatch):
+    from onderwijsgids.cli import build_parser, default_workers, serve_settings
+
+    args = build_parser().parse_args(["serve", "--workers", "3"])
+    monkeypatch.setenv("ONDERWIJSGIDS_WORKERS", "5")
+    monkeypatch.setenv("ONDERWIJSGIDS_TIMEOUT", "90")
+    assert serve_settings(args) == {"workers": 3, "threads": 4, "timeout": 90}
+    monkeypatch.delenv("ONDERWIJSGIDS_WORKERS")
+    assert serve_settings(args)["workers"] == 3
+    args = build_parser().parse_args(["serve"])
+    assert serve_settings(args)["workers"] == default_workers() == max(2, os.cpu_count() + 1)

@@ -104,17 +104,115 @@ def cmd_content_load(args: argparse.Namespace) -> int:
 # --- serve --------------------------------------------------------------------------------
 
 
+def default_workers() -> int:
+    """One worker per core plus one (a worker waits on the database now and then), at least 2."""
+    return max(2, (os.cpu_count() or 1) + 1)
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise UsageError(f"{name}: '{value}' is geen geheel getal") from None
+
+
+# (option, environment variable, default, lowest, highest, what it is)
+SERVE_SETTINGS = (
+    ("workers", "ONDERWIJSGIDS_WORKERS", default_workers, 1, 64, "processen"),
+    ("threads", "ONDERWIJSGIDS_THREADS", lambda: 4, 1, 64, "threads per proces"),
+    ("timeout", "ONDERWIJSGIDS_TIMEOUT", lambda: 30, 1, 3600,
+     "seconden voordat een hangend verzoek wordt afgebroken"),
+)
+
+
+def serve_settings(args: argparse.Namespace) -> dict[str, int]:
+    """Workers, threads and timeout: the option, else the environment, else the default."""
+    chosen = {}
+    for name, env, default, low, high, _what in SERVE_SETTINGS:
+        value = getattr(args, name)
+        source = f"--{name}"
+        if value is None:
+            value, source = _env_int(env, default()), env
+        if not low <= value <= high:
+            raise UsageError(f"{source} moet tussen {low} en {high} liggen (nu {value})")
+        chosen[name] = value
+    return chosen
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve through gunicorn, a production-grade server, never ``runserver``."""
+    """Serve through gunicorn (threaded workers), a production-grade server, never ``runserver``."""
     bind = f"{args.host}:{args.port}"
-    print(f"Onderwijsgids draait op http://{bind}/ (stoppen: Ctrl+C)", flush=True)
+    chosen = serve_settings(args)
+    print(f"Onderwijsgids draait op http://{bind}/ (stoppen: Ctrl+C); {chosen['workers']} "
+          f"processen met elk {chosen['threads']} threads, time-out {chosen['timeout']} s",
+          flush=True)
     gunicorn = Path(sys.executable).with_name("gunicorn")
     argv = [
         str(gunicorn), "onderwijsgids.wsgi:application", "--bind", bind,
-        "--workers", str(args.workers), "--no-control-socket", "--access-logfile", "-",
+        "--worker-class", "gthread", "--workers", str(chosen["workers"]),
+        "--threads", str(chosen["threads"]), "--timeout", str(chosen["timeout"]),
+        "--no-control-socket",
     ]
+    if args.access_log:
+        argv += ["--access-logfile", "-"]
     os.execv(argv[0], argv)
     return EXIT_OK  # not reached
+
+
+# --- backup and restore -------------------------------------------------------------------
+
+
+def _backup_target() -> tuple:
+    """The database of the settings and the generated secret key file (None if not in use)."""
+    setup_django()
+    from django.conf import settings
+
+    from .backup import Database
+
+    key_file = None if os.environ.get("DJANGO_SECRET_KEY") else Path(settings.VAR_DIR) / "secret_key"
+    return Database.from_settings(settings.DATABASES["default"]), key_file
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.1f} kB"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .backup import BackupError, BackupInputError, backup
+
+    try:
+        db, key_file = _backup_target()
+        summary = backup(db, Path(args.file), key_file, overwrite=args.overschrijven)
+    except BackupInputError as exc:
+        raise UsageError(str(exc)) from None
+    except BackupError as exc:
+        print(f"fout: back-up niet gemaakt: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    key = ("met de geheime sleutel uit var/secret_key" if summary.with_secret_key
+           else "zonder geheime sleutel (die staat in DJANGO_SECRET_KEY: bewaar hem apart)")
+    print(f"back-up gemaakt: {args.file} ({db.label}, {_size(summary.size)}), {key}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .backup import BackupError, BackupInputError, restore
+
+    try:
+        db, key_file = _backup_target()
+        summary = restore(db, Path(args.file), key_file)
+    except BackupInputError as exc:
+        raise UsageError(str(exc)) from None
+    except BackupError as exc:
+        print(f"fout: niet hersteld; de database is onveranderd: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    key = " en de geheime sleutel" if summary.with_secret_key else ""
+    print(f"hersteld: de {db.label}-database{key} uit {args.file} (back-up van "
+          f"{summary.created or 'onbekende datum'}). Draai daarna `python -m django migrate` "
+          "als de back-up van een oudere versie is, en herstart de server.")
+    return EXIT_OK
 
 
 # --- registry of subcommands contributed by the capability apps ---------------------------
@@ -144,7 +242,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="start de webapplicatie")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=2)
+    for name, env, _default, _low, _high, what in SERVE_SETTINGS:
+        serve.add_argument(f"--{name}", type=int, default=None,
+                           help=f"aantal {what} (standaard: {env}, anders "
+                                f"{'kernen + 1' if name == 'workers' else _default()})")
+    serve.add_argument("--geen-toegangslog", dest="access_log", action="store_false",
+                       help="schrijf niet elk verzoek naar de uitvoer")
     serve.set_defaults(handler=cmd_serve)
 
     content = sub.add_parser("content", help="controleer of laad de kennisbank (content/)")
@@ -156,6 +259,18 @@ def build_parser() -> argparse.ArgumentParser:
     load = content_sub.add_parser("load", help="laad de content in de database (atomair)")
     load.add_argument("dir", nargs="?", help="map met content (standaard: content/)")
     load.set_defaults(handler=cmd_content_load)
+
+    backup = sub.add_parser("backup", help="maak een back-up van de database (bedrijven, "
+                            "leerlingen, contentversies, sleutels, logboeken) in één bestand")
+    backup.add_argument("file", metavar="BESTAND", help="het back-upbestand (bijv. "
+                        "onderwijsgids-2026-12-01.zip)")
+    backup.add_argument("--overschrijven", action="store_true",
+                        help="overschrijf een bestaand bestand")
+    backup.set_defaults(handler=cmd_backup)
+    restore = sub.add_parser("herstel", help="zet een back-up terug (vervangt de huidige "
+                             "gegevens)")
+    restore.add_argument("file", metavar="BESTAND", help="een bestand van `onderwijsgids backup`")
+    restore.set_defaults(handler=cmd_restore)
 
     _add_capability_commands(sub)
     return parser

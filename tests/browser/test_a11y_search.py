@@ -11,6 +11,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = [
     "/zoeken/?q=subsidie+voor+mijn+bbl%27er",
+    "/zoeken/?q=subsidie+bbl&pagina=2",
     "/zoeken/",
     "/zoeken/?q=qqqbedrijfsvakschool",
     "/onderwijsroutes/?van=vmbo-kb&naar=hbo-bachelor",

@@ -6,8 +6,13 @@ leaves the previous content served unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from django.db import transaction
 
@@ -67,20 +72,37 @@ def load_content(root: Path, require_contract_ids: bool = True) -> ContentReleas
 
 
 _cache_lock = threading.Lock()
-_cached: tuple[int, KnowledgeBase] | None = None
+_cached: Published | None = None
+
+
+@dataclass(frozen=True)
+class Published:
+    """The published release as this process knows it: its row's stamp and its typed items."""
+
+    release_id: int
+    digest: str
+    loaded_at: dt.datetime | None
+    kb: KnowledgeBase
+
+
+# Inside one_release() (one request) every lookup answers the same release without a query.
+_pinned: ContextVar[Published | None] = ContextVar("onderwijsgids_release", default=None)
 
 
 def current_release() -> ContentRelease | None:
     return ContentRelease.objects.order_by("-id").first()
 
 
-def current_kb() -> KnowledgeBase:
-    """The published knowledge base as typed items, rebuilt only when a new release is loaded."""
+def published() -> Published:
+    """The latest release, its typed knowledge base rebuilt only when a new release is loaded."""
     global _cached
-    release_id = ContentRelease.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned
+    release_id = published_release_id()
     with _cache_lock:
-        if _cached and _cached[0] == release_id:
-            return _cached[1]
+        if _cached and _cached.release_id == release_id:
+            return _cached
     # Only on a new release: the glossary JSON is not read on every request.
     release = ContentRelease.objects.filter(id=release_id).first()
     kb = KnowledgeBase(digest=release.digest if release else "")
@@ -89,6 +111,30 @@ def current_kb() -> KnowledgeBase:
     for row in Item.objects.only("id", "data", "source_file"):
         kb.items[row.id] = ITEM_ADAPTER.validate_python(row.data)
         kb.files[row.id] = row.source_file
+    found = Published(release_id, kb.digest, release.loaded_at if release else None, kb)
     with _cache_lock:
-        _cached = (release_id, kb)
-    return kb
+        _cached = found
+    return found
+
+
+def published_release_id() -> int:
+    """The latest release's id (0 before any load): the pinned one, else one small query."""
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned.release_id
+    return ContentRelease.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def current_kb() -> KnowledgeBase:
+    """The published knowledge base as typed items (see :func:`published`)."""
+    return published().kb
+
+
+@contextmanager
+def one_release() -> Iterator[Published]:
+    """Look the release up once and answer it to every lookup until the block ends."""
+    token = _pinned.set(published())
+    try:
+        yield _pinned.get()  # type: ignore[misc]
+    finally:
+        _pinned.reset(token)

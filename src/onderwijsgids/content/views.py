@@ -23,6 +23,7 @@ from .models import Item, Relation
 from onderwijsgids.links import absolute_url
 
 from .qr import qr_svg
+from .release_cache import ReleaseMemo, forget_remembered_pages, release_page
 from .services import current_kb
 
 
@@ -51,33 +52,28 @@ LIST_LEADS = {
 }
 
 
+@release_page
 def item_page(request: HttpRequest, item_type: str, item_id: str) -> HttpResponse:
     kb = current_kb()
     item = kb.items.get(item_id)
     if item is None or item.type != item_type:  # type: ignore[attr-defined]
         raise Http404(item_id)
     today = timezone.localdate()
-    key = (kb.digest, item_id, today, get_language())
-    article = _articles.get(key) if kb.digest else None
-    if article is None:
-        article = render_to_string(f"content/item_{item_type}.html",
-                                   _item_context(kb, item, item_type, today), request)
-        if kb.digest:
-            if len(_articles) > 1000:
-                _articles.clear()
-            _articles[key] = article
+    article = _articles.get(kb.digest, (item_id, today, get_language()), lambda: render_to_string(
+        f"content/item_{item_type}.html", _item_context(kb, item, item_type, today), request))
     return render(request, "content/item_page.html",
                   {"titel": item.titel, "article": mark_safe(article)})  # noqa: S308
 
 
 # An item's article depends only on the content release and the date (old school years), so it
 # is rendered once per release and day; the site layout around it is rendered per request.
-_articles: dict[tuple, str] = {}
+_articles = ReleaseMemo(size=1000)
 
 
 def forget_rendered_articles() -> None:
     """Render every item article afresh (for measurements and tests of the uncached path)."""
     _articles.clear()
+    forget_remembered_pages()
 
 
 def _item_context(kb, item, item_type: str, today) -> dict:
@@ -123,11 +119,13 @@ def contact(request: HttpRequest) -> HttpResponse:
     return item_page(request, "pagina", "contact")
 
 
+@release_page(memo=True)
 def action_point_list(request: HttpRequest) -> HttpResponse:
     return render(request, "content/list_actiepunten.html",
                   {"groepen": p.grouped_action_points(current_kb())})
 
 
+@release_page(memo=True)
 def simple_list(request: HttpRequest, item_type: str) -> HttpResponse:
     """Regelingen, organisaties (by kind), initiatieven, pagina's: title, summary, link."""
     return render(request, "content/list_simple.html", {
@@ -138,6 +136,7 @@ def simple_list(request: HttpRequest, item_type: str) -> HttpResponse:
     })
 
 
+@release_page(memo=True)
 def qualification_list(request: HttpRequest) -> HttpResponse:
     """The crebo table, filtered by ``dossier`` (crebo of the dossier) and ``niveau`` (1–4)."""
     kb = current_kb()
@@ -161,6 +160,7 @@ def qualification_list(request: HttpRequest) -> HttpResponse:
     }, status=400 if errors else 200)
 
 
+@release_page(memo=True)
 def education_overview(request: HttpRequest) -> HttpResponse:
     kb = current_kb()
     page = kb.items.get("onderwijsniveaus")

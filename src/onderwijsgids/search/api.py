@@ -8,6 +8,8 @@ from pydantic import Field
 
 from onderwijsgids.api_docs import documented
 from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer
+from onderwijsgids.content.release_cache import remembered_json
+from onderwijsgids.content.services import current_kb
 from onderwijsgids.kb.schema import ItemType
 
 from . import services
@@ -96,8 +98,10 @@ def zoeken(request: HttpRequest, vraag: Query[ZoekVraag]):
 @router.get("/route", response={200: Routes, 404: NietGevonden, 422: OngeldigeInvoer},
             summary="Onderwijsroutes tussen twee onderwijsniveaus, kortste eerst")
 def route(request: HttpRequest, vraag: Query[RouteVraag]):
+    van, naar = vraag.van.strip(), vraag.naar.strip()
     try:
-        return routes_document(services.education_graph(), vraag.van.strip(), vraag.naar.strip())
+        return remembered_json(request, current_kb().digest, Routes, ("route", van, naar),
+                               lambda: routes_document(services.education_graph(), van, naar))
     except UnknownLevel as exc:
         return Status(404, {"detail": str(exc), "suggesties": exc.suggestions})
 
@@ -145,19 +149,25 @@ class FinderVraag(Schema):
             summary="Vestigingen van bedrijfsvakscholen, dichtstbij een plaats, postcode of "
                     "provincie eerst")
 def bedrijfsvakscholen(request: HttpRequest, vraag: Query[FinderVraag]):
-    from onderwijsgids.content.presenters import status_label
-    from onderwijsgids.content.services import current_kb
-
-    from .engine import finder
-    from .views import FinderInputError, finder_results
+    from .views import FinderInputError
 
     kb = current_kb()
     plaats, provincie = vraag.plaats.strip(), vraag.provincie.strip()
     try:
-        found, origin = finder_results(kb, plaats, provincie)
+        return remembered_json(request, kb.digest, Bedrijfsvakscholen, ("bvm", plaats, provincie),
+                               lambda: _finder_document(request, kb, plaats, provincie))
     except FinderInputError as exc:
         return Status(422, {"detail": INVALID_INPUT, "suggesties": exc.suggestions,
                             "fouten": [{"veld": exc.field, "melding": exc.message}]})
+
+
+def _finder_document(request: HttpRequest, kb, plaats: str, provincie: str) -> dict:
+    from onderwijsgids.content.presenters import status_label
+
+    from .engine import finder
+    from .views import finder_results
+
+    found, origin = finder_results(kb, plaats, provincie)
     searched = bool(plaats or provincie)
     return {
         "bedrijfsvakscholen": [_location_entry(request, f, searched, status_label)

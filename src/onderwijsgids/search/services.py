@@ -10,10 +10,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass
 
+from onderwijsgids.content.release_cache import ReleaseMemo
 from onderwijsgids.kb import KnowledgeBase
 
 from .engine.index import SearchIndex, build_index
+from .engine.query import Hit, Result, score_documents, search, snippet
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -42,11 +45,11 @@ def on_content_loaded(sender, kb: KnowledgeBase, release, **kwargs) -> None:
 def current_index() -> SearchIndex:
     """The index of the latest content release, cached per process."""
     global _cached
-    from onderwijsgids.content.models import ContentRelease
+    from onderwijsgids.content.services import published_release_id
 
     from .models import StoredIndex
 
-    release_id = ContentRelease.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    release_id = published_release_id()
     with _lock:
         if _cached and _cached[0] == release_id:
             return _cached[1]
@@ -86,3 +89,59 @@ def education_graph():
         _graph_cache.clear()
         graph = _graph_cache[kb.digest] = EducationGraph(kb)
     return graph
+
+
+# --- one page of results ------------------------------------------------------------------
+
+
+@dataclass
+class ResultPage:
+    result: Result                    # counts and total over all hits
+    hits: list[Hit]                   # this page's hits only, each with its snippet
+    page: int
+    pages: int
+    first: int                        # 1-based position of the page's first hit
+    last: int
+
+
+# A snippet follows from the document and the terms it matched: public, fixed per release.
+_snippets = ReleaseMemo(size=5000)
+
+
+def forget_snippets() -> None:
+    _snippets.clear()
+
+
+def result_page(q: str, item_type: str | None, page: int, size: int) -> ResultPage:
+    """Page ``page`` (clamped to the last) of the answer to ``q``: snippets for its hits only,
+    so the cost of a page does not grow with the number of hits."""
+    index = current_index()
+    result = search(index, q, item_type=item_type, limit=page * size)
+    pages = max(1, -(-result.total // size))
+    if page > pages:
+        page = pages
+        result = search(index, q, item_type=item_type, limit=page * size)
+    hits = result.hits[(page - 1) * size:page * size]
+    if hits:
+        _add_snippets(index, result.query, hits)
+    first = (page - 1) * size + 1 if hits else 0
+    return ResultPage(result=result, hits=hits, page=page, pages=pages, first=first,
+                      last=first + len(hits) - 1 if hits else 0)
+
+
+def _add_snippets(index: SearchIndex, q: str, hits: list[Hit]) -> None:
+    """A snippet follows from the document and the question: made once per release, and the
+    question's matches are worked out only when some snippet of the page is not known yet."""
+    extra = getattr(index, "extra", None)
+    digest = extra.get("digest", "") if isinstance(extra, dict) else ""
+    matched: dict | None = None
+
+    def make(doc: int) -> str:
+        nonlocal matched
+        if matched is None:
+            matched = score_documents(index, q)[1]
+        return snippet(index, doc, matched.get(doc, []))
+
+    for hit in hits:
+        doc = index.by_id[hit.id]
+        hit.snippet = _snippets.get(digest, (q, doc), lambda doc=doc: make(doc))

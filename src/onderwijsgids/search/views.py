@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from onderwijsgids.kb.urls import TYPE_LABELS
 
-from . import services
-from .engine.query import MAX_QUERY_LENGTH, QueryError, search
+from onderwijsgids.content.release_cache import release_page
 
-PAGE_LIMIT = 50
+from . import services
+from .engine.query import MAX_QUERY_LENGTH, QueryError
+
+PAGE_SIZE = 10  # hits per result page; only these get a snippet
 EXAMPLE_QUESTIONS = [
     "subsidie voor mijn bbl'er",
     "cursus voor de begeleider van mijn stagiair",
@@ -28,6 +32,7 @@ def _type_label(item_type: str, count: int) -> str:
     return singular if count == 1 else plural
 
 
+@release_page(memo=True)
 def zoeken(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     item_type = request.GET.get("type") or None
@@ -37,19 +42,50 @@ def zoeken(request: HttpRequest) -> HttpResponse:
                      "max_length": MAX_QUERY_LENGTH}
     if q:
         try:
-            result = search(services.current_index(), q, item_type=item_type, limit=PAGE_LIMIT,
-                            snippets=True)
+            found = services.result_page(q, item_type, _page_number(request), PAGE_SIZE)
         except QueryError as exc:
             context["error"] = str(exc).partition(": ")[2]
             return render(request, "search/zoeken.html", context, status=422)
-        context.update(result=result, groups=_groups(result), filters=_filters(result))
+        result = found.result
+        context.update(result=result, groups=_groups(result, found.hits),
+                       filters=_filters(result), pager=_pager(q, item_type, found))
     return render(request, "search/zoeken.html", context)
 
 
-def _groups(result) -> list[dict]:
-    """Hits grouped by type; groups ordered by their best hit, hits best first within."""
+def _page_number(request: HttpRequest) -> int:
+    """``?pagina=N``; anything else than a page number means the first page."""
+    text = request.GET.get("pagina", "1").strip()
+    return int(text) if text.isdigit() and 0 < len(text) < 6 and int(text) > 0 else 1
+
+
+def _pager(q: str, item_type: str | None, found) -> dict | None:
+    """Links to the other result pages (plain links: no JavaScript needed)."""
+    if found.pages < 2:
+        return None
+
+    def link(n: int) -> str:
+        params = {"q": q, **({"type": item_type} if item_type else {}),
+                  **({"pagina": n} if n > 1 else {})}
+        return "/zoeken/?" + urlencode(params)
+
+    shown = sorted({1, found.pages, *range(max(1, found.page - 2),
+                                           min(found.pages, found.page + 2) + 1)})
+    numbers, previous = [], 0
+    for n in shown:
+        if n - previous > 1:
+            numbers.append({"gap": True})
+        numbers.append({"number": n, "url": link(n), "current": n == found.page})
+        previous = n
+    return {"page": found.page, "pages": found.pages, "numbers": numbers,
+            "first": found.first, "last": found.last,
+            "previous": link(found.page - 1) if found.page > 1 else None,
+            "next": link(found.page + 1) if found.page < found.pages else None}
+
+
+def _groups(result, hits) -> list[dict]:
+    """The page's hits grouped by type; groups ordered by their best hit, best first within."""
     groups: dict[str, list] = {}
-    for hit in result.hits:
+    for hit in hits:
         groups.setdefault(hit.type, []).append(hit)
     return [{"type": t, "label": _type_label(t, result.counts.get(t, len(hits))).capitalize(),
              "count": result.counts.get(t, len(hits)), "hits": hits}
@@ -60,6 +96,7 @@ def _filters(result) -> list[dict]:
     return [{"type": t, "label": _type_label(t, n), "count": n} for t, n in result.counts.items()]
 
 
+@release_page(memo=True)
 def onderwijsroutes(request: HttpRequest) -> HttpResponse:
     graph = services.education_graph()
     van = request.GET.get("van", "").strip()
@@ -111,6 +148,7 @@ def _routes(graph, van: str, naar: str) -> list[dict]:
     return found
 
 
+@release_page(memo=True)
 def bedrijfsvakscholen(request: HttpRequest) -> HttpResponse:
     from django.utils.safestring import mark_safe
 

@@ -6,9 +6,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from onderwijsgids.content import presenters
+from onderwijsgids.content.release_cache import release_page
 from onderwijsgids.content.services import current_kb
 
 
+@release_page(memo=True)
 def home(request: HttpRequest) -> HttpResponse:
     """The guide's structure at a glance."""
     kb = current_kb()
@@ -34,6 +36,15 @@ def _error_page(request: HttpRequest, template: str, status: int) -> HttpRespons
         response: HttpResponse = JsonResponse({"detail": _(API_MESSAGES[status])}, status=status)
     else:
         response = render(request, template, {"back": _back_url(request)}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    """``/gezond/``: the process answers (for a load balancer, and the load bench's minimal view).
+
+    It touches no database, so it measures the server and middleware alone."""
+    response = HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "no-store"
     return response
 

@@ -1,0 +1,457 @@
+"""The app under load (issue 10, item 6): the real server, PostgreSQL, mixed traffic.
+
+Starts ``onderwijsgids serve`` (gunicorn, threaded workers, its defaults for this machine) on
+127.0.0.1 against PostgreSQL filled once with ``onderwijsgids demo --bedrijven 10000`` (reused on
+later runs), then drives it from a bounded load client in this process (asyncio, keep-alive
+connections, 127.0.0.1 only; every run stops after a request count or a time limit):
+
+1. mixed traffic (item pages, the search page and the JSON search, ``POST /api/v1/advies``,
+   logged-in dashboards, lists, item JSON, the education diagram) at 1, 4, 16 and 64
+   connections: requests/s and p50/p95/p99, beside the minimal view ``/gezond/`` at the same
+   concurrency in the same run (the ratio is the figure);
+2. each address alone at 16 connections (as wrk would), in turns with an item page and the
+   minimal view: requests/s, p50/p95/p99, its ratio to the item page and to the minimal view. Public pages are remembered per release and address;
+   the row "telkens nieuw" asks the search page under a new address each time (and half the
+   search pages in the mixed traffic are new), so what rendering costs shows too. Target: every public HTML page and JSON call at least
+   half an item page's throughput, p99 <= 100 ms. Downloads (PDF, ics, XLSX) are left out.
+
+Any answer other than the expected status, or a broken connection, is an error: they are
+counted and the script exits 1 when there was one. Run: ``make bench`` or
+``.venv/bin/python bench/bench_load.py [--bedrijven N] [--port P] [--seconden S]``.
+Database: ``og_load_bench`` unless BENCH_DATABASE_URL is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/og_load_bench"
+HOST = "127.0.0.1"
+LEVELS = (1, 4, 16, 64)
+ALONE_CONNECTIONS = 16
+P99_LIMIT_MS = 100.0
+MINIMAL = "/gezond/"
+SEARCHES = ["subsidie bbl", "subsidie voor mijn bbl'er", "praktijkopleider cursus",
+            "zij-instromer werven", "stage", "25892", "techniek meiden", "leerbedrijf erkenning"]
+
+
+@dataclass(frozen=True)
+class Request:
+    label: str                        # the address as the table names it
+    method: str
+    path: str
+    body: bytes = b""
+    cookie: str = ""
+    expect: int = 200
+    public: bool = True               # judged against the target (personal pages are not)
+
+    def raw(self, port: int) -> bytes:
+        lines = [f"{self.method} {self.path} HTTP/1.1", f"Host: {HOST}:{port}",
+                 "Accept-Encoding: identity"]
+        if self.cookie:
+            lines.append(f"Cookie: {self.cookie}")
+        if self.method == "POST":
+            lines += ["Content-Type: application/json", f"Content-Length: {len(self.body)}"]
+        return ("\r\n".join(lines) + "\r\n\r\n").encode() + self.body
+
+
+@dataclass
+class Outcome:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return sum(len(v) for v in self.latencies.values())
+
+    def rate(self) -> float:
+        return self.count / self.seconds if self.seconds else 0.0
+
+    def all_latencies(self) -> list[float]:
+        return [x for v in self.latencies.values() for x in v]
+
+
+# --- the load client ----------------------------------------------------------------------
+
+
+async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """(status, keep the connection); reads the whole body (Content-Length or chunked)."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ", 2)[1])
+    headers = {k.strip().lower(): v.strip() for k, _s, v in
+               (line.partition(":") for line in lines[1:] if line)}
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readline()).split(b";")[0], 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    return status, headers.get("connection", "").lower() != "close"
+
+
+async def _connection(port: int, plan: list[Request], next_index: list[int], limit: int,
+                      deadline: float, outcome: Outcome) -> None:
+    reader = writer = None
+    while True:
+        index = next_index[0]
+        if index >= limit or time.perf_counter() >= deadline:
+            break
+        next_index[0] += 1
+        request = plan[index % len(plan)]
+        try:
+            if writer is None:
+                reader, writer = await asyncio.open_connection(HOST, port)
+            started = time.perf_counter()
+            writer.write(request.raw(port))
+            await writer.drain()
+            status, keep = await _read_response(reader)
+            elapsed = (time.perf_counter() - started) * 1000
+        except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+            outcome.errors.append(f"{request.label}: {type(exc).__name__}")
+            writer = None
+            continue
+        if status != request.expect:
+            outcome.errors.append(f"{request.label}: status {status}")
+        outcome.latencies.setdefault(request.label, []).append(elapsed)
+        if not keep:
+            writer.close()
+            writer = None
+    if writer is not None:
+        writer.close()
+
+
+def drive(port: int, plan: list[Request], connections: int, limit: int,
+          seconds: float) -> Outcome:
+    """Send up to ``limit`` requests of ``plan`` (in order, round robin) over ``connections``
+    keep-alive connections for at most ``seconds``."""
+    outcome = Outcome()
+
+    async def run() -> None:
+        deadline = time.perf_counter() + seconds
+        next_index = [0]
+        started = time.perf_counter()
+        await asyncio.gather(*(_connection(port, plan, next_index, limit, deadline, outcome)
+                               for _ in range(connections)))
+        outcome.seconds = time.perf_counter() - started
+
+    asyncio.run(run())
+    return outcome
+
+
+def merge(into: Outcome, part: Outcome) -> None:
+    for label, values in part.latencies.items():
+        into.latencies.setdefault(label, []).extend(values)
+    into.errors += part.errors
+    into.seconds += part.seconds
+
+
+def interleaved(port: int, plans: list[list[Request]], connections: int, limit: int,
+                seconds: float, rounds: int = 3) -> list[Outcome]:
+    """Each plan in turn, ``rounds`` times, a share of the budget each time: on a machine whose
+    other load comes and goes, what is compared was measured in the same moments."""
+    totals = [Outcome() for _ in plans]
+    share = max(1, limit // rounds)
+    for turn in range(rounds):
+        for plan, total in zip(plans, totals):
+            start = turn * share % len(plan)  # each turn goes on where the last one stopped
+            merge(total, drive(port, plan[start:] + plan[:start], connections, share,
+                               seconds / rounds))
+    return totals
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
+
+
+# --- database and server ------------------------------------------------------------------
+
+
+def ensure_database(url: str, companies: int) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+    env = {**os.environ, "DATABASE_URL": url}
+    subprocess.run([BIN / "python", "-m", "django", "migrate", "--noinput", "-v0",
+                    "--settings=onderwijsgids.settings"], env=env, check=True)
+    with psycopg.connect(url) as conn:
+        has_items = conn.execute("SELECT count(*) FROM content_item").fetchone()[0] > 0
+        existing = conn.execute("SELECT count(*) FROM workspace_company").fetchone()[0]
+    if not has_items:
+        subprocess.run([BIN / "onderwijsgids", "content", "load"], env=env, check=True)
+    if existing < companies:
+        print(f"database vullen: demo --bedrijven {companies - existing} (eenmalig, enkele "
+              "minuten)", flush=True)
+        subprocess.run([BIN / "onderwijsgids", "demo", "--bedrijven", str(companies - existing)],
+                       env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_server(url: str, port: int, log: Path) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": url}
+    server = subprocess.Popen([BIN / "onderwijsgids", "serve", "--host", HOST, "--port",
+                               str(port), "--geen-toegangslog"], env=env,
+                              stdout=log.open("w"), stderr=subprocess.STDOUT)
+    for _ in range(300):
+        if server.poll() is not None:
+            raise RuntimeError(f"de server stopte meteen:\n{log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}{MINIMAL}", timeout=2) as answer:
+                if answer.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("de server antwoordt niet binnen 60 s")
+
+
+# --- what the traffic consists of ---------------------------------------------------------
+
+
+@dataclass
+class Site:
+    items: list[str]                  # item page paths
+    item_ids: list[str]
+    dashboards: list[tuple[str, str]]  # (path, cookie)
+    advice_body: bytes
+
+
+def prepare_site(url: str, owners: int = 200) -> Site:
+    """Item addresses from the published content and logged-in owners (sessions made here)."""
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onderwijsgids.settings")
+    import django
+
+    django.setup()
+    import yaml
+    from django.conf import settings
+    from django.test import Client
+
+    from onderwijsgids.content.models import Item
+    from onderwijsgids.workspace.models import Membership
+
+    items = list(Item.objects.order_by("id").values_list("id", "url"))
+    dashboards = []
+    memberships = Membership.objects.filter(role="owner").select_related("user").order_by("id")
+    for membership in memberships[:owners]:
+        client = Client()
+        client.force_login(membership.user)
+        cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        dashboards.append((f"/bedrijf/{membership.company_id}/", cookie))
+    profile = yaml.safe_load((REPO / "examples" / "de-vonk.yaml").read_text())
+    return Site(items=[u for _i, u in items], item_ids=[i for i, _u in items],
+                dashboards=dashboards,
+                advice_body=json.dumps(profile, default=str).encode())
+
+
+def addresses(site: Site) -> list[Request]:
+    """One request per kind of address, for the runs of each address alone."""
+    search = "/zoeken/?q=subsidie+bbl"
+    path, cookie = site.dashboards[0]
+    return [
+        Request("minimaal /gezond/", "GET", MINIMAL),
+        Request("itempagina /actiepunten/3/", "GET", "/actiepunten/3/"),
+        Request("startpagina /", "GET", "/"),
+        Request("lijst /regelingen/", "GET", "/regelingen/"),
+        Request("lijst /actiepunten/", "GET", "/actiepunten/"),
+        Request("lijst /kwalificaties/", "GET", "/kwalificaties/"),
+        Request("schema /onderwijsniveaus/", "GET", "/onderwijsniveaus/"),
+        Request("zoekpagina " + search, "GET", search),
+        Request("zoekpagina pagina 2", "GET", search + "&pagina=2"),
+        Request("zoekpagina telkens nieuw", "GET", search + "&pagina=2"),
+        Request("routes /onderwijsroutes/", "GET", "/onderwijsroutes/?van=vmbo-kb&naar=hbo-bachelor"),
+        Request("bvm /bedrijfsvakscholen/", "GET", "/bedrijfsvakscholen/?plaats=Zwolle"),
+        Request("advies /advies/", "GET", "/advies/"),
+        Request("json /api/v1/items/actiepunt-3", "GET", "/api/v1/items/actiepunt-3"),
+        Request("json /api/v1/items?type=regeling", "GET", "/api/v1/items?type=regeling"),
+        Request("json /api/v1/zoeken", "GET", "/api/v1/zoeken?q=subsidie+bbl"),
+        Request("json /api/v1/route", "GET", "/api/v1/route?van=vmbo-kb&naar=hbo-bachelor"),
+        Request("json /api/v1/bedrijfsvakscholen", "GET",
+                "/api/v1/bedrijfsvakscholen?plaats=Zwolle"),
+        Request("json POST /api/v1/advies", "POST", "/api/v1/advies", site.advice_body),
+        Request("dashboard /bedrijf/N/ (ingelogd)", "GET", path, cookie=cookie, public=False),
+    ]
+
+
+def mixed_plan(site: Site, size: int = 5000, seed: int = 10) -> list[Request]:
+    """A fixed random sequence of the traffic a real day would bring, by share."""
+    rng = random.Random(seed)
+
+    def item() -> Request:
+        return Request("itempagina", "GET", rng.choice(site.items))
+
+    def search_page() -> Request:
+        """Half of them an address not seen before: the page is rendered, not remembered."""
+        q = rng.choice(SEARCHES).replace(" ", "+")
+        page = rng.choice(["", "", "", "&pagina=2"])
+        fresh = f"&n={rng.randrange(10**9)}" if rng.random() < 0.5 else ""
+        return Request("zoekpagina", "GET", f"/zoeken/?q={q}{page}{fresh}")
+
+    def search_json() -> Request:
+        return Request("json zoeken", "GET", f"/api/v1/zoeken?q={rng.choice(SEARCHES)}".replace(" ", "+"))
+
+    def advice() -> Request:
+        return Request("json POST advies", "POST", "/api/v1/advies", site.advice_body)
+
+    def dashboard() -> Request:
+        path, cookie = rng.choice(site.dashboards)
+        return Request("dashboard (ingelogd)", "GET", path, cookie=cookie, public=False)
+
+    def item_json() -> Request:
+        return Request("json item", "GET", f"/api/v1/items/{rng.choice(site.item_ids)}")
+
+    def other() -> Request:
+        return Request("lijsten en schema", "GET", rng.choice(
+            ["/", "/regelingen/", "/actiepunten/", "/onderwijsniveaus/", "/kwalificaties/"]))
+
+    shares = [(item, 35), (search_page, 12), (search_json, 10), (advice, 10), (dashboard, 15),
+              (item_json, 8), (other, 10)]
+    makers = [maker for maker, weight in shares for _ in range(weight)]
+    return [rng.choice(makers)() for _ in range(size)]
+
+
+# --- the runs -----------------------------------------------------------------------------
+
+
+def row(label: str, outcome: Outcome, *extra: str) -> str:
+    values = outcome.all_latencies()
+    return (f"{label:<38} {outcome.count:>7} {len(outcome.errors):>6} {outcome.rate():>9.0f} "
+            f"{percentile(values, 50):>7.1f} {percentile(values, 95):>7.1f} "
+            f"{percentile(values, 99):>7.1f} " + " ".join(extra))
+
+
+HEADER = (f"{'':<38} {'verz.':>7} {'fouten':>6} {'verz./s':>9} {'p50 ms':>7} {'p95 ms':>7} "
+          f"{'p99 ms':>7}")
+
+
+def warm_up(port: int, site: Site, plan: list[Request]) -> None:
+    """Every worker renders every kind of page once before anything is measured."""
+    warm = addresses(site) * 8 + plan[:400]
+    outcome = drive(port, warm, 8, len(warm), 120)
+    if outcome.errors:
+        raise RuntimeError(f"fouten bij het opwarmen: {outcome.errors[:5]}")
+
+
+def run_mixed(port: int, plan: list[Request], limit: int, seconds: float) -> list[str]:
+    errors = []
+    print("\n== gemengd verkeer (itempagina's, zoeken, advies, dashboards, lijsten, JSON) ==")
+    print(HEADER + f" {'minimaal/s':>10} {'verhouding':>10}")
+    for connections in LEVELS:
+        minimal, mixed = interleaved(port, [[Request("minimaal", "GET", MINIMAL)], plan],
+                                     connections, limit, seconds)
+        ratio = mixed.rate() / minimal.rate() if minimal.rate() else 0.0
+        print(row(f"{connections} gelijktijdig", mixed, f"{minimal.rate():>10.0f}",
+                  f"{ratio:>10.2f}"), flush=True)
+        errors += mixed.errors + minimal.errors
+        if connections == ALONE_CONNECTIONS:
+            sixteen = mixed
+    print(f"\nper soort verzoek in het gemengde verkeer bij {ALONE_CONNECTIONS} gelijktijdig:")
+    for label, values in sorted(sixteen.latencies.items()):
+        print(f"  {label:<36} {len(values):>7}   p50 {percentile(values, 50):6.1f}   "
+              f"p95 {percentile(values, 95):6.1f}   p99 {percentile(values, 99):6.1f} ms")
+    return errors
+
+
+def never_seen(request: Request, limit: int) -> list[Request]:
+    """The same page under ``limit`` different addresses (an unused parameter): nothing of it
+    is remembered, so this measures rendering it."""
+    return [Request(request.label, request.method, f"{request.path}&n={n}", request.body,
+                    request.cookie) for n in range(limit)]
+
+
+def run_alone(port: int, site: Site, limit: int, seconds: float) -> tuple[list[str], bool]:
+    """Each address alone, interleaved with an item page and the minimal view (their rates in
+    the same moments are what the address is compared with)."""
+    print(f"\n== elk adres apart, {ALONE_CONNECTIONS} gelijktijdig (afgewisseld met een "
+          "itempagina en de minimale view; de verhoudingen gelden voor dezelfde momenten) ==")
+    print(HEADER + f" {'/item':>6} {'/min.':>6}  doel: doorvoer >= 0,5 x item, p99 <= "
+          f"{P99_LIMIT_MS:g} ms")
+    requests = addresses(site)
+    minimal_request, item_request = requests[0], requests[1]
+    errors, all_ok = [], True
+    for request in requests:
+        plan = never_seen(request, limit) if "telkens nieuw" in request.label else [request]
+        outcome, item, minimal = interleaved(
+            port, [plan, [item_request], [minimal_request]], ALONE_CONNECTIONS, limit, seconds)
+        judged = request.public and request not in (minimal_request, item_request)
+        fast = outcome.rate() >= item.rate() / 2
+        quick = percentile(outcome.all_latencies(), 99) <= P99_LIMIT_MS
+        verdict = (f"doorvoer {'OK' if fast else 'TE TRAAG'}, p99 {'OK' if quick else 'TE HOOG'}"
+                   if judged else "(geen doel)")
+        all_ok &= (fast and quick) or not judged
+        print(row(request.label, outcome, f"{outcome.rate() / item.rate():>6.2f}",
+                  f"{outcome.rate() / minimal.rate():>6.2f}", f" {verdict}"), flush=True)
+        errors += outcome.errors + item.errors + minimal.errors
+    return errors, all_ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bedrijven", type=int, default=10000)
+    parser.add_argument("--port", type=int, default=0, help="standaard een vrije poort")
+    parser.add_argument("--seconden", type=float, default=12.0,
+                        help="hooguit zoveel seconden per meting (gemengd)")
+    parser.add_argument("--verzoeken", type=int, default=4000,
+                        help="hooguit zoveel verzoeken per meting (gemengd)")
+    args = parser.parse_args()
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    try:
+        ensure_database(url, args.bedrijven)
+    except Exception as exc:  # no PostgreSQL: nothing to measure
+        print(f"PostgreSQL niet bereikbaar of niet te vullen ({exc}); niets gemeten",
+              file=sys.stderr)
+        return 1
+    site = prepare_site(url)
+    plan = mixed_plan(site)
+    port = args.port or free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "server.log"
+        server = start_server(url, port, log)
+        try:
+            print(log.read_text().strip().splitlines()[0])
+            print(f"database: {url.rsplit('/', 1)[1]}, {len(site.items)} items, "
+                  f"{len(site.dashboards)} ingelogde eigenaren; cpu-kernen: {os.cpu_count()}; "
+                  "de load-client draait op dezelfde machine", flush=True)
+            warm_up(port, site, plan)
+            errors = run_mixed(port, plan, args.verzoeken, args.seconden)
+            alone_errors, all_ok = run_alone(port, site, args.verzoeken // 2, args.seconden / 3)
+            errors += alone_errors
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(f"\nfouten: {len(errors)}" + (f" — bv. {sorted(set(errors))[:8]}" if errors else ""))
+    print("doel per adres: " + ("OK" if all_ok else "TE TRAAG"))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

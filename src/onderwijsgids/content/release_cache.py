@@ -1,0 +1,185 @@
+"""Public pages and documents built once per content release, and cacheable by browsers.
+
+Everything a public page of the guide shows follows from the published release, the date (old
+school years drop off) and the code that renders it. So:
+
+- :class:`ReleaseMemo` keeps public, immutable values per release digest in this process (an
+  item's JSON, a rendered list page, a search snippet). It holds nothing personal and nothing
+  that must agree between workers: a new release simply makes other keys.
+- :func:`release_page` wraps a public view: an ``ETag`` and ``Last-Modified`` from the release
+  (conditional GET answers 304), ``Cache-Control: public`` with a short ``max-age`` for visitors
+  without a session, ``private, no-cache`` for everyone else (no shared cache keeps a page that
+  came with a session cookie), and, with ``memo=True``, the rendered body per release and URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Callable, Hashable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.views.decorators.http import condition
+
+PUBLIC_MAX_AGE = 300  # seconds a browser or proxy may reuse a public page without asking
+MEMO_PATH_LIMIT = 300  # longer addresses (odd query strings) are rendered, never remembered
+
+
+class ReleaseMemo:
+    """A bounded, thread-safe map from ``(release digest, key)`` to a value built once.
+
+    Only for public data that one release fixes; the oldest entries go first when it is full.
+    Without a digest (no content loaded) nothing is remembered.
+    """
+
+    def __init__(self, size: int = 2000):
+        self.size = size
+        self._entries: OrderedDict[tuple, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, digest: str, key: Hashable, build: Callable[[], Any]) -> Any:
+        if not digest:
+            return build()
+        full = (digest, key)
+        with self._lock:
+            if full in self._entries:
+                self._entries.move_to_end(full)
+                return self._entries[full]
+        value = build()
+        with self._lock:
+            self._entries[full] = value
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+pages = ReleaseMemo(size=1000)
+documents = ReleaseMemo(size=1000)
+
+
+def forget_remembered_pages() -> None:
+    """Render every remembered page and JSON document afresh (measurements, tests)."""
+    pages.clear()
+    documents.clear()
+
+
+def remembered_json(request: HttpRequest, digest: str, schema: type, key: Hashable,
+                    build: Callable[[], Any]) -> HttpResponse:
+    """A public JSON answer that follows from the release ``digest``, the site's address and
+    ``key``: ``build()`` runs once per release (if it raises, nothing is remembered) and its
+    result is checked against ``schema`` (a pydantic model) as the API would, kept as bytes."""
+    def render() -> bytes:
+        return schema.model_validate(build()).model_dump_json().encode()
+
+    body = documents.get(digest, (key, request.build_absolute_uri("/")), render)
+    return HttpResponse(body, content_type="application/json")
+
+
+# --- the release a request sees -----------------------------------------------------------
+
+
+def release_of(request: HttpRequest) -> tuple[str, dt.datetime | None]:
+    """``(digest, loaded_at)`` of the published release (pinned for the request)."""
+    from .services import published
+
+    found = published()
+    return found.digest, found.loaded_at
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the code and templates that render pages: a deploy changes every ETag."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted(p for p in root.rglob("*")
+                       if p.suffix in {".py", ".html", ".mo"} and p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _page_key(request: HttpRequest) -> tuple:
+    return (timezone.localdate().isoformat(), get_language(), request.get_full_path())
+
+
+def _etag(request: HttpRequest, *args, **kwargs) -> str | None:
+    digest, _loaded = release_of(request)
+    if not digest:
+        return None
+    raw = "|".join((code_version(), digest, *_page_key(request)))
+    return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
+
+
+def _last_modified(request: HttpRequest, *args, **kwargs) -> dt.datetime | None:
+    """The later of the release's load and today's start (pages change with the date)."""
+    _digest, loaded = release_of(request)
+    if loaded is None:
+        return None
+    today = timezone.localdate()
+    midnight = timezone.make_aware(dt.datetime.combine(today, dt.time()))
+    return max(loaded, midnight)
+
+
+def _cache_control(request: HttpRequest, response: HttpResponse) -> None:
+    if response.status_code != 200 or response.has_header("Cache-Control"):
+        return
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        patch_cache_control(response, private=True, no_cache=True)
+    else:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+
+
+def release_page(view: Callable | None = None, *, memo: bool = False) -> Callable:
+    """Decorate a public view whose answer follows from the release, the date and the URL."""
+    if view is None:
+        return functools.partial(release_page, memo=memo)
+
+    @condition(etag_func=_etag, last_modified_func=_last_modified)
+    def conditional(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if memo and request.method == "GET" and len(request.get_full_path()) <= MEMO_PATH_LIMIT:
+            response = _remembered(view, request, args, kwargs)
+        else:
+            response = view(request, *args, **kwargs)
+        _cache_control(request, response)
+        return response
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        from .services import one_release
+
+        with one_release():  # one release lookup for the ETag, the page and everything on it
+            return conditional(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _remembered(view: Callable, request: HttpRequest, args, kwargs) -> HttpResponse:
+    digest, _loaded = release_of(request)
+    fresh: list[HttpResponse] = []
+
+    def render() -> tuple[int, bytes, str] | None:
+        response = view(request, *args, **kwargs)
+        fresh.append(response)
+        if response.status_code != 200 or getattr(response, "streaming", False):
+            return None
+        return (response.status_code, response.content, response["Content-Type"])
+
+    stored = pages.get(digest, (view.__module__, view.__qualname__, *_page_key(request)), render)
+    if fresh:
+        return fresh[0]
+    if stored is None:  # an earlier answer was not a plain 200: render again
+        return view(request, *args, **kwargs)
+    status, content, content_type = stored
+    return HttpResponse(content, status=status, content_type=content_type)
