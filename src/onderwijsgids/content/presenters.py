@@ -490,3 +490,9 @@ def page_details(kb: KnowledgeBase, item: ItemBase) -> dict[str, Any]:
     if item.id == "bedrijfsvakscholen":
         return {"bvms": [(o, province_label(o.provincie)) for o in bedrijfsvakscholen(kb)]}
     return {}
+
+
+def contact_details(kb: KnowledgeBase, organisation_id: str) -> dict[str, str]:
+    """An organisation's contact details by kind (``{"email": "info@…", "telefoon": …}``)."""
+    item = kb.items.get(organisation_id)
+    return {c.soort: c.waarde for c in reversed(getattr(item, "contact", None) or [])}

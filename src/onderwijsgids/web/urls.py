@@ -5,4 +5,6 @@ from . import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("privacy/", views.privacy_statement, name="privacy"),
+    path("toegankelijkheid/", views.accessibility_statement, name="toegankelijkheid"),
 ]
