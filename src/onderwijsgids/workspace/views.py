@@ -11,10 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import actions, privacy, services
 from .access import OWNER, company_view, visible_companies
+from .advisor import advisor_contact
 from .domain.csvio import CsvRefused, export_learners, parse_learners
 from .domain.learning import year_figures
 from .domain.rules import OOM_BBL, PRAKTIJKLEREN
@@ -66,11 +68,14 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
     today = services.today()
     deadlines = list(company.deadlines.filter(afgehandeld=False, datum__gte=today)
                      .select_related("learner", "training").order_by("datum", "key")[:25])
-    todo = list(company.applications.filter(status=Application.Status.TODO))
-    open_points = list(company.action_points.exclude(status="klaar"))
+    regelingen, punten = _kb_ids("regeling"), _kb_ids("actiepunt")
+    todo = [(a, regelingen.get(a.regeling, a.regeling))
+            for a in company.applications.filter(status=Application.Status.TODO)]
+    open_points = [(p, punten.get(p.actiepunt, p.actiepunt))
+                   for p in company.action_points.exclude(status="klaar")]
     return render(request, "workspace/company/dashboard.html", _ctx(
         request, company, deadlines=deadlines, todo=todo, open_points=open_points,
-        learner_count=company.learners.count(), today=today))
+        learner_count=company.learners.count(), today=today, adviseur=advisor_contact(company)))
 
 
 @company_view()
@@ -126,6 +131,7 @@ def plan(request: HttpRequest, company) -> HttpResponse:
     result = services.company_advice(company)
     return render(request, "workspace/company/plan.html", _ctx(
         request, company, advice=result, today=services.today(),
+        adviseur=advisor_contact(company),
         deadlines=company.deadlines.filter(datum__gte=services.today()).order_by("datum"),
         points={p.actiepunt: p for p in company.action_points.all()}))
 
@@ -214,7 +220,9 @@ def learners_import(request: HttpRequest, company) -> HttpResponse:
             problems = refused.errors
         else:
             count = actions.do_import_learners(request.user, company, rows)
-            messages.success(request, _("%(count)s leerlingen geïmporteerd.") % {"count": count})
+            messages.success(request, ngettext("%(count)s leerling geïmporteerd.",
+                                               "%(count)s leerlingen geïmporteerd.", count)
+                             % {"count": count})
             return redirect("workspace:learners", company_id=company.pk)
     status = 422 if problems or (request.method == "POST" and form.errors) else 200
     return render(request, "workspace/company/learners_import.html",
@@ -311,7 +319,8 @@ def application_form(request: HttpRequest, company,
 def application_delete(request: HttpRequest, company, application_id: int) -> HttpResponse:
     item = get_object_or_404(company.applications, pk=application_id)
     back = reverse("workspace:applications", args=[company.pk])
-    return _confirm_then(request, company, _("Aanvraag verwijderen"), item.regeling, back,
+    label = f"{_kb_ids('regeling').get(item.regeling, item.regeling)} {item.jaar}"
+    return _confirm_then(request, company, _("Aanvraag verwijderen"), label, back,
                          lambda: actions.do_delete_application(request.user, item), back)
 
 
@@ -420,7 +429,8 @@ def privacy_employee_erase(request: HttpRequest, company) -> HttpResponse:
         # Show the page again with the error at the field; nothing is erased.
         return _privacy_page(request, company, form, status=422)
     count = actions.do_erase_employee(request.user, company, form.cleaned_data["medewerker"])
-    messages.success(request, _("%(count)s scholingen van deze medewerker gewist.")
+    messages.success(request, ngettext("%(count)s cursus van deze medewerker gewist.",
+                                       "%(count)s cursussen van deze medewerker gewist.", count)
                      % {"count": count})
     return redirect("workspace:privacy", company_id=company.pk)
 
