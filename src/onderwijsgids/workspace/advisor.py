@@ -44,8 +44,7 @@ def advisor_contact(company: Company) -> AdvisorContact | None:
     subject = _("Vraag over de onderwijsgids van %(naam)s") % {"naam": company.naam}
     advisor = company.advisors.exclude(email="").order_by("pk").first()
     if advisor is not None:
-        return AdvisorContact(advisor.email, advisor.get_full_name() or advisor.email, True,
-                              None, subject)
+        return AdvisorContact(advisor.email, advisor.get_full_name(), True, None, subject)
     from onderwijsgids.content.presenters import contact_details
 
     general = contact_details(services.current_kb(), METAALUNIE)

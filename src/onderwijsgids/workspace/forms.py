@@ -318,8 +318,8 @@ class ActionPointForm(AccessibleForm):
 class CsvImportForm(AccessibleForm):
     MAX_BYTES = 2 * 1024 * 1024
     bestand = forms.FileField(label=_("CSV-bestand"),
-                              help_text=_("Kolommen: naam; leerweg; crebo; school; start; eind; "
-                                          "praktijkopleider; praktijkovereenkomst; via_bvm."))
+                              help_text=_("Hoogstens 2 MB, met de kolommen hierboven."),
+                              widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}))
 
     def clean_bestand(self):
         upload = self.cleaned_data["bestand"]

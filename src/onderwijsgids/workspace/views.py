@@ -17,7 +17,10 @@ from django.views.decorators.http import require_POST
 from . import actions, privacy, services
 from .access import OWNER, company_view, visible_companies
 from .advisor import advisor_contact
-from .domain.csvio import CsvRefused, export_learners, parse_learners
+from onderwijsgids.advice.labels import LEERWEG_LABELS
+
+from .domain.csv_template import already_present, template_csv
+from .domain.csvio import CsvRefused, RowError, export_learners, parse_learners
 from .domain.learning import year_figures
 from .domain.rules import OOM_BBL, PRAKTIJKLEREN
 from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImportForm,
@@ -209,24 +212,64 @@ def learner_delete(request: HttpRequest, company, learner_id: int) -> HttpRespon
                          reverse("workspace:learners", args=[company.pk]))
 
 
+DUPLICATES_SKIP, DUPLICATES_ADD = "overslaan", "toevoegen"
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _import_rows(request: HttpRequest, form: CsvImportForm) -> tuple[bytes | None, list]:
+    """The file's bytes and the problems found so far. On the confirmation step the file
+    comes back in a hidden field, so nobody has to choose it again."""
+    if "inhoud" in request.POST:
+        data = request.POST["inhoud"].encode("utf-8")
+        if len(data) > CsvImportForm.MAX_BYTES:
+            return None, [RowError(1, "bestand", _("het bestand is groter dan 2 MB"))]
+        return data, []
+    return (form.cleaned_data["bestand"].read(), []) if form.is_valid() else (None, [])
+
+
 @company_view()
 def learners_import(request: HttpRequest, company) -> HttpResponse:
     form = CsvImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
+    problems, duplicates, carried = [], [], ""
+    if request.method == "POST":
+        data, problems = _import_rows(request, form)
         try:
-            rows = parse_learners(form.cleaned_data["bestand"].read(), known_crebos())
+            rows = parse_learners(data, known_crebos()) if data is not None else []
         except CsvRefused as refused:
-            problems = refused.errors
-        else:
+            problems, rows = refused.errors, []
+        names = company.learners.filter(geanonimiseerd=False).values_list("naam", flat=True)
+        duplicates = already_present(rows, names) if rows else []
+        choice = request.POST.get("dubbel")
+        if duplicates and choice not in (DUPLICATES_SKIP, DUPLICATES_ADD):
+            carried = _decoded(data)  # ask first: skip or add the learners already present
+        elif rows:
+            if choice == DUPLICATES_SKIP:
+                rows = [row for row in rows if row not in duplicates]
             count = actions.do_import_learners(request.user, company, rows)
             messages.success(request, ngettext("%(count)s leerling geïmporteerd.",
                                                "%(count)s leerlingen geïmporteerd.", count)
                              % {"count": count})
             return redirect("workspace:learners", company_id=company.pk)
-    status = 422 if problems or (request.method == "POST" and form.errors) else 200
-    return render(request, "workspace/company/learners_import.html",
-                  _ctx(request, company, form=form, problems=problems), status=status)
+    if "inhoud" in request.POST:
+        form = CsvImportForm()
+    failed = bool(problems or form.errors)
+    return render(request, "workspace/company/learners_import.html", _ctx(
+        request, company, form=form, problems=problems, duplicates=duplicates, carried=carried,
+        leerwegen=LEERWEG_LABELS.items(), skip=DUPLICATES_SKIP, add=DUPLICATES_ADD),
+        status=422 if failed else 200)
+
+
+@company_view()
+def learners_import_template(request: HttpRequest, company) -> HttpResponse:
+    response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="leerlingen-sjabloon.csv"'
+    return response
 
 
 @company_view()
@@ -355,6 +398,12 @@ def action_points(request: HttpRequest, company) -> HttpResponse:
 # --- calendar feed tokens ------------------------------------------------------------------
 
 
+def webcal_url(url: str) -> str:
+    """The feed address with the webcal:// scheme, which opens a subscription in Apple's and
+    Outlook's calendars (they fetch it over https, or http on a local server)."""
+    return "webcal://" + url.split("://", 1)[1]
+
+
 @company_view()
 def calendar(request: HttpRequest, company) -> HttpResponse:
     if request.method == "POST":
@@ -362,8 +411,8 @@ def calendar(request: HttpRequest, company) -> HttpResponse:
         return redirect("workspace:calendar", company_id=company.pk)
     tokens = CalendarFeedToken.objects.filter(company=company, user=request.user,
                                               revoked_at__isnull=True)
-    feeds = [(t, request.build_absolute_uri(reverse("workspace:feed", args=[t.secret])))
-             for t in tokens]
+    feeds = [(t, url, webcal_url(url)) for t in tokens
+             for url in [request.build_absolute_uri(reverse("workspace:feed", args=[t.secret]))]]
     return render(request, "workspace/company/calendar.html", _ctx(request, company, feeds=feeds))
 
 
