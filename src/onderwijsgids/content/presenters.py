@@ -492,7 +492,10 @@ def page_details(kb: KnowledgeBase, item: ItemBase) -> dict[str, Any]:
     return {}
 
 
-def contact_details(kb: KnowledgeBase, organisation_id: str) -> dict[str, str]:
+METAALUNIE = "metaalunie"  # the organisation item whose contact details the site's pages give
+
+
+def contact_details(kb: KnowledgeBase, organisation_id: str = METAALUNIE) -> dict[str, str]:
     """An organisation's contact details by kind (``{"email": "info@…", "telefoon": …}``)."""
     item = kb.items.get(organisation_id)
     return {c.soort: c.waarde for c in reversed(getattr(item, "contact", None) or [])}

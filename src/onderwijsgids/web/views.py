@@ -19,11 +19,8 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
-METAALUNIE = "metaalunie"
-
-
 def _statement(request: HttpRequest, template: str, **extra) -> HttpResponse:
-    contact = presenters.contact_details(current_kb(), METAALUNIE)
+    contact = presenters.contact_details(current_kb())
     return render(request, template, {"email": contact.get("email"),
                                       "telefoon": contact.get("telefoon"), **extra})
 

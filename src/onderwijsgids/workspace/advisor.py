@@ -18,7 +18,6 @@ from .domain.csvio import _cell
 from .domain.rules import PRAKTIJKLEREN
 from .models import Company, Deadline, Learner
 
-METAALUNIE = "metaalunie"
 RISK_DAYS = 30
 SORTS = {"naam": ("naam", "id"), "deadline": ("volgende_datum", "naam"),
          "risico": ("-risico", "volgende_datum", "naam")}
@@ -47,7 +46,7 @@ def advisor_contact(company: Company) -> AdvisorContact | None:
         return AdvisorContact(advisor.email, advisor.get_full_name(), True, None, subject)
     from onderwijsgids.content.presenters import contact_details
 
-    general = contact_details(services.current_kb(), METAALUNIE)
+    general = contact_details(services.current_kb())
     if not general.get("email"):
         return None
     return AdvisorContact(general["email"], _("Koninklijke Metaalunie"), False,
