@@ -16,7 +16,7 @@ PASSWORD = "lang-geheim-wachtwoord-1"
 # Controls a thumb must hit. Check boxes and radio buttons keep their own size: their label
 # is the target. Links inside running text are not listed (WCAG 2.5.8 exempts them).
 CONTROLS = (".main-nav a, .account-nav a, .account-nav button, .brand, .company-nav a, "
-            ".links-rij a, .knoppen a, .site-footer a, main button, main select, "
+            ".links-rij a, .knoppen a, .site-footer a, .keuze label, main button, main select, "
             "main input:not([type=checkbox]):not([type=radio]):not([type=hidden])")
 WORKSPACE_PAGES = ["dashboard", "profile", "learners", "learner_new", "learners_import",
                    "learner", "trainings", "training_new", "applications", "application_new",
