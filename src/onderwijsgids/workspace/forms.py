@@ -8,8 +8,8 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from onderwijsgids.advice.labels import (GOAL_LABELS, LEERWEG_LABELS, LEERWEG_SHORT_LABELS,
-                                         PROVINCE_LABELS, TARGET_GROUP_LABELS)
+from onderwijsgids.advice.labels import (GOAL_LABELS, LEERWEG_SHORT_LABELS, PROVINCE_LABELS,
+                                         TARGET_GROUP_LABELS)
 from onderwijsgids.dutch import dutch_number, parse_amount
 from onderwijsgids.kb.schema import Goal, TargetGroup
 
@@ -27,7 +27,7 @@ CAO_CHOICES = [("", _("Weet ik niet")), ("metaal-en-techniek", "Metaal en Techni
 PROVINCE_CHOICES = [("", _("Kies een provincie"))] + list(PROVINCE_LABELS.items())
 GOAL_CHOICES = [(g, GOAL_LABELS.get(g, g)) for g in GOALS]
 TARGET_GROUP_CHOICES = [(g, TARGET_GROUP_LABELS.get(g, g)) for g in TARGET_GROUPS]
-LEERWEG_CHOICES = [(p, LEERWEG_LABELS.get(p, p)) for p in LEARNING_PATHS]
+LEERWEG_CHOICES = [(p, LEERWEG_SHORT_LABELS.get(p, p)) for p in LEARNING_PATHS]
 
 
 class AccessibleForm(forms.Form):
@@ -240,7 +240,9 @@ class ProfileImportForm(AccessibleForm):
 class LearnerForm(AccessibleForm):
     naam = forms.CharField(label=_("Naam"), max_length=200,
                            widget=forms.TextInput(attrs={"autocomplete": "off"}))
-    leerweg = forms.ChoiceField(label=_("Leerweg"),
+    leerweg = forms.ChoiceField(label=_("Leerweg"), help_text=_(
+                                    "mbo-bbl: werken en leren, met arbeidscontract; mbo-bol: "
+                                    "vooral school, met stage."),
                                 choices=[("", _("Kies een leerweg"))] + LEERWEG_CHOICES,
                                 error_messages={"invalid_choice": format_lazy(
                                     _("Kies uit {leerwegen}."), leerwegen=", ".join(
