@@ -39,14 +39,14 @@ class AdvisorContact:
         return f"mailto:{self.email}?subject={quote(self.onderwerp)}"
 
 
-def advisor_contact(company: Company) -> AdvisorContact | None:
+def advisor_contact(company: Company, kb=None) -> AdvisorContact | None:
     subject = _("Vraag over de onderwijsgids van %(naam)s") % {"naam": company.naam}
     advisor = company.advisors.exclude(email="").order_by("pk").first()
     if advisor is not None:
         return AdvisorContact(advisor.email, advisor.get_full_name(), True, None, subject)
     from onderwijsgids.content.presenters import contact_details
 
-    general = contact_details(services.current_kb())
+    general = contact_details(kb or services.current_kb())
     if not general.get("email"):
         return None
     return AdvisorContact(general["email"], _("Koninklijke Metaalunie"), False,

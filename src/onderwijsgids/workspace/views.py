@@ -28,8 +28,8 @@ from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImp
 from .models import Application, CalendarFeedToken, Learner
 
 
-def _kb_ids(kind: str) -> dict[str, str]:
-    kb = services.current_kb()
+def _kb_ids(kind: str, kb=None) -> dict[str, str]:
+    kb = kb or services.current_kb()
     return {item.id: item.titel for item in kb.items.values()
             if getattr(item, "type", None) == kind}
 
@@ -71,14 +71,16 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
     today = services.today()
     deadlines = list(company.deadlines.filter(afgehandeld=False, datum__gte=today)
                      .select_related("learner", "training").order_by("datum", "key")[:25])
-    regelingen, punten = _kb_ids("regeling"), _kb_ids("actiepunt")
+    kb = services.current_kb()
+    regelingen, punten = _kb_ids("regeling", kb), _kb_ids("actiepunt", kb)
     todo = [(a, regelingen.get(a.regeling, a.regeling))
             for a in company.applications.filter(status=Application.Status.TODO)]
     open_points = [(p, punten.get(p.actiepunt, p.actiepunt))
                    for p in company.action_points.exclude(status="klaar")]
     return render(request, "workspace/company/dashboard.html", _ctx(
         request, company, deadlines=deadlines, todo=todo, open_points=open_points,
-        learner_count=company.learners.count(), today=today, adviseur=advisor_contact(company)))
+        learner_count=company.learners.count(), today=today,
+        adviseur=advisor_contact(company, kb)))
 
 
 @company_view()
