@@ -245,8 +245,8 @@ class LearnerForm(AccessibleForm):
                                     "vooral school, met stage."),
                                 choices=[("", _("Kies een leerweg"))] + LEERWEG_CHOICES,
                                 error_messages={"invalid_choice": format_lazy(
-                                    _("Kies uit {leerwegen}."), leerwegen=", ".join(
-                                        str(LEERWEG_SHORT_LABELS[p]) for p in LEARNING_PATHS))})
+                                    _("Kies uit {leerwegen}."),
+                                    leerwegen=", ".join(LEARNING_PATHS))})
     crebo = forms.RegexField(label=_("Crebocode"), regex=r"^\d{5}$", required=False,
                              help_text=_("Vijf cijfers, bijvoorbeeld 25892."),
                              error_messages={"invalid": _("Een crebocode is vijf cijfers.")})
