@@ -91,7 +91,8 @@ def _template(client, company) -> str:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "sjabloon" in response["Content-Disposition"]
-    return response.content.decode("utf-8")
+    assert response.content.startswith("\ufeff".encode())  # Excel then reads it as UTF-8
+    return response.content.decode("utf-8-sig")
 
 
 def _upload(client, company, text: str, **extra):

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from onderwijsgids.advice.labels import LEERWEG_LABELS
+
 from . import actions, privacy, services
 from .access import OWNER, company_view, visible_companies
 from .advisor import advisor_contact
-from onderwijsgids.advice.labels import LEERWEG_LABELS
-
 from .domain.csv_template import already_present, template_csv
 from .domain.csvio import CsvRefused, RowError, export_learners, parse_learners
 from .domain.learning import year_figures

@@ -19,8 +19,11 @@ EXAMPLE_ROW: dict[str, Any] = {
 
 
 def template_csv() -> str:
-    """Header row and one example row, separated by semicolons as Dutch Excel writes them."""
-    return export_learners([EXAMPLE_ROW])
+    """Header row and one example row, separated by semicolons as Dutch Excel writes them.
+
+    It starts with a byte order mark, so Excel opens it as UTF-8 (the import skips the mark).
+    """
+    return "\ufeff" + export_learners([EXAMPLE_ROW])
 
 
 def _key(name: str) -> str:
