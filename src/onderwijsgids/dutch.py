@@ -1,4 +1,5 @@
-"""Dutch calendar words, shared by pages, the advice engine and the workspace (no web imports).
+"""Dutch calendar words and amounts, shared by pages, the advice engine and the workspace
+(no web imports).
 
 Dates are written the Dutch way ("29 november 2026") whatever language a browser asks for,
 because the text around them is the guide's Dutch. Content states some dates as words
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -51,3 +53,45 @@ def in_year(month_day: MonthDay, year: int) -> dt.date | None:
         return dt.date(year, *month_day)
     except ValueError:
         return None
+
+
+# --- amounts -------------------------------------------------------------------------------
+
+CENT = Decimal("0.01")
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+_PLAIN = re.compile(r"\d+")
+
+
+def dutch_number(amount: Decimal | int, decimals: int = 0) -> str:
+    """``2700`` → ``2.700``; ``Decimal("725.5")``, 2 → ``725,50``."""
+    text = f"{Decimal(amount):,.{decimals}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def format_eur(amount: Decimal | int | float | str) -> str:
+    """The site's one euro format: ``€ 2.700`` for whole euros, ``€ 725,50`` with cents."""
+    value = Decimal(str(amount)).quantize(CENT, rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    decimals = 0 if value == value.to_integral_value() else 2
+    return f"{sign}€ {dutch_number(value, decimals)}"
+
+
+def parse_amount(text: str) -> Decimal:
+    """An amount as a Dutch user types it: ``725,50``, ``2.700``, ``€ 2.700,50``, ``725.50``.
+
+    A comma is the decimal sign and dots group thousands; without a comma, a dot followed by
+    one or two digits is read as a decimal sign (``725.50``). Raises ``ValueError``.
+    """
+    cleaned = re.sub(r"[\s\u00a0€]", "", str(text)).removeprefix("EUR").removesuffix(",-")
+    whole, comma, cents = cleaned.partition(",")
+    if not comma and re.fullmatch(r"\d+\.\d{1,2}", whole):
+        whole, cents, comma = whole.split(".")[0], whole.split(".")[1], ","
+    if not (_PLAIN.fullmatch(whole) or _THOUSANDS.fullmatch(whole)):
+        raise ValueError("geen bedrag")
+    if comma and not re.fullmatch(r"\d{1,2}", cents):
+        raise ValueError("geen bedrag")
+    try:
+        return Decimal(whole.replace(".", "") + ("." + cents if comma else ""))
+    except InvalidOperation:
+        raise ValueError("geen bedrag") from None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from django.core import signing
+
+from onderwijsgids.dutch import dutch_date
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +218,15 @@ def test_plan_matches_the_api(answered):
 def test_restart_clears_answers(answered):
     answered.post("/advies/opnieuw/")
     assert stored(answered) == {}
+
+
+def test_answers_show_dates_and_provinces_in_words(answered):
+    """The check page and the learner list write dates as the Dutch do, never as 2025-09-01."""
+    check = answered.get("/advies/controle/").content.decode()
+    start = dt.date(int(LEARNER["start-jaar"]), int(LEARNER["start-maand"]),
+                    int(LEARNER["start-dag"]))
+    assert f"vanaf {dutch_date(start)}" in check
+    assert start.isoformat() not in check
+    assert "Gelderland" in check and "gelderland<" not in check
+    listing = answered.get("/advies/leerlingen/").content.decode()
+    assert f"vanaf {dutch_date(start)}" in listing

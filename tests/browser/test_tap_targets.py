@@ -10,11 +10,14 @@ pytestmark = pytest.mark.browser
 
 CONTROLS = (".main-nav a, .breadcrumbs a, .brand, .diagram-skip, .diagram-show, .edu-level, "
             ".edu-next a, main button, main select, "
-            "main input, .site-search input, .site-search button")
+            "main input, .site-search input, .site-search button, .account-nav a, "
+            ".site-footer a")
+# Workspace pages are checked the same way in test_owner_phone.py (they need a login).
 
 
 @pytest.mark.parametrize("path", ["/actiepunten/1/", "/kwalificaties/", "/onderwijsniveaus/",
-                                  "/zoeken/?q=subsidie+bbl", "/bedrijfsvakscholen/?plaats=Zwolle"])
+                                  "/zoeken/?q=subsidie+bbl", "/bedrijfsvakscholen/?plaats=Zwolle",
+                                  "/privacy/", "/toegankelijkheid/", "/account/inloggen/"])
 def test_controls_are_at_least_44px_high(page, site, path):
     page.goto(site + path)
     small = page.evaluate("""(selector) => [...document.querySelectorAll(selector)]

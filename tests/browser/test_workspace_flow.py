@@ -103,7 +103,7 @@ def test_invite_login_learner_deadline_calendar(page, page_factory, site, compan
     page.get_by_role("button", name="Agendalink maken").click()
     check()
     with page.expect_download() as info:
-        page.get_by_role("link", name="Deadlines downloaden (.ics)").click()
+        page.get_by_role("link", name="Of download de deadlines één keer (.ics)").click()
     content = open(info.value.path(), encoding="utf-8").read()
     assert content.startswith("BEGIN:VCALENDAR")
     assert "praktijkleren aanvragen" in content.lower()

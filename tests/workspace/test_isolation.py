@@ -18,7 +18,8 @@ from .conftest import verified_client
 KNOWN = {
     "action_points", "advice", "application", "application_delete", "application_new",
     "applications", "calendar", "calendar_revoke", "dashboard", "invite", "learner",
-    "learner_delete", "learner_new", "learners", "learners_export", "learners_import", "plan",
+    "learner_delete", "learner_new", "learners", "learners_export", "learners_import",
+    "learners_import_template", "plan",
     "privacy", "privacy_employee_erase", "privacy_employee_export", "privacy_export",
     "privacy_learner_erase", "privacy_learner_export", "profile", "profile_import",
     "training", "training_delete", "training_new", "trainings",

@@ -37,6 +37,11 @@ LEERWEG_LABELS = {
     "vmbo": _("vmbo (stage of leerwerktraject)"),
     "havo-vwo": _("havo/vwo (snuffelstage)"),
 }
+# Short names for tables and lists, as the glossary writes them (content/woordenlijst.yaml).
+LEERWEG_SHORT_LABELS = {
+    "bol": _("mbo-bol"), "bbl": _("mbo-bbl"), "hbo-duaal": _("hbo duaal"),
+    "hbo-voltijd": _("hbo voltijd"), "vmbo": _("vmbo"), "havo-vwo": _("havo/vwo"),
+}
 PROVINCE_LABELS = {
     "groningen": "Groningen", "friesland": "Friesland", "drenthe": "Drenthe",
     "overijssel": "Overijssel", "flevoland": "Flevoland", "gelderland": "Gelderland",

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from onderwijsgids.content.services import current_kb
+from onderwijsgids.dutch import dutch_date
 from onderwijsgids.links import base_url as canonical_base_url
 
 from .engine import Advice, ProfileError, advise, parse_profile
@@ -226,19 +227,27 @@ def _keep_return(request: HttpRequest) -> str:
     return "?terug=controle" if request.GET.get("terug") == "controle" else ""
 
 
+def _day(value: str) -> str:
+    """A stored ISO date as the Dutch write it (1 september 2025); other text unchanged."""
+    try:
+        return dutch_date(dt.date.fromisoformat(value))
+    except (TypeError, ValueError):
+        return str(value)
+
+
 def _describe_item(slug: str, item: dict[str, Any]) -> str:
     if slug == "leerlingen":
         parts = [str(LEERWEG_LABELS.get(item.get("leerweg"), _("leerweg onbekend")))]
         if item.get("crebo"):
             parts.append(f"crebo {item['crebo']}")
         if item.get("start"):
-            parts.append(_("vanaf %(datum)s") % {"datum": item["start"]})
+            parts.append(_("vanaf %(datum)s") % {"datum": _day(item["start"])})
         if item.get("eind"):
-            parts.append(_("tot %(datum)s") % {"datum": item["eind"]})
+            parts.append(_("tot %(datum)s") % {"datum": _day(item["eind"])})
         return ", ".join(parts)
     parts = [item.get("omschrijving") or _("cursus zonder omschrijving")]
     if item.get("start"):
-        parts.append(_("start %(datum)s") % {"datum": item["start"]})
+        parts.append(_("start %(datum)s") % {"datum": _day(item["start"])})
     if "oom-ptt" in (item.get("aangevraagd") or []):
         parts.append(_("PTT aangevraagd"))
     return ", ".join(parts)

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from onderwijsgids.dutch import dutch_date
+from onderwijsgids.dutch import dutch_date, format_eur
 from onderwijsgids.kb import KnowledgeBase
 from onderwijsgids.kb.schema import (
     Actiepunt, Bron, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Parameter, Regeling,
@@ -192,7 +192,7 @@ def format_value(param: Parameter) -> str:
         number = _dutch_number(value)
         if unit.startswith("euro"):
             rest = unit.removeprefix("euro").strip()
-            return f"€ {number}" + (f" {rest}" if rest else "")
+            return format_eur(value) + (f" {rest}" if rest else "")
         if unit.startswith("procent"):
             rest = unit.removeprefix("procent").strip()
             return f"{number}%" + (f" {rest}" if rest else "")
@@ -524,3 +524,12 @@ def status_label(bvm: Organisatie) -> str:
     if status.datum:
         return _("%(label)s (bron van %(datum)s)") % {"label": label, "datum": status.datum}
     return _("%(label)s (bron zonder datum)") % {"label": label}
+
+
+METAALUNIE = "metaalunie"  # the organisation item whose contact details the site's pages give
+
+
+def contact_details(kb: KnowledgeBase, organisation_id: str = METAALUNIE) -> dict[str, str]:
+    """An organisation's contact details by kind (``{"email": "info@…", "telefoon": …}``)."""
+    item = kb.items.get(organisation_id)
+    return {c.soort: c.waarde for c in reversed(getattr(item, "contact", None) or [])}

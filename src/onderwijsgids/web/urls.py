@@ -6,4 +6,6 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("gezond/", views.health, name="health"),
+    path("privacy/", views.privacy_statement, name="privacy"),
+    path("toegankelijkheid/", views.accessibility_statement, name="toegankelijkheid"),
 ]

@@ -1,5 +1,6 @@
 """Site-wide pages: home, errors. Item pages live in the content app."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -82,6 +83,23 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without (or with an old) security token: usually a page left open too long."""
     return _error_page(request, "web/403_csrf.html", 403)
+
+
+def _statement(request: HttpRequest, template: str, **extra) -> HttpResponse:
+    contact = presenters.contact_details(current_kb())
+    return render(request, template, {"email": contact.get("email"),
+                                      "telefoon": contact.get("telefoon"), **extra})
+
+
+def privacy_statement(request: HttpRequest) -> HttpResponse:
+    """What the site stores about whom, why, how long and who sees it."""
+    return _statement(request, "web/privacy.html",
+                      maanden=settings.ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN,
+                      sessie_dagen=max(1, settings.SESSION_COOKIE_AGE // 86400))
+
+
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return _statement(request, "web/toegankelijkheid.html")
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
@@ -20,6 +22,35 @@ RISK_DAYS = 30
 SORTS = {"naam": ("naam", "id"), "deadline": ("volgende_datum", "naam"),
          "risico": ("-risico", "volgende_datum", "naam")}
 COLUMNS = ("naam", "plaats", "leerlingen", "volgende_datum", "volgende_wat", "risico")
+
+
+@dataclass(frozen=True)
+class AdvisorContact:
+    """Where "Vraag je adviseur" goes: the company's advisor, else Metaalunie's general contact."""
+
+    email: str
+    naam: str
+    eigen_adviseur: bool
+    telefoon: str | None
+    onderwerp: str
+
+    @property
+    def mailto(self) -> str:
+        return f"mailto:{self.email}?subject={quote(self.onderwerp)}"
+
+
+def advisor_contact(company: Company, kb=None) -> AdvisorContact | None:
+    subject = _("Vraag over de onderwijsgids van %(naam)s") % {"naam": company.naam}
+    advisor = company.advisors.exclude(email="").order_by("pk").first()
+    if advisor is not None:
+        return AdvisorContact(advisor.email, advisor.get_full_name(), True, None, subject)
+    from onderwijsgids.content.presenters import contact_details
+
+    general = contact_details(kb or services.current_kb())
+    if not general.get("email"):
+        return None
+    return AdvisorContact(general["email"], _("Koninklijke Metaalunie"), False,
+                          general.get("telefoon"), subject)
 
 
 def portfolio_rows(advisor, today: dt.date, query: str = "", only_risk: bool = False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from django import forms
 from django.core.validators import MaxValueValidator
@@ -10,6 +11,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from onderwijsgids import bounded
+from onderwijsgids.advice.labels import (GOAL_LABELS, LEERWEG_SHORT_LABELS, PROVINCE_LABELS,
+                                         TARGET_GROUP_LABELS)
+from onderwijsgids.dutch import dutch_number, parse_amount
 from onderwijsgids.kb.schema import Goal, TargetGroup
 
 from .domain.csvio import LEARNING_PATHS, parse_date
@@ -24,10 +28,10 @@ YES_NO_UNKNOWN = [("", _("Weet ik niet")), ("ja", _("Ja")), ("nee", _("Nee"))]
 CAO_CHOICES = [("", _("Weet ik niet")), ("metaal-en-techniek", "Metaal en Techniek"),
                ("metalektro", "Metalektro"), ("andere", _("Een andere cao")),
                ("geen", _("Geen cao")), ("onbekend", _("Onbekend"))]
-PROVINCE_CHOICES = [("", _("Kies een provincie"))] + [
-    (slug, slug.replace("-", " ").title()) for slug in (
-        "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
-        "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg")]
+PROVINCE_CHOICES = [("", _("Kies een provincie"))] + list(PROVINCE_LABELS.items())
+GOAL_CHOICES = [(g, GOAL_LABELS.get(g, g)) for g in GOALS]
+TARGET_GROUP_CHOICES = [(g, TARGET_GROUP_LABELS.get(g, g)) for g in TARGET_GROUPS]
+LEERWEG_CHOICES = [(p, LEERWEG_SHORT_LABELS.get(p, p)) for p in LEARNING_PATHS]
 
 
 def _bound_input(field: forms.Field) -> None:
@@ -136,6 +140,59 @@ class DutchDateField(forms.DateField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
+class EuroField(forms.DecimalField):
+    """An amount typed the Dutch way (725,50 or 2.700) in a text field with a decimal keyboard.
+
+    ``type=number`` is avoided: browsers in another locale read 725,50 as 72550 or drop it.
+    With ``decimal_places=0`` the value is whole euros (an ``int``).
+    """
+
+    widget = forms.TextInput
+
+    def __init__(self, *, decimal_places: int = 2, max_digits: int = 10, **kwargs):
+        example = "725,50" if decimal_places else "725"
+        self.invalid_message = format_lazy(
+            _("Vul een bedrag in euro in, bijvoorbeeld {voorbeeld} of 2.700."), voorbeeld=example)
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"] = {
+            "invalid": self.invalid_message,
+            "max_decimal_places": _("Vul hele euro's in, bijvoorbeeld 725.") if not
+            decimal_places else _("Gebruik hoogstens twee cijfers na de komma."),
+            "max_digits": _("Dit bedrag is te groot."),
+            "max_whole_digits": _("Dit bedrag is te groot."),
+            "min_value": _("Het bedrag kan niet negatief zijn."),
+            **kwargs["error_messages"]}
+        kwargs.setdefault("min_value", 0)
+        super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+
+    def widget_attrs(self, widget):
+        # No min/max/step: those belong to type=number, which this field does not use.
+        return {"inputmode": "decimal" if self.decimal_places else "numeric",
+                "autocomplete": "off", "class": "bedrag"}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            amount = parse_amount(str(value))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if amount == amount.to_integral_value():
+            amount = amount.quantize(1)  # 725,00 is whole euros too
+        return amount
+
+    def clean(self, value):
+        amount = super().clean(value)
+        return int(amount) if amount is not None and not self.decimal_places else amount
+
+    def prepare_value(self, value):
+        """A stored amount shown back the Dutch way: 725,50 and 2.700 (no €, the label says it)."""
+        if value in self.empty_values or isinstance(value, str):
+            return value
+        amount = Decimal(str(value))
+        return dutch_number(amount, 0 if amount == amount.to_integral_value() else 2)
+
+
 def _tristate(value: str):
     return {"ja": True, "nee": False}.get(value)
 
@@ -153,11 +210,10 @@ class CompanyProfileForm(AccessibleForm):
                                                   choices=YES_NO_UNKNOWN, required=False)
     doelen = forms.MultipleChoiceField(label=_("Doelen"), required=False,
                                        widget=forms.CheckboxSelectMultiple,
-                                       choices=[(g, g.replace("-", " ")) for g in GOALS])
+                                       choices=GOAL_CHOICES)
     doelgroepen = forms.MultipleChoiceField(label=_("Doelgroepen"), required=False,
                                             widget=forms.CheckboxSelectMultiple,
-                                            choices=[(g, g.replace("-", " "))
-                                                     for g in TARGET_GROUPS])
+                                            choices=TARGET_GROUP_CHOICES)
 
     @classmethod
     def initial_from(cls, company) -> dict:
@@ -169,6 +225,21 @@ class CompanyProfileForm(AccessibleForm):
                 "erkend_leerbedrijf": tri(company.erkend_leerbedrijf),
                 "praktijkopleider_opgeleid": tri(company.praktijkopleider_opgeleid),
                 "doelen": company.doelen or [], "doelgroepen": company.doelgroepen or []}
+
+    def display_rows(self) -> list[tuple[str, str]]:
+        """(label, text) per field for read-only users: choice labels, never stored slugs."""
+        rows = []
+        for name, field in self.fields.items():
+            value = self.initial.get(name)
+            choices = {str(k): str(v) for k, v in getattr(field, "choices", [])}
+            if isinstance(field, forms.MultipleChoiceField):
+                text = ", ".join(choices.get(v, v) for v in value or [])
+            elif choices:
+                text = choices.get(value, value) if value not in (None, "") else ""
+            else:
+                text = "" if value is None else str(value)
+            rows.append((str(field.label), text or "—"))
+        return rows
 
     def profile_values(self) -> dict:
         data = dict(self.cleaned_data)
@@ -187,9 +258,10 @@ class ProfileImportForm(AccessibleForm):
 class LearnerForm(AccessibleForm):
     naam = forms.CharField(label=_("Naam"), max_length=200,
                            widget=forms.TextInput(attrs={"autocomplete": "off"}))
-    leerweg = forms.ChoiceField(label=_("Leerweg"),
-                                choices=[("", _("Kies een leerweg"))] + [(p, p)
-                                                                        for p in LEARNING_PATHS],
+    leerweg = forms.ChoiceField(label=_("Leerweg"), help_text=_(
+                                    "mbo-bbl: werken en leren, met arbeidscontract; mbo-bol: "
+                                    "vooral school, met stage."),
+                                choices=[("", _("Kies een leerweg"))] + LEERWEG_CHOICES,
                                 error_messages={"invalid_choice": format_lazy(
                                     _("Kies uit {leerwegen}."),
                                     leerwegen=", ".join(LEARNING_PATHS))})
@@ -233,7 +305,7 @@ class TrainingForm(AccessibleForm):
     medewerker = forms.CharField(label=_("Medewerker"), max_length=200)
     omschrijving = forms.CharField(label=_("Cursus of opleiding"), max_length=200)
     start = DutchDateField(label=_("Startdatum"))
-    kosten_eur = forms.IntegerField(label=_("Kosten in euro"), min_value=0, required=False)
+    kosten_eur = EuroField(label=_("Kosten in euro"), decimal_places=0, required=False)
     ptt_aangevraagd = forms.BooleanField(label=_("PTT al aangevraagd"), required=False)
 
     def training_values(self) -> dict:
@@ -248,8 +320,8 @@ class ApplicationForm(AccessibleForm):
                             help_text=_("Bijvoorbeeld 2026 of 2025/26."),
                             error_messages={"invalid": _("Schrijf een jaar als 2026 of 2025/26.")})
     status = forms.ChoiceField(label=_("Status"), choices=Application.Status.choices)
-    bedrag = forms.DecimalField(label=_("Bedrag in euro"), min_value=0, max_digits=10,
-                                decimal_places=2, required=False)
+    bedrag = EuroField(label=_("Bedrag in euro"), required=False,
+                       help_text=_("Bijvoorbeeld 725,50 of 2.700."))
     datum = DutchDateField(label=_("Datum"), required=False)
     notitie = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 3}),
                               required=False, max_length=2000)
@@ -268,8 +340,8 @@ class ActionPointForm(AccessibleForm):
 class CsvImportForm(AccessibleForm):
     MAX_BYTES = 2 * 1024 * 1024
     bestand = forms.FileField(label=_("CSV-bestand"),
-                              help_text=_("Kolommen: naam; leerweg; crebo; school; start; eind; "
-                                          "praktijkopleider; praktijkovereenkomst; via_bvm."))
+                              help_text=_("Hoogstens 2 MB, met de kolommen hierboven."),
+                              widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}))
 
     def clean_bestand(self):
         upload = self.cleaned_data["bestand"]
@@ -281,8 +353,8 @@ class CsvImportForm(AccessibleForm):
 class InviteForm(AccessibleForm):
     email = forms.EmailField(label=_("E-mailadres"),
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    rol = forms.ChoiceField(label=_("Rol"), choices=[("employee", _("medewerker")),
-                                                     ("owner", _("eigenaar"))])
+    rol = forms.ChoiceField(label=_("Rol"), choices=[("employee", _("Medewerker")),
+                                                     ("owner", _("Eigenaar"))])
 
 
 class AcceptInviteForm(AccessibleForm):

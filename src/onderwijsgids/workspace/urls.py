@@ -43,6 +43,8 @@ urlpatterns = [
     path(company + "leerlingen/", views.learners, name="learners"),
     path(company + "leerlingen/nieuw/", views.learner_new, name="learner_new"),
     path(company + "leerlingen/importeren/", views.learners_import, name="learners_import"),
+    path(company + "leerlingen/importeren/sjabloon.csv", views.learners_import_template,
+         name="learners_import_template"),
     path(company + "leerlingen/leerlingen.csv", views.learners_export, name="learners_export"),
     path(company + "leerlingen/<int:learner_id>/", views.learner, name="learner"),
     path(company + "leerlingen/<int:learner_id>/verwijderen/", views.learner_delete,

@@ -11,11 +11,16 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+
+from onderwijsgids.advice.labels import LEERWEG_LABELS
 
 from . import actions, privacy, reminders, services
 from .access import OWNER, company_view, visible_companies
-from .domain.csvio import CsvRefused, export_learners, parse_learners
+from .advisor import advisor_contact
+from .domain.csv_template import already_present, template_csv
+from .domain.csvio import CsvRefused, RowError, export_learners, parse_learners
 from .domain.learning import year_figures
 from .domain.rules import OOM_BBL, PRAKTIJKLEREN
 from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImportForm,
@@ -23,8 +28,8 @@ from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImp
 from .models import Application, CalendarFeedToken, Learner
 
 
-def _kb_ids(kind: str) -> dict[str, str]:
-    kb = services.current_kb()
+def _kb_ids(kind: str, kb=None) -> dict[str, str]:
+    kb = kb or services.current_kb()
     return {item.id: item.titel for item in kb.items.values()
             if getattr(item, "type", None) == kind}
 
@@ -66,12 +71,17 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
     today = services.today()
     deadlines = list(company.deadlines.filter(afgehandeld=False, datum__gte=today)
                      .select_related("learner", "training").order_by("datum", "key")[:25])
-    todo = list(company.applications.filter(status=Application.Status.TODO))
-    open_points = list(company.action_points.exclude(status="klaar"))
+    kb = services.current_kb()
+    regelingen, punten = _kb_ids("regeling", kb), _kb_ids("actiepunt", kb)
+    todo = [(a, regelingen.get(a.regeling, a.regeling))
+            for a in company.applications.filter(status=Application.Status.TODO)]
+    open_points = [(p, punten.get(p.actiepunt, p.actiepunt))
+                   for p in company.action_points.exclude(status="klaar")]
     return render(request, "workspace/company/dashboard.html", _ctx(
         request, company, deadlines=deadlines, todo=todo, open_points=open_points,
         learner_count=company.learners.count(), today=today,
-        failed_reminders=reminders.recent_failures(company)))
+        failed_reminders=reminders.recent_failures(company),
+        adviseur=advisor_contact(company, kb)))
 
 
 @company_view()
@@ -127,6 +137,7 @@ def plan(request: HttpRequest, company) -> HttpResponse:
     result = services.company_advice(company)
     return render(request, "workspace/company/plan.html", _ctx(
         request, company, advice=result, today=services.today(),
+        adviseur=advisor_contact(company),
         deadlines=company.deadlines.filter(datum__gte=services.today()).order_by("datum"),
         points={p.actiepunt: p for p in company.action_points.all()}))
 
@@ -204,22 +215,64 @@ def learner_delete(request: HttpRequest, company, learner_id: int) -> HttpRespon
                          reverse("workspace:learners", args=[company.pk]))
 
 
+DUPLICATES_SKIP, DUPLICATES_ADD = "overslaan", "toevoegen"
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _import_rows(request: HttpRequest, form: CsvImportForm) -> tuple[bytes | None, list]:
+    """The file's bytes and the problems found so far. On the confirmation step the file
+    comes back in a hidden field, so nobody has to choose it again."""
+    if "inhoud" in request.POST:
+        data = request.POST["inhoud"].encode("utf-8")
+        if len(data) > CsvImportForm.MAX_BYTES:
+            return None, [RowError(1, "bestand", _("het bestand is groter dan 2 MB"))]
+        return data, []
+    return (form.cleaned_data["bestand"].read(), []) if form.is_valid() else (None, [])
+
+
 @company_view()
 def learners_import(request: HttpRequest, company) -> HttpResponse:
     form = CsvImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
+    problems, duplicates, carried = [], [], ""
+    if request.method == "POST":
+        data, problems = _import_rows(request, form)
         try:
-            rows = parse_learners(form.cleaned_data["bestand"].read(), known_crebos())
+            rows = parse_learners(data, known_crebos()) if data is not None else []
         except CsvRefused as refused:
-            problems = refused.errors
-        else:
+            problems, rows = refused.errors, []
+        names = company.learners.filter(geanonimiseerd=False).values_list("naam", flat=True)
+        duplicates = already_present(rows, names) if rows else []
+        choice = request.POST.get("dubbel")
+        if duplicates and choice not in (DUPLICATES_SKIP, DUPLICATES_ADD):
+            carried = _decoded(data)  # ask first: skip or add the learners already present
+        elif rows:
+            if choice == DUPLICATES_SKIP:
+                rows = [row for row in rows if row not in duplicates]
             count = actions.do_import_learners(request.user, company, rows)
-            messages.success(request, _("%(count)s leerlingen geïmporteerd.") % {"count": count})
+            messages.success(request, ngettext("%(count)s leerling geïmporteerd.",
+                                               "%(count)s leerlingen geïmporteerd.", count)
+                             % {"count": count})
             return redirect("workspace:learners", company_id=company.pk)
-    status = 422 if problems or (request.method == "POST" and form.errors) else 200
-    return render(request, "workspace/company/learners_import.html",
-                  _ctx(request, company, form=form, problems=problems), status=status)
+    if "inhoud" in request.POST:
+        form = CsvImportForm()
+    failed = bool(problems or form.errors)
+    return render(request, "workspace/company/learners_import.html", _ctx(
+        request, company, form=form, problems=problems, duplicates=duplicates, carried=carried,
+        leerwegen=LEERWEG_LABELS.items(), skip=DUPLICATES_SKIP, add=DUPLICATES_ADD),
+        status=422 if failed else 200)
+
+
+@company_view()
+def learners_import_template(request: HttpRequest, company) -> HttpResponse:
+    response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="leerlingen-sjabloon.csv"'
+    return response
 
 
 @company_view()
@@ -312,7 +365,8 @@ def application_form(request: HttpRequest, company,
 def application_delete(request: HttpRequest, company, application_id: int) -> HttpResponse:
     item = get_object_or_404(company.applications, pk=application_id)
     back = reverse("workspace:applications", args=[company.pk])
-    return _confirm_then(request, company, _("Aanvraag verwijderen"), item.regeling, back,
+    label = f"{_kb_ids('regeling').get(item.regeling, item.regeling)} {item.jaar}"
+    return _confirm_then(request, company, _("Aanvraag verwijderen"), label, back,
                          lambda: actions.do_delete_application(request.user, item), back)
 
 
@@ -347,6 +401,12 @@ def action_points(request: HttpRequest, company) -> HttpResponse:
 # --- calendar feed tokens ------------------------------------------------------------------
 
 
+def webcal_url(url: str) -> str:
+    """The feed address with the webcal:// scheme, which opens a subscription in Apple's and
+    Outlook's calendars (they fetch it over https, or http on a local server)."""
+    return "webcal://" + url.split("://", 1)[1]
+
+
 @company_view()
 def calendar(request: HttpRequest, company) -> HttpResponse:
     if request.method == "POST":
@@ -354,8 +414,8 @@ def calendar(request: HttpRequest, company) -> HttpResponse:
         return redirect("workspace:calendar", company_id=company.pk)
     tokens = CalendarFeedToken.objects.filter(company=company, user=request.user,
                                               revoked_at__isnull=True)
-    feeds = [(t, request.build_absolute_uri(reverse("workspace:feed", args=[t.secret])))
-             for t in tokens]
+    feeds = [(t, url, webcal_url(url)) for t in tokens
+             for url in [request.build_absolute_uri(reverse("workspace:feed", args=[t.secret]))]]
     return render(request, "workspace/company/calendar.html", _ctx(request, company, feeds=feeds))
 
 
@@ -421,7 +481,8 @@ def privacy_employee_erase(request: HttpRequest, company) -> HttpResponse:
         # Show the page again with the error at the field; nothing is erased.
         return _privacy_page(request, company, form, status=422)
     count = actions.do_erase_employee(request.user, company, form.cleaned_data["medewerker"])
-    messages.success(request, _("%(count)s scholingen van deze medewerker gewist.")
+    messages.success(request, ngettext("%(count)s cursus van deze medewerker gewist.",
+                                       "%(count)s cursussen van deze medewerker gewist.", count)
                      % {"count": count})
     return redirect("workspace:privacy", company_id=company.pk)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from onderwijsgids.dutch import format_eur
+
 from ..engine import Advice
 from ..engine.evaluation import nl_date
 from .common import STATUS_TEXT, absolute, company_name, peildatum
@@ -32,7 +34,7 @@ def to_markdown(advice: Advice, titles: dict[str, str], base_url: str) -> str:
     out += ["", "## Regelingen", "", "| Regeling | Status | Waarom | Deadline | Schatting |",
             "| --- | --- | --- | --- | --- |"]
     for r in advice.regelingen:
-        estimate = f"€{r.schatting_eur:,}".replace(",", ".") + " (indicatief)" \
+        estimate = format_eur(r.schatting_eur) + " (indicatief)" \
             if r.schatting_eur is not None else "—"
         out.append(f"| [{_cell(r.titel)}]({absolute(base_url, r.url)}) | {STATUS_TEXT[r.status]} "
                    f"| {_cell(' '.join(r.waarom))} | "

@@ -2,12 +2,12 @@
 
 from django import template
 
-from ..engine.evaluation import eur
+from onderwijsgids.dutch import format_eur
 
 register = template.Library()
 
 
 @register.filter
 def euro(amount):
-    """``1800`` → ``€1.800`` (Dutch thousands separator), as in the advice sentences."""
-    return "" if amount is None else eur(amount)
+    """``1800`` → ``€ 1.800``: the site's one euro format (``onderwijsgids.dutch.format_eur``)."""
+    return "" if amount is None else format_eur(amount)
