@@ -30,7 +30,7 @@ def test_a_large_form_answers_413_with_a_dutch_page(client, content_db):
     response = client.post("/account/inloggen/", {"username": "x" * TEN_MB, "password": "y"})
     assert response.status_code == 413
     page = response.content.decode()
-    assert "Te veel gegevens tegelijk" in page and '<html lang="nl">' in page
+    assert "Dit is te groot om te versturen" in page and '<html lang="nl">' in page
 
 
 def test_a_large_upload_answers_413(owner_client, world):
@@ -41,7 +41,7 @@ def test_a_large_upload_answers_413(owner_client, world):
     response = owner_client.post(f"/bedrijf/{company.pk}/leerlingen/importeren/",
                                  {"bestand": upload})
     assert response.status_code == 413
-    assert "Te veel gegevens tegelijk" in response.content.decode()
+    assert "Dit is te groot om te versturen" in response.content.decode()
 
 
 def test_an_upload_just_over_the_form_limit_gets_the_forms_message(owner_client, world):
