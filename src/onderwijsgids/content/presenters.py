@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy
 from onderwijsgids.dutch import dutch_date
 from onderwijsgids.kb import KnowledgeBase
 from onderwijsgids.kb.schema import (
-    Actiepunt, Bron, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Parameter, Regeling,
+    Actiepunt, Bereik, Bron, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Parameter,
+    Regeling,
 )
 from onderwijsgids.kb.urls import TYPE_LABELS, item_path
 
@@ -188,6 +189,10 @@ def format_value(param: Parameter) -> str:
         return dutch_date(day)
     value = param.waarde
     unit = param.eenheid or ""
+    if isinstance(value, Bereik):
+        rest = unit.removeprefix("euro").strip()
+        return (f"€ {_dutch_number(value.van)} – € {_dutch_number(value.tot)}"
+                + (f" {rest}" if rest else ""))
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         number = _dutch_number(value)
         if unit.startswith("euro"):
@@ -204,7 +209,7 @@ def format_value(param: Parameter) -> str:
 
 
 def _is_amount(param: Parameter) -> bool:
-    return (param.eenheid or "").startswith("euro") or "€" in str(param.waarde)
+    return param.soort in ("geld", "geldbereik")
 
 
 @dataclass(frozen=True)

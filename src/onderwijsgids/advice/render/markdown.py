@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..engine import Advice
-from ..engine.evaluation import nl_date
+from onderwijsgids.vocabulary import datum as nl_date
 from .common import STATUS_TEXT, absolute, company_name, peildatum
 
 
