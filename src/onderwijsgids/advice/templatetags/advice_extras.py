@@ -1,6 +1,7 @@
 """Template filters of the advice pages and the PDF."""
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from onderwijsgids.vocabulary import euro as euro_text
 
@@ -11,3 +12,13 @@ register = template.Library()
 def euro(amount):
     """``1800`` → ``€ 1.800``: the product's one euro format, as in the advice sentences."""
     return "" if amount is None else euro_text(amount)
+
+
+VENSTER_STAAT = {"gepubliceerd": _("gepubliceerd"), "verwacht": _("verwacht, nog niet gepubliceerd"),
+                 "gesloten": _("gesloten"), "onbekend": _("nog niet bekend")}
+
+
+@register.filter
+def venster_staat(staat):
+    """The state of an application window in words."""
+    return VENSTER_STAAT.get(staat, "")
