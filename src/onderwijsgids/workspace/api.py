@@ -1,4 +1,5 @@
-"""Workspace API: a company's learners, deadlines and applications (session login, CSRF).
+"""Workspace API: the companies a user may see, their profile and advice, learners,
+deadlines and applications (session login, CSRF).
 
 Every operation starts with :func:`access.company_for`, so foreign companies answer 404.
 """
@@ -7,14 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
-from ninja import Router, Schema, Status
+import json
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer, form_fouten
 
-from . import actions
-from .access import company_for
+from onderwijsgids.advice.engine import Advice
+
+from . import actions, services
+from .access import company_for, visible_companies
 from .forms import LearnerForm
 from .views import known_crebos
 
@@ -54,6 +59,57 @@ class AanvraagUit(Schema):
     bedrag: float | None
     datum: dt.date | None
     notitie: str
+
+
+class BedrijfKort(Schema):
+    id: int
+    naam: str
+
+
+class Bedrijven(Schema):
+    bedrijven: list[BedrijfKort]
+    volgende: str | None
+
+
+class Pagina(Schema):
+    pagina: int = 1
+
+
+PAGE_SIZE = 50
+NOT_LOGGED_IN = {401: NietGevonden}
+
+
+@router.get("/bedrijven", response={200: Bedrijven, **NOT_LOGGED_IN, 422: OngeldigeInvoer},
+            summary="De bedrijven die je mag zien")
+def list_companies(request: HttpRequest, query: Query[Pagina]):
+    """Per pagina 50 bedrijven; ``volgende`` is het adres van de volgende pagina of ``null``."""
+    page = max(query.pagina, 1)
+    rows = list(visible_companies(request.user).order_by("naam", "pk")
+                .values("pk", "naam")[(page - 1) * PAGE_SIZE: page * PAGE_SIZE + 1])
+    more = len(rows) > PAGE_SIZE
+    return {"bedrijven": [{"id": row["pk"], "naam": row["naam"]} for row in rows[:PAGE_SIZE]],
+            "volgende": request.build_absolute_uri(f"{request.path}?pagina={page + 1}")
+            if more else None}
+
+
+@router.get("/bedrijven/{company_id}/profiel",
+            response={200: dict, **NOT_LOGGED_IN, 404: NietGevonden},
+            summary="Het opgeslagen profiel van een bedrijf (contract §2)")
+def company_profile(request: HttpRequest, company_id: int):
+    """De opgeslagen antwoorden als bedrijfsprofiel, met als peildatum vandaag."""
+    company = company_for(request, company_id)
+    return HttpResponse(json.dumps(services.profile_data(company), ensure_ascii=False),
+                        content_type="application/json")
+
+
+@router.get("/bedrijven/{company_id}/advies",
+            response={200: Advice, **NOT_LOGGED_IN, 404: NietGevonden},
+            summary="Het advies voor het opgeslagen profiel (contract §3)")
+def company_advice(request: HttpRequest, company_id: int):
+    """Hetzelfde document dat ``POST /api/v1/advies`` voor dit profiel geeft."""
+    company = company_for(request, company_id)
+    return HttpResponse(services.company_advice(company).model_dump_json(),
+                        content_type="application/json")
 
 
 def _learner_out(learner) -> dict:
