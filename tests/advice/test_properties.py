@@ -225,3 +225,56 @@ def test_perioden_follow_the_week_and_window_rules(kb, data, learners):
     for other in advice.regelingen:
         if other.id not in ("subsidie-praktijkleren", "oom-bbl-vergoeding"):
             assert other.perioden is None
+
+
+def varied_profile(rng, n: int) -> dict[str, Any]:
+    """A profile from small pools of answers, so that many profiles share what a rule reads
+    while differing in what it does not read."""
+    def day() -> str:
+        return rng.choice(["2025-06-01", "2025-09-01", "2026-01-31", "2026-03-15", "2026-03-16",
+                           "2026-06-30", "2026-09-17", "2026-09-18", "2026-12-31"])
+
+    def learner() -> dict[str, Any]:
+        start = rng.choice([None, day()])
+        weeks = rng.choice([None, 6, 20, 60])
+        end = (dt.date.fromisoformat(start) + dt.timedelta(weeks=weeks)).isoformat() \
+            if start and weeks else None
+        return {"leerweg": rng.choice([None, *LEARNING_PATHS]),
+                "crebo": rng.choice([None, *CREBOS[:3], "12345"]), "start": start, "eind": end,
+                "via_bvm": rng.choice([None, True, False]),
+                "hbo_domein": rng.choice([None, "techniek", "ander"]),
+                "leerwerktraject": rng.choice([None, True, False])}
+
+    return {"naam": f"Bedrijf {n}", "cao": rng.choice([None, "metaal-en-techniek", *CAO_VALUES]),
+            "medewerkers": rng.choice([None, 12, 249, 250]),
+            "provincie": rng.choice([None, "gelderland", "utrecht"]),
+            "erkend_leerbedrijf": rng.choice([None, True, False]),
+            "praktijkopleider_opgeleid": rng.choice([None, True, False]),
+            "leerlingen": rng.choice([None, []] + [[learner() for _ in range(k)] for k in (1, 2)]),
+            "scholing_medewerkers": rng.choice([None, [], [{
+                "omschrijving": rng.choice([None, "VCA"]), "start": day(),
+                "aangevraagd": rng.choice([[], ["oom-ptt"]]),
+                "kosten_eur": rng.choice([None, 800])}]]),
+            "doelen": rng.choice([None, rng.sample(GOALS, rng.randint(0, 3))]),
+            "doelgroepen": rng.choice([None, rng.sample(TARGET_GROUPS, rng.randint(0, 2))])}
+
+
+def test_the_memo_gives_what_a_fresh_evaluation_gives(kb):
+    """Advices that reuse the engine's memo (as in ``--batch``) equal advices worked out from
+    scratch, for 1,500 profiles that often agree on what a rule reads."""
+    import random
+
+    from onderwijsgids.advice.engine.compiled import compiled
+
+    rng = random.Random(20261201)
+    today = dt.date(2026, 3, 15)
+    parsed = [parse_profile(varied_profile(rng, n), kb) for n in range(1500)]
+    shared = [advise(p, kb, today, spoor=spoor).model_dump_json()
+              for p in parsed for spoor in (False, True)]
+    assert compiled(kb).memo.size < len(shared) * len(compiled(kb).regelingen) / 2  # reused
+    fresh = []
+    for p in parsed:
+        for spoor in (False, True):
+            compiled(kb).memo.roots.clear()
+            fresh.append(advise(p, kb, today, spoor=spoor).model_dump_json())
+    assert shared == fresh

@@ -58,7 +58,7 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
     points = actiepunten(profile, c, by_id)
     profiel = profile.model_dump(mode="json")
     profiel["peildatum"] = peildatum.isoformat()
-    return Advice(
+    return Advice.model_construct(  # parts built by the engine, already of the right types
         profiel=profiel,
         actiepunten=points,
         regelingen=results,
@@ -70,8 +70,12 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
 
 def judge(c: CompiledKB, regeling: Any, profile: Profile, peildatum: dt.date,
           spoor: bool = True) -> tuple[RegelingAdvies, list[Deadline]]:
-    """One regeling's rule on one profile: its result and its deadlines."""
-    evaluation = Evaluation(regeling, c, peildatum, spoor)
-    rule_for(regeling.id)(profile, evaluation)
-    result = evaluation.result()
-    return result, evaluation.deadlines
+    """One regeling's rule on one profile: its result and its deadlines (reused through the
+    engine's one memo, :mod:`.memo`, for a profile with the same answers to what it read)."""
+    def run(reading: Any) -> tuple[RegelingAdvies, list[Deadline]]:
+        evaluation = Evaluation(regeling, c, peildatum, spoor)
+        rule_for(regeling.id)(reading, evaluation)
+        result = evaluation.result()
+        return result, evaluation.deadlines
+
+    return c.memo.get_or_run((regeling.id, peildatum, spoor), profile, run)

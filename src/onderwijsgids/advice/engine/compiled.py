@@ -16,6 +16,7 @@ from onderwijsgids.kb.schema import Actiepunt, Bereik, Bron, Kwalificatie, Organ
 from onderwijsgids.kb.urls import item_path
 from onderwijsgids.vocabulary import datum, euro
 
+from .memo import Memo
 from .studiejaar import Studiejaar
 
 GUIDE_LABEL = "Dé onderwijsgids 2025"
@@ -110,6 +111,8 @@ class CompiledRegeling:
         among those, the latest study year not after the current one, else an undated entry
         (the latest ``geldig_vanaf``). A figure for a coming year is never taken as current."""
         candidates = self.parameters.get(naam, [])
+        if len(candidates) == 1 and schooljaar is None and candidates[0].schooljaar is None:
+            return candidates[0] if candidates[0].valid_on(on) else None  # the usual case
         if schooljaar is not None:
             return next((p for p in candidates if p.schooljaar == schooljaar), None)
         valid = [p for p in candidates if p.valid_on(on)]
@@ -144,6 +147,8 @@ class CompiledKB:
     # action point -> its organisations, without bedrijfsvakscholen (the plan names the
     # ones in the company's province instead)
     point_organisaties: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hosts: dict[str, str] = field(default_factory=dict)  # source → its host, for "(bron: …)"
+    memo: Memo = field(default_factory=Memo, repr=False)  # the engine's one memo
 
     @property
     def order(self) -> dict[str, int]:
@@ -210,7 +215,15 @@ def compile_kb(kb: Any) -> CompiledKB:
         group_points=_positions(points, "doelgroepen"),
         point_organisaties={point.id: tuple(o for o in point.organisaties
                                             if not o.startswith("bvm-")) for point in points},
+        hosts={label: short_source(label) for r in regelingen
+               for label in _labels(r) if label},
     )
+
+
+def _labels(regeling: CompiledRegeling) -> list[str | None]:
+    return ([regeling.bron] + [source for _, source in regeling.voorwaarden.values()]
+            + [p.bron for ps in regeling.parameters.values() for p in ps]
+            + [w.bron for w in regeling.windows])
 
 
 _lock = threading.Lock()

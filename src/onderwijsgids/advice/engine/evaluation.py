@@ -16,8 +16,9 @@ from .compiled import CompiledKB, CompiledRegeling, Param, short_source
 from .model import Deadline, ParameterGebruik, Periode, RegelingAdvies, Spoor, Toets
 
 
-def with_source(sentence: str, source: str | None) -> str:
-    return f"{sentence} (bron: {short_source(source)})"
+def with_source(sentence: str, source: str | None, hosts: dict[str, str] | None = None) -> str:
+    host = (hosts or {}).get(source or "") or short_source(source)
+    return f"{sentence} (bron: {host})"
 
 
 class Evaluation:
@@ -54,7 +55,7 @@ class Evaluation:
                   fields: Iterable[str] = ()) -> bool | None:
         """Record one condition; ``fields`` are the profile fields it rests on."""
         tekst, source = self.voorwaarde(code)
-        text = with_source(sentence, source)
+        text = with_source(sentence, source, self.kb.hosts)
         self._source(source)
         if text in self._met or text in self._failed or text in self._unknown:
             return ok  # the same company-level condition, reached through another learner
@@ -62,9 +63,9 @@ class Evaluation:
         fields = list(fields)
         if self.spoor:
             outcome = "voldaan" if ok else ("onbekend" if ok is None else "niet-voldaan")
-            self._toetsen.append(Toets(code=code, uitkomst=outcome, velden=fields, bron=source,
-                                       tekst=tekst if code in self.regeling.voorwaarden
-                                       else sentence))
+            self._toetsen.append(Toets.model_construct(
+                code=code, uitkomst=outcome, velden=fields, bron=source,
+                tekst=tekst if code in self.regeling.voorwaarden else sentence))
         if ok is None:
             self._unknown.append(text)
             self._missing += [name for name in fields if name not in self._missing]
@@ -84,19 +85,19 @@ class Evaluation:
         self._source(source)
         self._judged.add(code)
         if self.spoor:
-            self._toetsen.append(Toets(code=code, uitkomst="zelf-regelen", tekst=tekst,
-                                       velden=[], bron=source))
-        self._notes.append(with_source(sentence or f"Zorg ook voor: {tekst}", source))
+            self._toetsen.append(Toets.model_construct(code=code, uitkomst="zelf-regelen",
+                                                       tekst=tekst, velden=[], bron=source))
+        self._notes.append(with_source(sentence or f"Zorg ook voor: {tekst}", source, self.kb.hosts))
 
     def note(self, sentence: str, source: str | None = None) -> None:
         """Extra explanation shown with ``ja`` and ``misschien`` (amounts, windows, limits)."""
         self._source(source)
-        self._notes.append(with_source(sentence, source) if source else sentence)
+        self._notes.append(with_source(sentence, source, self.kb.hosts) if source else sentence)
 
     def hint(self, sentence: str, source: str | None = None) -> None:
         """Explanation shown whatever the status (e.g. where else to go)."""
         self._source(source)
-        self._hints.append(with_source(sentence, source) if source else sentence)
+        self._hints.append(with_source(sentence, source, self.kb.hosts) if source else sentence)
 
     def param(self, naam: str, schooljaar: str | None = None,
               on: dt.date | None = None) -> Param | None:
@@ -104,13 +105,15 @@ class Evaluation:
         if found is not None:
             self._source(found.bron)
             if self.spoor:
-                self._params.setdefault((found.naam, found.schooljaar), ParameterGebruik(
-                    naam=found.naam, waarde=found.text(), schooljaar=found.schooljaar,
-                    bron=found.bron))
+                self._params.setdefault((found.naam, found.schooljaar),
+                                        ParameterGebruik.model_construct(
+                                            naam=found.naam, waarde=found.text(),
+                                            schooljaar=found.schooljaar, bron=found.bron))
         return found
 
     def add_deadline(self, day: dt.date, wat: str, main: bool = True) -> None:
-        self.deadlines.append(Deadline(datum=day, wat=wat, regeling=self.regeling.id))
+        self.deadlines.append(Deadline.model_construct(datum=day, wat=wat,
+                                                       regeling=self.regeling.id))
         if main and (self.deadline is None or day < self.deadline):
             self.deadline = day
 
@@ -136,11 +139,14 @@ class Evaluation:
             waarom = self._unknown + self._met + self._notes + self._hints
         else:
             waarom = self._met + self._notes + self._hints
-        return RegelingAdvies(
+        # Built from values of the right types (model_construct skips validating them again;
+        # the property tests check every advice against the schema).
+        return RegelingAdvies.model_construct(
             id=self.regeling.id, status=status, waarom=waarom,
             ontbreekt=list(self._missing) if status == "misschien" else [],
             bronnen=self._sources, deadline=self.deadline if self.deadlines else None,
             schatting_eur=self.schatting, titel=self.regeling.titel, url=self.regeling.url,
             perioden=self.perioden,
-            spoor=Spoor(voorwaarden=self._toetsen, parameters=list(self._params.values()))
+            spoor=Spoor.model_construct(voorwaarden=self._toetsen,
+                                        parameters=list(self._params.values()))
             if self.spoor else None)

@@ -151,8 +151,9 @@ def _point(c: CompiledKB, cand: _Candidate, rank: int) -> Actiepunt:
     """One action point of the plan: the first steps the profile calls for, then the guide's."""
     actions = c.actions[cand.item.id]
     steps = cand.first_steps + [s for s in actions if s not in cand.first_steps]
-    return Actiepunt(id=cand.item.id, prioriteit=rank, waarom=cand.waarom, stappen=steps,
-                     titel=cand.item.titel, url=c.item_urls[cand.item.id])
+    return Actiepunt.model_construct(id=cand.item.id, prioriteit=rank, waarom=cand.waarom,
+                                     stappen=steps, titel=cand.item.titel,
+                                     url=c.item_urls[cand.item.id])
 
 
 def kwalificaties(p: Profile, c: CompiledKB) -> list[str]:

@@ -69,7 +69,11 @@ def in_dienst(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> lis
 def tijdens_opleiding(ev: Evaluation, index: int, leerling: Leerling) -> Condition:
     """"Er kan gedurende de opleidingsperiode van de leerling een bijdrage worden aangevraagd":
     a learner who has left no longer counts. Reference: https://www.oom.nl/Regelingen/Leerwerkbijdrage/Leerwerkbijdrage-schooljaar-2019-2020"""
-    naam, field = leerling_naam(ev, index, leerling), [veld(index, "eind")]
+    naam = leerling_naam(ev, index, leerling)
+    # A learner in the profile is a current or planned one: without an end date the training
+    # runs; the condition rests on the dates given, else on the learner being listed.
+    given = "eind" if leerling.eind else ("start" if leerling.start else "leerweg")
+    field = [veld(index, given)]
     if leerling.eind is not None and leerling.eind < ev.peildatum:
         return TIJDENS, False, ZINNEN["loopt-"].format(leerling=naam,
                                                         eind=datum(leerling.eind)), field
