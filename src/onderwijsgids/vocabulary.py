@@ -8,6 +8,7 @@ sentences name an answer in these words, never by its value ("Noord-Holland", no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_FLOOR, Decimal
 
 from onderwijsgids.dutch import dutch_date
@@ -71,3 +72,34 @@ def listing(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " en " + words[-1]
+
+
+# How a profile field in ``ontbreekt`` is named to an owner ("het hbo-domein van leerling 1").
+FIELD_WORDS = {
+    "naam": "de naam van je bedrijf", "cao": "je cao", "medewerkers": "het aantal medewerkers",
+    "provincie": "je provincie", "plaats": "je vestigingsplaats",
+    "erkend_leerbedrijf": "of je bedrijf erkend leerbedrijf is",
+    "praktijkopleider_opgeleid": "of je praktijkopleider is opgeleid",
+    "leerlingen": "of je leerlingen hebt", "scholing_medewerkers": "de geplande scholing",
+    "doelen": "je doelen", "doelgroepen": "je doelgroepen",
+    "nieuwe_medewerkers": "je nieuwe medewerkers",
+}
+ITEM_FIELD_WORDS = {
+    "leerweg": "de leerweg", "crebo": "de opleiding (crebocode)", "start": "de startdatum",
+    "eind": "de einddatum", "via_bvm": "of een bedrijfsvakschool meedoet",
+    "praktijkovereenkomst": "de datum van de praktijkovereenkomst",
+    "aangevraagd": "wat al is aangevraagd", "hbo_domein": "het hbo-domein",
+    "leerwerktraject": "of het een leerwerktraject is", "omschrijving": "de omschrijving",
+    "kosten_eur": "de kosten", "doelgroep": "de doelgroep", "in_dienst": "de datum van indiensttreding",
+    "contract_maanden": "de duur van het contract", "uren_per_week": "de uren per week",
+}
+ITEM_WORDS = {"leerlingen": "leerling", "scholing_medewerkers": "cursus",
+              "nieuwe_medewerkers": "nieuwe medewerker"}
+
+
+def field_words(path: str) -> str:
+    """``leerlingen[0].hbo_domein`` → ``het hbo-domein van leerling 1``: a field in words."""
+    match = re.fullmatch(r"([a-z_]+)\[(\d+)\]\.([a-z_]+)", path)
+    if match and match[1] in ITEM_WORDS and match[3] in ITEM_FIELD_WORDS:
+        return f"{ITEM_FIELD_WORDS[match[3]]} van {ITEM_WORDS[match[1]]} {int(match[2]) + 1}"
+    return FIELD_WORDS.get(path, "een antwoord")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..engine import Advice
 from onderwijsgids.vocabulary import datum as nl_date
+from onderwijsgids.vocabulary import field_words
 from .common import STATUS_TEXT, absolute, company_name, peildatum
 
 
@@ -40,7 +41,8 @@ def to_markdown(advice: Advice, titles: dict[str, str], base_url: str) -> str:
     missing = [(r, r.ontbreekt) for r in advice.regelingen if r.ontbreekt]
     if missing:
         out += ["", "### Wat we nog moeten weten", ""]
-        out += [f"- {r.titel}: {', '.join(fields)}" for r, fields in missing]
+        out += [f"- {r.titel}: {', '.join(field_words(f) for f in fields)}"
+                for r, fields in missing]
     if advice.kwalificaties:
         out += ["", "## Opleidingen (crebo)", ""]
         out += [f"- {crebo} {titles.get(crebo, '')}".rstrip() for crebo in advice.kwalificaties]

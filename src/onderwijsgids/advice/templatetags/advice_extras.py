@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from onderwijsgids.vocabulary import euro as euro_text
+from onderwijsgids.vocabulary import field_words
 
 register = template.Library()
 
@@ -22,3 +23,9 @@ VENSTER_STAAT = {"gepubliceerd": _("gepubliceerd"), "verwacht": _("verwacht, nog
 def venster_staat(staat):
     """The state of an application window in words."""
     return VENSTER_STAAT.get(staat, "")
+
+
+@register.filter
+def veldnamen_in_woorden(fields):
+    """``["leerlingen[0].hbo_domein"]`` → ``het hbo-domein van leerling 1``: never a field name."""
+    return ", ".join(field_words(name) for name in fields)
