@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from onderwijsgids.advice.engine.studiejaar import Studiejaar
 from onderwijsgids.dutch import dutch_date
 from onderwijsgids.kb import KnowledgeBase
 from onderwijsgids.kb.schema import (
@@ -158,9 +159,8 @@ def contacts(item: ItemBase) -> list[ContactView]:
 # ---------------------------------------------------------------- school years and figures
 
 def school_year_of(day: dt.date) -> str:
-    """The school year a day falls in, e.g. ``2026/27`` (school years start on 1 August)."""
-    start = day.year if day.month >= 8 else day.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
+    """The school year a day falls in, e.g. ``2026/27`` (the one study-year calendar)."""
+    return Studiejaar.of(day).label
 
 
 def is_old_school_year(schooljaar: str | None, today: dt.date) -> bool:
