@@ -61,10 +61,9 @@ def expected(kb, profiles: list[dict], spoor: bool) -> list[dict]:
 
 
 def expected_bytes(kb, profiles: list[dict], spoor: bool) -> list[str]:
-    """The lines as ``model_dump_json`` writes them: same keys, same order, same escapes."""
-    leave_out = None if spoor else {"regelingen": {"__all__": {"spoor"}}}
-    return [advise(parse_profile(json.loads(json.dumps(data, default=str)), kb), kb)
-            .model_dump_json(exclude=leave_out) for data in profiles]
+    """The lines as the model's own ``model_dump_json`` writes them."""
+    return [advise(parse_profile(json.loads(json.dumps(data, default=str)), kb), kb,
+                   spoor=spoor).model_dump_json() for data in profiles]
 
 
 def test_batch_lines_are_byte_for_byte_the_models_json(capsys, tmp_path, kb):
@@ -95,7 +94,7 @@ def test_batch_with_spoor_equals_advise_in_full(capsys, tmp_path, kb):
 
 
 def test_batch_bad_line_gives_the_single_profile_message_and_writes_nothing(capsys, tmp_path):
-    bad = {"leerlingen": [{"leerweg": "bbl", "crebo": "12345"}]}  # valid form, unknown crebo
+    bad = {"leerlingen": [{"leerweg": "bbl", "aangevraagd": ["geen-regeling"]}]}  # unknown ID
     code, err, target = run_batch(capsys, tmp_path, [{"cao": "metalektro"}, bad])
     assert code == 2 and not target.exists()
     sys.stdin = io.StringIO(json.dumps(bad))
@@ -104,7 +103,7 @@ def test_batch_bad_line_gives_the_single_profile_message_and_writes_nothing(caps
     finally:
         sys.stdin = sys.__stdin__
     single = capsys.readouterr().err
-    assert "regel 2" in err and "'leerlingen[0].crebo'" in err
+    assert "regel 2" in err and "'leerlingen[0].aangevraagd[0]'" in err
     assert err.split("veld ", 1)[1] == single.split("veld ", 1)[1]
 
 

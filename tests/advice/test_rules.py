@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 
@@ -24,7 +23,8 @@ def test_metalektro_is_pointed_to_its_own_fund(run, regeling_id):
     advice = run({"cao": "metalektro", "leerlingen": [BBL], "doelen": ["medewerkers-scholen"]})
     result = regeling(advice, regeling_id)
     assert result.status == "nee"
-    assert any("A+O Metalektro" in reason and "'cao'" in reason for reason in result.waarom)
+    assert any("A+O Metalektro" in reason and "cao Metalektro" in reason
+               for reason in result.waarom)
     assert "ao-metalektro" in advice.organisaties
     assert "oom" not in advice.organisaties
 
@@ -58,54 +58,89 @@ def test_praktijkleren_mbo_needs_recognition(run):
     result = regeling(run({"erkend_leerbedrijf": False, "leerlingen": [BBL]}),
                       "subsidie-praktijkleren")
     assert result.status == "nee"
-    assert any("erkend_leerbedrijf" in r for r in result.waarom)
+    assert any("erkend leerbedrijf" in r for r in result.waarom)
     unknown = regeling(run({"leerlingen": [BBL]}), "subsidie-praktijkleren")
     assert unknown.status == "misschien" and unknown.ontbreekt == ["erkend_leerbedrijf"]
 
 
 def test_praktijkleren_hbo_without_recognition_qualifies(run):
     result = regeling(run({"erkend_leerbedrijf": False, "leerlingen": [
-        {"leerweg": "hbo-duaal", "start": "2025-09-01"}]}), "subsidie-praktijkleren")
+        {"leerweg": "hbo-duaal", "hbo_domein": "techniek", "start": "2025-09-01"}]}),
+        "subsidie-praktijkleren")
     assert result.status == "ja"
     assert any(t.code == "hbo-geen-erkenning-nodig" and t.uitkomst == "voldaan"
                for t in result.spoor.voorwaarden)
 
 
-def test_praktijkleren_published_window_gives_deadline_and_prorata_estimate(run, param):
-    closes = param("subsidie-praktijkleren", "aanvraag-sluit", "2024/25").date()
-    maximum = param("subsidie-praktijkleren", "maximum-per-plaats").number()
-    weeks = param("subsidie-praktijkleren", "weken-volledig-jaar-mbo").number()
-    # Supervised from 3 March 2025 to the end of the study year (31 July): 22 started weeks.
+def test_praktijkleren_published_window_gives_deadline_and_prorata_estimate(run):
+    # Window 2024/25: 2 June – 17 September 2025 (hlb-nannen.nl). Supervised from Monday
+    # 3 March 2025 to the end of the study year (Thursday 31 July): 22 calendar weeks with a
+    # working day, of a full mbo year of 40 weeks, at most € 2.700: 2700 × 22 / 40 = 1485.
     learner = {**BBL, "start": "2025-03-03", "eind": "2026-07-01"}
     result = regeling(run({"peildatum": "2025-07-01", "erkend_leerbedrijf": True,
                            "leerlingen": [learner]}), "subsidie-praktijkleren")
-    assert result.deadline == closes
-    started_weeks = -(-((dt.date(2025, 7, 31) - dt.date(2025, 3, 3)).days + 1) // 7)
-    assert result.schatting_eur == int((maximum * started_weeks / weeks).quantize(Decimal(1)))
+    assert result.deadline == dt.date(2025, 9, 17)
+    assert result.schatting_eur == 1485
+    first = result.perioden[0]
+    assert (first.studiejaar, first.weken, first.schatting_eur) == ("2024/25", 22, 1485)
+    assert (first.venster.open, first.venster.sluit, first.venster.staat) == (
+        dt.date(2025, 6, 2), dt.date(2025, 9, 17), "gepubliceerd")
     assert any("Indicatief" in r and "2024/25" in r for r in result.waarom)
 
 
-def test_praktijkleren_unpublished_window_is_indicative(run, param):
-    usual = param("subsidie-praktijkleren", "aanvraagvenster-gebruikelijk")
-    result = regeling(run({"erkend_leerbedrijf": True, "leerlingen": [BBL]}),
-                      "subsidie-praktijkleren")
-    assert result.status == "ja" and result.deadline is None
-    text = " ".join(result.waarom)
-    assert "2025/26" in text and "nog niet gepubliceerd" in text and str(usual.waarde) in text
+def test_praktijkleren_window_2026_is_published_and_17_september_is_inclusive(run):
+    # "in 2026 geopend van 2 juni tot en met 17 september" (ondernemersklankbord.nl).
+    for day in ("2026-03-15", "2026-09-17"):
+        result = regeling(run({"peildatum": day, "erkend_leerbedrijf": True,
+                               "leerlingen": [BBL]}), "subsidie-praktijkleren")
+        assert result.status == "ja" and result.deadline == dt.date(2026, 9, 17), day
+        year = next(p for p in result.perioden if p.studiejaar == "2025/26")
+        assert year.venster.staat == "gepubliceerd" and year.weken == 40
 
 
-def test_praktijkleren_after_the_usual_window_moves_to_the_next_study_year(run):
-    result = regeling(run({"peildatum": "2026-11-29", "erkend_leerbedrijf": True,
+def test_praktijkleren_after_17_september_moves_to_the_expected_next_window(run):
+    result = regeling(run({"peildatum": "2026-09-18", "erkend_leerbedrijf": True,
                            "leerlingen": [BBL]}), "subsidie-praktijkleren")
+    closed = next(p for p in result.perioden if p.studiejaar == "2025/26")
+    coming = next(p for p in result.perioden if p.studiejaar == "2026/27")
+    assert closed.venster.staat == "gesloten" and coming.venster.staat == "verwacht"
+    assert result.status == "ja" and result.deadline == dt.date(2027, 9, 17)
     text = " ".join(result.waarom)
-    assert result.status == "ja" and "2025/26 is waarschijnlijk gesloten" in text
-    assert "studiejaar 2026/27 is nog niet gepubliceerd" in text
+    assert "nog niet gepubliceerd" in text and "verwacht" in text
 
 
-def test_praktijkleren_window_passed_says_so_without_deadline(run):
+def test_praktijkleren_every_window_closed_is_no(run):
     result = regeling(run({"erkend_leerbedrijf": True, "leerlingen": [
         {**BBL, "start": "2022-09-01", "eind": "2023-07-01"}]}), "subsidie-praktijkleren")
-    assert result.deadline is None and any("voorbij" in r for r in result.waarom)
+    assert result.status == "nee" and result.deadline is None
+    assert any("voorbij" in r for r in result.waarom)
+    assert [p.venster.staat for p in result.perioden] == ["gesloten"]
+
+
+def test_praktijkleren_hbo_estimate_is_the_expected_hbo_amount(run):
+    # Expected for a full hbo year 2024/25: € 600–650 (hlb-nannen.nl), below the € 2.700 cap;
+    # a full hbo year is 42 weeks.
+    result = regeling(run({"erkend_leerbedrijf": False, "leerlingen": [
+        {"leerweg": "hbo-deeltijd", "hbo_domein": "zorg", "start": "2025-08-04"}]}),
+        "subsidie-praktijkleren")
+    year = next(p for p in result.perioden if p.studiejaar == "2025/26")
+    assert (year.weken, year.schatting_eur) == (42, 650)
+
+
+def test_praktijkleren_vmbo_only_as_leerwerktraject(run):
+    def status(traject):
+        return regeling(run({"leerlingen": [{"leerweg": "vmbo", "start": "2025-09-01",
+                                             "leerwerktraject": traject}]}),
+                        "subsidie-praktijkleren").status
+    assert (status(True), status(None), status(False)) == ("ja", "misschien", "nee")
+
+
+def test_a_crebo_outside_the_guide_is_accepted_and_named(run):
+    result = regeling(run({"erkend_leerbedrijf": True, "leerlingen": [
+        {**BBL, "crebo": "25180"}]}), "subsidie-praktijkleren")
+    assert result.status == "ja"
+    assert any(r.startswith("Let op") and "kiesmbo.nl" in r and "25180" in r
+               for r in result.waarom)
 
 
 def test_praktijkleren_no_learners_is_no_unknown_learners_is_maybe(run):
@@ -202,6 +237,17 @@ def test_scholingspoolroute_needs_bbl_via_bvm(run):
     assert unknown.ontbreekt == ["leerlingen[0].via_bvm"]
 
 
+def test_leerwerkbijdrage_only_during_the_training(run):
+    # "Er kan gedurende de opleidingsperiode van de leerling een bijdrage worden aangevraagd"
+    left = regeling(run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True, "leerlingen": [
+        {**BBL, "start": "2024-09-01", "eind": "2025-12-31"}]}), "oom-bbl-vergoeding")
+    running = regeling(run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True,
+                            "leerlingen": [BBL]}), "oom-bbl-vergoeding")
+    assert left.status == "nee" and running.status == "ja"
+    assert [p.studiejaar for p in running.perioden] == ["2025/26", "2026/27"]
+    assert all(p.venster is None for p in running.perioden)
+
+
 def test_leerwerkbijdrage_bol_is_not_employed(run):
     result = regeling(run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True,
                            "leerlingen": [{"leerweg": "bol"}]}), "oom-bbl-vergoeding")
@@ -267,9 +313,9 @@ def test_missing_maxima_change_no_status_and_leave_no_estimate_without_basis(kb)
             "leerlingen": [BBL, {**BBL, "leerweg": "bol"}, {**BBL, "leerweg": "hbo-duaal"}]}
     full = advise(parse_profile(data, kb), kb)
     without = advise(parse_profile(data, bare), bare)
-    assert [(r.id, r.status) for r in without.regelingen] == \
-        [(r.id, r.status) for r in full.regelingen]
+    assert {(r.id, r.status) for r in without.regelingen} == \
+        {(r.id, r.status) for r in full.regelingen}
     praktijk = regeling(without, "subsidie-praktijkleren")
     assert praktijk.schatting_eur is None
     assert praktijk.status != "nee"
-    assert any("geen bedrag per leerplaats" in reason for reason in praktijk.waarom)
+    assert any("geen bruikbaar bedrag" in reason for reason in praktijk.waarom)

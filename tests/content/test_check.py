@@ -50,7 +50,33 @@ def peildatum_in_the_future(kb):
     kb.replace(PTT, "peildatum: 2025-01-01", f"peildatum: {tomorrow.isoformat()}")
 
 
+def _add_parameter(kb, lines: str) -> None:
+    text = (kb.path / PTT).read_text(encoding="utf-8")
+    kb.write(PTT, text.rstrip("\n") + "\nparameters:\n" + lines)
+
+
+def parameter_of_the_wrong_kind(kb):
+    _add_parameter(kb, "  - naam: maximum\n    soort: geld\n    label: Maximum\n"
+                       "    waarde: veel\n    bron: gids\n    peildatum: 2025-01-01\n")
+
+
+def parameter_without_peildatum(kb):
+    _add_parameter(kb, "  - naam: maximum\n    soort: geld\n    label: Maximum\n"
+                       "    waarde: 750\n    bron: gids\n")
+
+
+def parameter_of_an_unknown_kind(kb):
+    _add_parameter(kb, "  - naam: maximum\n    soort: bedrag\n    label: Maximum\n"
+                       "    waarde: 750\n    bron: gids\n    peildatum: 2025-01-01\n")
+
+
 CASES = [
+    (parameter_of_the_wrong_kind, f"{PTT}:13: veld 'parameters[0]': 'waarde' moet bij soort "
+                                  "'geld' een bedrag (getal) zijn, niet 'veel'"),
+    (parameter_without_peildatum, f"{PTT}:13: veld 'parameters[0].peildatum': is verplicht"),
+    (parameter_of_an_unknown_kind, f"{PTT}:14: veld 'parameters[0].soort': heeft een onbekende waarde; "
+                                   "toegestaan: 'geld', 'geldbereik', 'percentage', 'aantal', "
+                                   "'datum' of 'tekst'"),
     (duplicate_id, f"{PTT}:1: veld 'id': 'oom-ptt' komt ook voor in regelingen/oom-ptt-kopie.yaml"),
     (wrong_folder, "regelingen/oom.yaml:1: veld 'id': hoort in organisaties/oom.yaml te staan"),
     (file_name_is_not_the_id,

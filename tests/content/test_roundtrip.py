@@ -22,4 +22,8 @@ def test_parameter_values_keep_their_types(content_db):
     regeling = current_kb().get("subsidie-praktijkleren")
     values = {p.naam: p.waarde for p in regeling.parameters}
     assert type(values["maximum-per-plaats"]) in (int, __import__("decimal").Decimal)
-    assert type(values["aanvraag-sluit"]).__name__ == "date"
+    assert type(values["verwacht-bedrag-hbo"]).__name__ == "Bereik"
+    windows = {w.schooljaar: w for w in regeling.perioden}
+    assert type(windows["2025/26"].tot).__name__ == "date" and windows["2026/27"].verwacht
+    slim = {p.naam: p.waarde for p in current_kb().get("slim-regeling").parameters}
+    assert type(slim["looptijd-tot"]).__name__ == "date"

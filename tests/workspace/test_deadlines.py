@@ -13,41 +13,25 @@ from onderwijsgids.workspace.models import Application, Deadline
 from .conftest import a_crebo
 
 
-def _param(regeling: str, naam: str, schooljaar: str | None = None):
-    for p in current_kb().items[regeling].parameters:
-        if p.naam == naam and (schooljaar is None or p.schooljaar == schooljaar):
-            return p
-    raise AssertionError(f"{regeling}.{naam} ontbreekt in content")
-
-
-def test_praktijkleren_deadline_is_the_content_window_of_the_study_year(world):
+def test_praktijkleren_deadline_is_the_window_of_the_study_year(world):
+    # Study year 2025/26: "in 2026 geopend van 2 juni tot en met 17 september"
+    # (ondernemersklankbord.nl), the same window the advice engine reports.
     company = world["a"]["company"]
-    closes = _param("subsidie-praktijkleren", "aanvraag-sluit")
-    label = closes.schooljaar
-    first_year = int(label[:4])
     actions.do_create_learner(world["owner_a"], company, {
         "naam": "Vroege Leerling", "leerweg": "bbl", "crebo": a_crebo(),
-        "start": dt.date(first_year, 9, 1), "eind": dt.date(first_year + 1, 6, 30)})
-    row = Deadline.objects.get(company=company, key=f"subsidie-praktijkleren:{label}")
-    assert row.datum == dt.date.fromisoformat(str(closes.waarde))
-    assert row.bbl_leerlingen >= 1
+        "start": dt.date(2025, 9, 1), "eind": dt.date(2026, 6, 30)})
+    row = Deadline.objects.get(company=company, key="subsidie-praktijkleren:2025/26")
+    assert row.datum == dt.date(2026, 9, 17)
+    assert row.bbl_leerlingen >= 1 and "ondernemersklankbord.nl" in row.bron
 
 
-def test_later_years_use_the_usual_window_of_the_source_and_are_marked(world):
-    """A study year whose window RVO has not yet published gets the window the source calls
-    usual ("2 juni – 16 september"), not last year's dates moved on: the later date could
-    make an owner miss the real closing day."""
-    row = (Deadline.objects.filter(company=world["a"]["company"],
-                                   regeling="subsidie-praktijkleren")
-           .order_by("-datum").first())
-    closes = dt.date.fromisoformat(str(_param("subsidie-praktijkleren", "aanvraag-sluit").waarde))
-    usual = str(_param("subsidie-praktijkleren", "aanvraagvenster-gebruikelijk").waarde)
-    day, month = usual.split("–")[1].split()
-    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december"]
-    assert (row.datum.month, row.datum.day) == (months.index(month) + 1, int(day))
-    assert row.datum.year > closes.year
-    assert "verwachte datum" in row.wat
+def test_a_study_year_without_a_published_window_is_marked_expected(world):
+    """Study year 2026/27 has no published window yet: its deadline is the expected one
+    (17 September 2027, on the basis content gives) and says so."""
+    row = Deadline.objects.get(company=world["a"]["company"],
+                               key="subsidie-praktijkleren:2026/27")
+    assert row.datum == dt.date(2027, 9, 17)
+    assert "verwacht" in row.wat and "nog niet gepubliceerd" in row.wat
 
 
 def test_bol_learner_gets_no_praktijkleren_deadline(world):

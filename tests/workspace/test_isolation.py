@@ -24,7 +24,8 @@ KNOWN = {
     "privacy_learner_erase", "privacy_learner_export", "profile", "profile_import",
     "training", "training_delete", "training_new", "trainings",
     # API
-    "list_learners", "create_learner", "list_deadlines", "list_applications",
+    "list_learners", "create_learner", "list_deadlines", "list_applications", "company_profile",
+    "company_advice",
 }
 PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
 

@@ -6,8 +6,9 @@ import datetime as dt
 
 from django.utils.html import escape
 
-from onderwijsgids.content.services import current_kb
 from onderwijsgids.workspace import actions
+from onderwijsgids.vocabulary import euro
+from onderwijsgids.workspace import services
 from onderwijsgids.workspace.domain.csvio import export_learners, parse_learners
 from onderwijsgids.workspace.models import AuditLog, Deadline, Learner
 
@@ -28,10 +29,11 @@ def test_add_learner_shows_figures_per_study_year(owner_client, world):
     learner = Learner.objects.get(company=company, naam="Sam Voorbeeld")
     page = owner_client.get(response["Location"]).content.decode()
     assert "2026/27" in page and "2027/28" in page
-    kb = current_kb()
-    weeks = next(p.waarde for p in kb.items["subsidie-praktijkleren"].parameters
-                 if p.naam == "weken-volledig-jaar-mbo")
-    assert f"van {weeks}" in page
+    judgement = services.learner_regeling(company, learner, "subsidie-praktijkleren")
+    for entry in judgement.perioden:  # exactly the engine's facts, nothing computed apart
+        assert f"<td>{entry.studiejaar}</td><td>{entry.weken}</td>" in page
+        if entry.schatting_eur is not None:
+            assert euro(entry.schatting_eur) in page
     assert AuditLog.objects.filter(object_type="leerling", object_id=str(learner.pk),
                                    action="create").exists()
 

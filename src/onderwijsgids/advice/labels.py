@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from onderwijsgids.vocabulary import GOAL_WORDS, PROVINCE_WORDS, TARGET_GROUP_WORDS
+
 CAO_LABELS = {
     "metaal-en-techniek": _("cao Metaal en Techniek"),
     "metalektro": _("cao Metalektro"),
@@ -9,30 +11,14 @@ CAO_LABELS = {
     "geen": _("geen cao"),
     "onbekend": _("weet ik niet"),
 }
-GOAL_LABELS = {
-    "jeugd-enthousiasmeren": _("kinderen enthousiast maken voor techniek"),
-    "jongeren-techniekkeuze": _("jongeren stimuleren om voor techniek te kiezen"),
-    "stageplekken": _("stageplekken bieden"),
-    "bbl-leerlingen": _("bbl-leerlingen opleiden"),
-    "jongeren-begeleiden": _("jongeren goed begeleiden tijdens hun opleiding"),
-    "medewerkers-scholen": _("eigen medewerkers scholen"),
-    "onderwijscontacten": _("meer halen uit onderwijscontacten"),
-    "werven": _("nieuwe medewerkers werven"),
-    "zij-instromers": _("zij-instromers werven"),
-    "op-de-hoogte-blijven": _("op de hoogte blijven"),
-    "zichtbaarheid": _("zichtbaar zijn als bedrijf en sector"),
-}
-TARGET_GROUP_LABELS = {
-    "vrouwen": _("vrouwen"),
-    "statushouders": _("statushouders"),
-    "zij-instromers": _("zij-instromers"),
-    "afstand-tot-arbeidsmarkt": _("mensen met een afstand tot de arbeidsmarkt"),
-    "andere-vooropleiding": _("mensen met een andere vooropleiding"),
-}
+# Goals, target groups and provinces: the words of the one vocabulary (onderwijsgids.vocabulary).
+GOAL_LABELS = {value: _(words) for value, words in GOAL_WORDS.items()}
+TARGET_GROUP_LABELS = {value: _(words) for value, words in TARGET_GROUP_WORDS.items()}
 LEERWEG_LABELS = {
     "bol": _("mbo-bol (vooral school, met stage)"),
     "bbl": _("mbo-bbl (werken en leren, met arbeidscontract)"),
-    "hbo-duaal": _("hbo duaal of deeltijd"),
+    "hbo-duaal": _("hbo duaal"),
+    "hbo-deeltijd": _("hbo deeltijd"),
     "hbo-voltijd": _("hbo voltijd (stage)"),
     "vmbo": _("vmbo (stage of leerwerktraject)"),
     "havo-vwo": _("havo/vwo (snuffelstage)"),
@@ -42,10 +28,5 @@ LEERWEG_SHORT_LABELS = {
     "bol": _("mbo-bol"), "bbl": _("mbo-bbl"), "hbo-duaal": _("hbo duaal"),
     "hbo-voltijd": _("hbo voltijd"), "vmbo": _("vmbo"), "havo-vwo": _("havo/vwo"),
 }
-PROVINCE_LABELS = {
-    "groningen": "Groningen", "friesland": "Friesland", "drenthe": "Drenthe",
-    "overijssel": "Overijssel", "flevoland": "Flevoland", "gelderland": "Gelderland",
-    "utrecht": "Utrecht", "noord-holland": "Noord-Holland", "zuid-holland": "Zuid-Holland",
-    "zeeland": "Zeeland", "noord-brabant": "Noord-Brabant", "limburg": "Limburg",
-}
+PROVINCE_LABELS = dict(PROVINCE_WORDS)
 STATUS_LABELS = {"ja": _("past bij jou"), "misschien": _("misschien"), "nee": _("past niet")}

@@ -15,10 +15,12 @@ from typing import Any, Iterable
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from onderwijsgids.advice.engine.studiejaar import Studiejaar
 from onderwijsgids.dutch import dutch_date, format_eur
 from onderwijsgids.kb import KnowledgeBase
 from onderwijsgids.kb.schema import (
-    Actiepunt, Bron, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Parameter, Regeling,
+    Actiepunt, Bereik, Bron, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Parameter,
+    Regeling,
 )
 from onderwijsgids.kb.urls import TYPE_LABELS, item_path
 
@@ -157,9 +159,8 @@ def contacts(item: ItemBase) -> list[ContactView]:
 # ---------------------------------------------------------------- school years and figures
 
 def school_year_of(day: dt.date) -> str:
-    """The school year a day falls in, e.g. ``2026/27`` (school years start on 1 August)."""
-    start = day.year if day.month >= 8 else day.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
+    """The school year a day falls in, e.g. ``2026/27`` (the one study-year calendar)."""
+    return Studiejaar.of(day).label
 
 
 def is_old_school_year(schooljaar: str | None, today: dt.date) -> bool:
@@ -188,6 +189,10 @@ def format_value(param: Parameter) -> str:
         return dutch_date(day)
     value = param.waarde
     unit = param.eenheid or ""
+    if isinstance(value, Bereik):
+        rest = unit.removeprefix("euro").strip()
+        return (f"€ {_dutch_number(value.van)} – € {_dutch_number(value.tot)}"
+                + (f" {rest}" if rest else ""))
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         number = _dutch_number(value)
         if unit.startswith("euro"):
@@ -204,7 +209,7 @@ def format_value(param: Parameter) -> str:
 
 
 def _is_amount(param: Parameter) -> bool:
-    return (param.eenheid or "").startswith("euro") or "€" in str(param.waarde)
+    return param.soort in ("geld", "geldbereik")
 
 
 @dataclass(frozen=True)

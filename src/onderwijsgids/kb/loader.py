@@ -138,7 +138,7 @@ def dutch_message(error: Mapping[str, Any]) -> str:
     if base is None:
         return f"is ongeldig ({error.get('msg', kind)})"
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected")
+        expected = str(error.get("ctx", {}).get("expected") or "").replace("' or '", "' of '")
         return f"{base}; toegestaan: {expected}" if expected else base
     return base
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
-    BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator,
+    BaseModel, ConfigDict, Field, StringConstraints, model_validator,
 )
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -47,7 +47,8 @@ TargetGroup = Literal[
     "vrouwen", "statushouders", "zij-instromers", "afstand-tot-arbeidsmarkt",
     "andere-vooropleiding",
 ]
-LearningPath = Literal["bol", "bbl", "hbo-duaal", "hbo-voltijd", "vmbo", "havo-vwo"]
+LearningPath = Literal["bol", "bbl", "hbo-duaal", "hbo-deeltijd", "hbo-voltijd", "vmbo",
+                       "havo-vwo"]
 
 
 class Strict(BaseModel):
@@ -96,46 +97,104 @@ class Voorwaarde(Sourced):
     tekst: Text
 
 
+ParamKind = Literal["geld", "geldbereik", "percentage", "aantal", "datum", "tekst"]
+PARAM_KINDS: tuple[str, ...] = ParamKind.__args__  # type: ignore[attr-defined]
+
+
+class Bereik(Strict):
+    """A range of amounts, e.g. € 2.700 – € 4.200 (``van`` ≤ ``tot``)."""
+
+    van: Decimal
+    tot: Decimal
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Bereik":
+        if self.tot < self.van:
+            raise ValueError("'tot' is kleiner dan 'van'")
+        return self
+
+
+_KIND_TYPES: dict[str, tuple[type, ...]] = {
+    "geld": (int, Decimal), "percentage": (int, Decimal), "aantal": (int,),
+    "datum": (dt.date,), "geldbereik": (Bereik,), "tekst": (str,),
+}
+_KIND_WORDS = {"geld": "een bedrag (getal)", "percentage": "een percentage (getal)",
+               "aantal": "een geheel getal", "datum": "een datum (JJJJ-MM-DD)",
+               "geldbereik": "een bereik {van: …, tot: …}", "tekst": "een tekst"}
+
+
 class Parameter(Sourced):
-    """A dated figure (amount, date, maximum) that editors change without touching code."""
+    """A typed, dated figure (amount, percentage, count, date, range of amounts).
+
+    ``soort`` fixes the type of ``waarde``; a value holds for ``schooljaar`` or for
+    ``geldig_vanaf``–``geldig_tot`` (neither: no period stated by the source); ``peildatum``
+    is the date the source showed it (or was checked). Editors change these without code.
+    """
 
     naam: Slug
     label: OneLine
-    waarde: Union[dt.date, int, Decimal, str]
+    soort: ParamKind
+    waarde: Union[dt.date, Bereik, int, Decimal, str]
     eenheid: str | None = None
     schooljaar: SchoolYear | None = None
     geldig_vanaf: dt.date | None = None
     geldig_tot: dt.date | None = None
+    peildatum: dt.date
 
-    @field_validator("waarde", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _typed_from_json(cls, value: object) -> object:
-        """Stored items come back from JSON with dates and numbers as strings: restore them."""
-        if isinstance(value, str):
-            if _ISO_DATE.fullmatch(value):
-                return dt.date.fromisoformat(value)
-            if _INTEGER.fullmatch(value):
-                return int(value)
-            if _DECIMAL.fullmatch(value):
-                return Decimal(value)
-        return value
+    def _typed_by_kind(cls, data: Any) -> Any:
+        """The value read as its ``soort`` says (stored items come back from JSON as text)."""
+        if not isinstance(data, dict):
+            return data
+        kind, value = data.get("soort"), data.get("waarde")
+        try:
+            if kind == "datum" and isinstance(value, str):
+                data = {**data, "waarde": dt.date.fromisoformat(value)}
+            elif kind == "aantal" and isinstance(value, str) and _INTEGER.fullmatch(value):
+                data = {**data, "waarde": int(value)}
+            elif kind in ("geld", "percentage") and isinstance(value, str) and (
+                    _INTEGER.fullmatch(value) or _DECIMAL.fullmatch(value)):
+                data = {**data, "waarde": Decimal(value) if "." in value else int(value)}
+            elif kind == "geldbereik" and isinstance(value, dict):
+                data = {**data, "waarde": Bereik.model_validate(value)}
+        except ValueError:
+            pass  # reported below as a value of the wrong kind
+        return data
+
+    @model_validator(mode="after")
+    def _value_fits_kind(self) -> "Parameter":
+        if isinstance(self.waarde, bool) or not isinstance(self.waarde, _KIND_TYPES[self.soort]):
+            raise ValueError(f"'waarde' moet bij soort '{self.soort}' "
+                             f"{_KIND_WORDS[self.soort]} zijn, niet {self.waarde!r}")
+        if self.schooljaar and (self.geldig_vanaf or self.geldig_tot):
+            raise ValueError("geef 'schooljaar' óf 'geldig_vanaf'/'geldig_tot', niet beide")
+        if self.geldig_vanaf and self.geldig_tot and self.geldig_tot < self.geldig_vanaf:
+            raise ValueError("'geldig_tot' ligt vóór 'geldig_vanaf'")
+        return self
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INTEGER = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
 
 
 class Periode(Sourced):
+    """An application window (dates inclusive). ``verwacht``: not published yet, expected on
+    the ``basis`` given (shown as "verwacht", never as current)."""
+
     omschrijving: OneLine
     van: dt.date | None = None
     tot: dt.date | None = None
     schooljaar: SchoolYear | None = None
+    verwacht: bool = False
+    basis: str | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> "Periode":
         if self.van and self.tot and self.tot < self.van:
             raise ValueError("'tot' ligt vóór 'van'")
+        if self.verwacht and not self.basis:
+            raise ValueError("een verwachte periode noemt haar 'basis'")
         return self
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .domain.csvio import _cell
-from .domain.rules import PRAKTIJKLEREN
+from .domain.deadlines import PRAKTIJKLEREN
 from .models import Company, Deadline, Learner
 
 RISK_DAYS = 30

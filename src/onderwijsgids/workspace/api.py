@@ -1,4 +1,5 @@
-"""Workspace API: a company's learners, deadlines and applications (session login, CSRF).
+"""Workspace API: the companies a user may see, their profile and advice, learners,
+deadlines and applications (session login, CSRF).
 
 Every operation starts with :func:`access.company_for`, so foreign companies answer 404.
 """
@@ -7,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
-from ninja import Path, Router, Schema, Status
+import json
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Path, Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
@@ -17,8 +20,10 @@ from onderwijsgids.bounded import MAX_ID
 from onderwijsgids.api_docs import documented
 from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer, form_fouten
 
-from . import actions
-from .access import company_for
+from onderwijsgids.advice.engine import Advice
+
+from . import actions, services
+from .access import company_for, visible_companies
 from .domain.csvio import LEARNING_PATHS
 from .forms import LearnerForm
 from .views import known_crebos
@@ -66,6 +71,57 @@ class AanvraagUit(Schema):
 
 
 CompanyId = Path(..., ge=1, le=MAX_ID, description="Het ID van een bedrijf waar je bij hoort.")
+
+
+class BedrijfKort(Schema):
+    id: int
+    naam: str
+
+
+class Bedrijven(Schema):
+    bedrijven: list[BedrijfKort]
+    volgende: str | None
+
+
+class Pagina(Schema):
+    pagina: int = 1
+
+
+PAGE_SIZE = 50
+NOT_LOGGED_IN = {401: NietGevonden}
+
+
+@router.get("/bedrijven", response={200: Bedrijven, **NOT_LOGGED_IN, 422: OngeldigeInvoer},
+            summary="De bedrijven die je mag zien")
+def list_companies(request: HttpRequest, query: Query[Pagina]):
+    """Per pagina 50 bedrijven; ``volgende`` is het adres van de volgende pagina of ``null``."""
+    page = max(query.pagina, 1)
+    rows = list(visible_companies(request.user).order_by("naam", "pk")
+                .values("pk", "naam")[(page - 1) * PAGE_SIZE: page * PAGE_SIZE + 1])
+    more = len(rows) > PAGE_SIZE
+    return {"bedrijven": [{"id": row["pk"], "naam": row["naam"]} for row in rows[:PAGE_SIZE]],
+            "volgende": request.build_absolute_uri(f"{request.path}?pagina={page + 1}")
+            if more else None}
+
+
+@router.get("/bedrijven/{company_id}/profiel",
+            response={200: dict, **NOT_LOGGED_IN, 404: NietGevonden},
+            summary="Het opgeslagen profiel van een bedrijf (contract §2)")
+def company_profile(request: HttpRequest, company_id: int = CompanyId):
+    """De opgeslagen antwoorden als bedrijfsprofiel, met als peildatum vandaag."""
+    company = company_for(request, company_id)
+    return HttpResponse(json.dumps(services.profile_data(company), ensure_ascii=False),
+                        content_type="application/json")
+
+
+@router.get("/bedrijven/{company_id}/advies",
+            response={200: Advice, **NOT_LOGGED_IN, 404: NietGevonden},
+            summary="Het advies voor het opgeslagen profiel (contract §3)")
+def company_advice(request: HttpRequest, company_id: int = CompanyId):
+    """Hetzelfde document dat ``POST /api/v1/advies`` voor dit profiel geeft."""
+    company = company_for(request, company_id)
+    return HttpResponse(services.company_advice(company).model_dump_json(),
+                        content_type="application/json")
 
 
 def _learner_out(learner) -> dict:

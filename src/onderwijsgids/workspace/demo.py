@@ -15,8 +15,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from onderwijsgids.advice.engine.studiejaar import Studiejaar
+
 from . import services
 from .models import (Account, AdvisorAssignment, Application, Company, Learner, Membership,
+
                      StaffTraining)
 
 SYLLABLES = ["ber", "dok", "fa", "gel", "ho", "kar", "len", "mo", "nie", "pra", "ros", "sta",
@@ -101,7 +104,7 @@ def create_demo(count: int, learners_per_company: int = 5, seed: int = 2025,
                 if rng.random() < 0.5:
                     applications.append(Application(
                         company=company, regeling="subsidie-praktijkleren",
-                        jaar=f"{today.year - 1}/{today.year % 100:02d}",
+                        jaar=Studiejaar(today.year - 1).label,
                         status=rng.choice(["te-doen", "aangevraagd", "toegekend"])))
             Learner.objects.bulk_create(learners, batch_size=2000)
             StaffTraining.objects.bulk_create(trainings, batch_size=2000)

@@ -1,7 +1,8 @@
 """Reading company data for advice and deadlines; refreshing the stored deadlines.
 
-The advice engine is reused through :func:`advise`; eligibility per learner and the company's
-other deadlines come from it, dates and figures from content (``domain/rules.py``).
+Every fact about a regeling comes from the advice engine (:func:`advise`): per learner its
+``perioden`` (weeks, estimate, window per study year), and the deadlines. The workspace only
+stores and shows them.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from typing import Any, Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from .domain.deadlines import (DeadlineSpec, EngineDeadline, EngineResults, LearnerData,
-                               company_deadlines)
-from .domain.rules import PRAKTIJKLEREN, Rules, rules_from_kb
+from onderwijsgids.advice.engine.compiled import compiled
+
+from .domain.deadlines import (
+    PRAKTIJKLEREN, DeadlineSpec, EngineResults, LearnerData, company_deadlines, regeling_of,
+)
 from .models import Application, Company, Deadline, Learner, StaffTraining
 
 PROFILE_FIELDS = ("naam", "cao", "medewerkers", "provincie", "plaats", "erkend_leerbedrijf",
@@ -33,22 +36,13 @@ def current_kb():
     return load()
 
 
-_rules_cache: dict[str, Rules] = {}
-
-
-def current_rules(kb=None) -> Rules:
-    kb = kb or current_kb()
-    if kb.digest not in _rules_cache:
-        _rules_cache.clear()
-        _rules_cache[kb.digest] = rules_from_kb(kb)
-    return _rules_cache[kb.digest]
-
-
 def learner_profile(learner: Learner) -> dict[str, Any]:
     data: dict[str, Any] = {"leerweg": learner.leerweg, "start": learner.start.isoformat(),
                             "eind": learner.eind.isoformat(), "via_bvm": learner.via_bvm}
     if learner.crebo:
         data["crebo"] = learner.crebo
+    if learner.praktijkovereenkomst:
+        data["praktijkovereenkomst"] = learner.praktijkovereenkomst.isoformat()
     return data
 
 
@@ -96,47 +90,45 @@ def company_advice(company: Company):
     return advice_for_profile(profile_data(company))
 
 
-def _regeling(advice, regeling: str):
-    return next((entry for entry in advice.regelingen if entry.id == regeling), None)
-
-
-def _deadlines(advice) -> list[EngineDeadline]:
-    return [EngineDeadline(d.datum, d.wat, d.regeling) for d in advice.deadlines]
-
-
 def engine_results(company: Company, learners: list[Learner],
                    trainings: list[StaffTraining]) -> EngineResults:
     """Ask the engine per learner and per course (so each deadline keeps its owner), and once
     for the whole company. Advice is memoised by profile, so similar learners cost nothing."""
     base = profile_data(company, [], [])
-    eligible, per_learner, per_training = {}, {}, {}
-    for learner in learners:
-        advice = advice_for_profile({**base, "leerlingen": [learner_profile(learner)]})
-        entry = _regeling(advice, PRAKTIJKLEREN)
-        eligible[learner.id] = entry is not None and entry.status in ("ja", "misschien")
-        per_learner[learner.id] = _deadlines(advice)
-    for training in trainings:
-        advice = advice_for_profile({**base, "scholing_medewerkers": [training_profile(training)]})
-        per_training[training.id] = _deadlines(advice)
+    per_learner = {learner.id: advice_for_profile({**base, "leerlingen": [learner_profile(learner)]})
+                   for learner in learners}
+    per_training = {training.id: advice_for_profile(
+        {**base, "scholing_medewerkers": [training_profile(training)]}) for training in trainings}
     whole = advice_for_profile(profile_data(company, learners, trainings,
                                             dt.date.fromisoformat(base["peildatum"])))
-    return EngineResults(eligible, per_learner, per_training, _deadlines(whole))
+    return EngineResults(per_learner, per_training, whole)
+
+
+def learner_advice(company: Company, learner: Learner):
+    """The engine's advice for this learner alone (its ``perioden`` are the learner page)."""
+    return advice_for_profile({**profile_data(company, [], []),
+                               "leerlingen": [learner_profile(learner)]})
 
 
 def learner_regeling(company: Company, learner: Learner, regeling: str):
     """The engine's judgement of one regeling for this learner alone."""
-    advice = advice_for_profile({**profile_data(company, [], []),
-                                 "leerlingen": [learner_profile(learner)]})
-    return _regeling(advice, regeling)
+    return regeling_of(learner_advice(company, learner), regeling)
+
+
+def _window_sources(kb) -> dict[str, str]:
+    """Study year → the source of its Praktijkleren window, as content names it."""
+    regeling = compiled(kb).by_id.get(PRAKTIJKLEREN)
+    return {w.schooljaar: w.bron or "" for w in (regeling.windows if regeling else [])
+            if w.schooljaar}
 
 
 def deadline_specs(company: Company, learners: list[Learner], trainings: list[StaffTraining],
                    applications: list[Application], kb=None) -> list[DeadlineSpec]:
-    rules = current_rules(kb)
     return company_deadlines(
-        [LearnerData(learner.id, learner.leerweg, learner.start, learner.eind, learner.praktijkovereenkomst) for learner in learners],
-        rules, engine_results(company, learners, trainings),
-        [(a.regeling, a.jaar, a.status) for a in applications])
+        [LearnerData(learner.id, learner.leerweg, learner.eind) for learner in learners],
+        engine_results(company, learners, trainings),
+        [(a.regeling, a.jaar, a.status) for a in applications],
+        _window_sources(kb or current_kb()))
 
 
 def _deadline_rows(company: Company, specs: list[DeadlineSpec]) -> list[Deadline]:

@@ -21,8 +21,7 @@ from .access import OWNER, company_view, visible_companies
 from .advisor import advisor_contact
 from .domain.csv_template import already_present, template_csv
 from .domain.csvio import CsvRefused, RowError, export_learners, parse_learners
-from .domain.learning import year_figures
-from .domain.rules import OOM_BBL, PRAKTIJKLEREN
+from .domain.deadlines import OOM_BBL, PRAKTIJKLEREN, regeling_of
 from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImportForm,
                     EraseEmployeeForm, LearnerForm, ProfileImportForm, TrainingForm)
 from .models import Application, CalendarFeedToken, Learner
@@ -195,15 +194,14 @@ def learner(request: HttpRequest, company, learner_id: int) -> HttpResponse:
             return redirect("workspace:learner", company_id=company.pk, learner_id=item.pk)
     else:
         actions.do_log_read(request.user, company, "leerling", item.pk)
-    rules = services.current_rules()
-    figures = year_figures(item.leerweg, item.start, item.eind, item.praktijkovereenkomst,
-                           rules.praktijkleren)
+    advice = services.learner_advice(company, item)  # the engine's facts for this learner
+    judgement = regeling_of(advice, PRAKTIJKLEREN)
     status = 409 if conflict else _status(request, form)
     return render(request, "workspace/company/learner_form.html", _ctx(
-        request, company, form=form, learner=item, conflict=conflict, figures=figures,
-        praktijkleren=rules.praktijkleren, oom=rules.regelingen.get(OOM_BBL),
-        judgement=services.learner_regeling(company, item, PRAKTIJKLEREN),
-        deadlines=item.deadline_set.order_by("datum")), status=status)
+        request, company, form=form, learner=item, conflict=conflict,
+        figures=judgement.perioden if judgement else None, judgement=judgement,
+        oom=regeling_of(advice, OOM_BBL), deadlines=item.deadline_set.order_by("datum")),
+        status=status)
 
 
 @company_view()

@@ -8,14 +8,14 @@ groups; the highest total comes first, ties in the guide's order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Sequence
 
 from onderwijsgids.kb.schema import Actiepunt as ActiepuntItem
 
-from .compiled import CompiledKB, remember
-from .evaluation import nl_date
-from .model import Actiepunt, RegelingAdvies, build
+from onderwijsgids.vocabulary import GOAL_WORDS, PROVINCE_WORDS, TARGET_GROUP_WORDS, datum, listing
+
+from .compiled import CompiledKB
+from .model import Actiepunt, RegelingAdvies
 from .profile import Profile
 
 FACT, GOAL, GROUP, DEFAULT = 5, 3, 2, 1
@@ -71,45 +71,42 @@ def _facts(p: Profile, c: CompiledKB, points: _Points,
     learners = p.leerlingen or []
     bbl = any(learner.leerweg == "bbl" for learner in learners)
     if bbl and p.erkend_leerbedrijf is not True and (point := points.number(3)):
-        answer = "nog niet erkend" if p.erkend_leerbedrijf is False else "onbekend"
-        point.add(FACT, f"Je hebt een bbl-leerling (antwoord 'leerlingen') en je bedrijf is "
-                  f"als leerbedrijf {answer} (antwoord 'erkend_leerbedrijf').",
+        answer = ("is nog niet erkend als leerbedrijf" if p.erkend_leerbedrijf is False
+                  else "is misschien nog niet erkend als leerbedrijf")
+        point.add(FACT, f"Je hebt een bbl-leerling en je bedrijf {answer}.",
                   "Vraag bij SBB erkenning als leerbedrijf aan: die is nodig voor mbo-bbl "
                   "en voor de Subsidie Praktijkleren.")
     if learners and p.praktijkopleider_opgeleid is not True and (point := points.number(4)):
         step = _action_with(c, point.item, "praktijkopleiderscursus")
         answer = "niet" if p.praktijkopleider_opgeleid is False else "misschien niet"
-        point.add(FACT, f"Je begeleidt leerlingen (antwoord 'leerlingen') en je "
-                  f"praktijkopleider is {answer} opgeleid (antwoord "
-                  "'praktijkopleider_opgeleid').", *([step] if step else []))
+        point.add(FACT, f"Je begeleidt leerlingen en je praktijkopleider is {answer} "
+                  "opgeleid.", *([step] if step else []))
     if any(learner.via_bvm for learner in learners) and (point := points.number(5)):
         point.add(FACT, "Een bedrijfsvakschool verzorgt een deel van de opleiding van je "
-                  "leerling (antwoord 'leerlingen').")
+                  "leerling.")
     if p.provincie and c.bvm_by_province.get(p.provincie) and (
             bbl or set(p.doelen or []) & {"bbl-leerlingen", "medewerkers-scholen"}) and (
             point := points.number(5)):
         names = ", ".join(c.item_titles[i] for i in c.bvm_by_province[p.provincie])
-        point.add(DEFAULT, f"In je provincie (antwoord 'provincie') zit een "
+        point.add(DEFAULT, f"In {PROVINCE_WORDS[p.provincie]} zit een "
                   f"bedrijfsvakschool: {names}.", f"Bezoek {names} en vraag naar de "
                   "mogelijkheden.")
     if p.scholing_medewerkers and (point := points.number(6)):
         steps = []
         ptt = results.get("oom-ptt")
         if ptt and ptt.status != "nee" and ptt.deadline:
-            steps.append(f"Vraag de PTT bij OOM aan vóór {nl_date(ptt.deadline)}, dus vóór de "
+            steps.append(f"Vraag de PTT bij OOM aan vóór {datum(ptt.deadline)}, dus vóór de "
                          "start van de cursus.")
-        point.add(FACT, "Je plant scholing van medewerkers (antwoord "
-                  "'scholing_medewerkers').", *steps)
+        point.add(FACT, "Je plant scholing van medewerkers.", *steps)
     praktijk = results.get("subsidie-praktijkleren")
     if praktijk and praktijk.status == "ja" and praktijk.deadline and (
             point := points.number(3)):
         point.add(FACT, "Voor je leerling(en) kun je de Subsidie Praktijkleren "
                   "aanvragen.", f"Vraag de Subsidie Praktijkleren uiterlijk "
-                  f"{nl_date(praktijk.deadline)} aan bij RVO.")
+                  f"{datum(praktijk.deadline)} aan bij RVO.")
 
 
-NO_GOALS = ("Je hebt (nog) geen doelen gekozen (antwoord 'doelen'); dit actiepunt kan bij jou "
-            "passen.")
+NO_GOALS = "Je hebt (nog) geen doelen gekozen; dit actiepunt kan bij jou passen."
 
 
 def _goals(p: Profile, c: CompiledKB, points: _Points) -> None:
@@ -119,9 +116,10 @@ def _goals(p: Profile, c: CompiledKB, points: _Points) -> None:
             points.at(position).add(DEFAULT, NO_GOALS)
         return
     for position, matched in _matches(p.doelen, c.goal_points).items():
-        points.at(position).add(GOAL * len(matched), _fits("doel(en)", "doelen", tuple(matched)))
+        points.at(position).add(GOAL * len(matched), _fits("doel", "doelen", GOAL_WORDS, matched))
     for position, matched in _matches(p.doelgroepen or [], c.group_points).items():
-        points.at(position).add(GROUP, _fits("doelgroep(en)", "doelgroepen", tuple(matched)))
+        points.at(position).add(GROUP, _fits("doelgroep", "doelgroepen", TARGET_GROUP_WORDS,
+                                             matched))
 
 
 def _matches(chosen: Sequence[str], points: dict[str, tuple[int, ...]]) -> dict[int, list[str]]:
@@ -133,11 +131,10 @@ def _matches(chosen: Sequence[str], points: dict[str, tuple[int, ...]]) -> dict[
     return found
 
 
-@lru_cache(maxsize=4096)
-def _fits(what: str, answer: str, values: tuple[str, ...]) -> str:
-    """``Past bij jouw doel(en) 'werven' (antwoord 'doelen').``"""
-    return (f"Past bij jouw {what} " + ", ".join(f"'{v}'" for v in values)
-            + f" (antwoord '{answer}').")
+def _fits(one: str, many: str, words: dict[str, str], values: list[str]) -> str:
+    """``Past bij je doel: nieuwe medewerkers werven.``"""
+    return (f"Past bij je {one if len(values) == 1 else many}: "
+            + listing([words[v] for v in values]) + ".")
 
 
 def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -> list[Actiepunt]:
@@ -151,18 +148,12 @@ def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -
 
 
 def _point(c: CompiledKB, cand: _Candidate, rank: int) -> Actiepunt:
-    """One action point of the plan. Equal points (same rank, reasons and first steps) recur
-    across companies, so each is built once and shared (it is immutable)."""
-    key = (cand.item.id, rank, tuple(cand.waarom), tuple(cand.first_steps))
-    point = c.points.get(key)
-    if point is None:
-        actions = c.actions[cand.item.id]
-        steps = cand.first_steps + [s for s in actions if s not in cand.first_steps] \
-            if cand.first_steps else list(actions)
-        point = remember(c.points, key, build(
-            Actiepunt, id=cand.item.id, prioriteit=rank, waarom=cand.waarom, stappen=steps,
-            titel=cand.item.titel, url=c.item_urls[cand.item.id]), 10_000)
-    return point
+    """One action point of the plan: the first steps the profile calls for, then the guide's."""
+    actions = c.actions[cand.item.id]
+    steps = cand.first_steps + [s for s in actions if s not in cand.first_steps]
+    return Actiepunt.model_construct(id=cand.item.id, prioriteit=rank, waarom=cand.waarom,
+                                     stappen=steps, titel=cand.item.titel,
+                                     url=c.item_urls[cand.item.id])
 
 
 def kwalificaties(p: Profile, c: CompiledKB) -> list[str]:
@@ -180,13 +171,14 @@ def organisaties(p: Profile, c: CompiledKB, regelingen: list[RegelingAdvies],
                  plan: list[Actiepunt]) -> list[str]:
     """Who to contact, most useful first: providers of fitting regelingen, SBB when recognition
     is needed, the province's bedrijfsvakscholen, A+O Metalektro for Metalektro companies."""
-    wanted = list(c.metalektro_organisaties) if p.cao == "metalektro" else []
+    wanted = ([o for o in sorted(c.organisaties) if "metalektro" in o]
+              if p.cao == "metalektro" else [])
     wanted += [c.by_id[result.id].aanbieder for result in regelingen if result.status != "nee"]
     if not p.erkend_leerbedrijf and any(learner.leerweg == "bbl" for learner in p.leerlingen or []):
         wanted.append("sbb")
     wanted += c.bvm_by_province.get(p.provincie or "", [])
-    of_point = c.point_organisaties_without_oom if p.cao in NOT_OOM else c.point_organisaties
     for point in plan:
-        wanted += of_point.get(point.id, ())
+        wanted += [org_id for org_id in c.point_organisaties.get(point.id, ())
+                   if not (p.cao in NOT_OOM and org_id == "oom")]
     wanted.append("metaalunie")
     return [org_id for org_id in dict.fromkeys(wanted) if org_id in c.organisaties]

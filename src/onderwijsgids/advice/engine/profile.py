@@ -10,16 +10,30 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Iterable, Literal, Mapping
+from typing import Annotated, Any, Iterable, Literal, Mapping
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator,
+)
 
 from onderwijsgids import bounded
 from onderwijsgids.kb.loader import dutch_message, line_of
 from onderwijsgids.kb.schema import Goal, LearningPath, Province, TargetGroup
 
 Cao = Literal["metaal-en-techniek", "metalektro", "andere", "geen", "onbekend"]
+HboDomein = Literal["techniek", "landbouw", "zorg", "gedrag-maatschappij", "ander"]
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+MAX_SPAN_YEARS = 8
+
+
+def _plausible(day: dt.date) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"het jaar moet tussen {FIRST_YEAR} en {LAST_YEAR} liggen")
+    return day
+
+
+Datum = Annotated[dt.date, AfterValidator(_plausible)]
 
 CAO_VALUES: tuple[str, ...] = Cao.__args__  # type: ignore[attr-defined]
 GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
@@ -37,14 +51,20 @@ class Leerling(_Strict):
 
     leerweg: LearningPath | None = None
     crebo: str | None = Field(None, pattern=r"^[0-9]{5}$")
-    start: dt.date | None = None
-    eind: dt.date | None = None
+    start: Datum | None = None
+    eind: Datum | None = None
     via_bvm: bool | None = None
+    praktijkovereenkomst: Datum | None = None  # date the praktijkovereenkomst was signed
+    aangevraagd: tuple[str, ...] = ()  # regelingen already applied for for this learner
+    hbo_domein: HboDomein | None = None  # hbo only
+    leerwerktraject: bool | None = None  # vmbo only: basisberoepsgerichte leerwerktraject
 
     @model_validator(mode="after")
     def _ordered(self) -> "Leerling":
         if self.start and self.eind and self.eind < self.start:
             raise ValueError("de einddatum ligt vóór de startdatum")
+        if self.start and self.eind and (self.eind - self.start).days > MAX_SPAN_YEARS * 366:
+            raise ValueError(f"een leerling loopt hooguit {MAX_SPAN_YEARS} jaar")
         return self
 
 
@@ -52,16 +72,25 @@ class Scholing(_Strict):
     """Planned training of own staff. ``kosten_eur`` (an extension of §2) allows an estimate."""
 
     omschrijving: str | None = Field(None, max_length=200)
-    start: dt.date | None = None
+    start: Datum | None = None
     aangevraagd: tuple[str, ...] = ()
     kosten_eur: int | None = Field(None, ge=0)
+
+
+class NieuweMedewerker(_Strict):
+    """Someone hired or about to be hired (contract §2, added 2026-12)."""
+
+    doelgroep: TargetGroup | None = None
+    in_dienst: Datum | None = None
+    contract_maanden: int | None = Field(None, ge=0, le=600)
+    uren_per_week: int | None = Field(None, ge=0, le=80)
 
 
 class Profile(_Strict):
     """Contract §2. Field names are Dutch because companies and advisers write these files."""
 
     naam: str | None = Field(None, max_length=200)
-    peildatum: dt.date | None = None
+    peildatum: Datum | None = None
     cao: Cao | None = None
     medewerkers: int | None = Field(None, ge=0, le=1_000_000)
     provincie: Province | None = None
@@ -72,6 +101,7 @@ class Profile(_Strict):
     scholing_medewerkers: list[Scholing] | None = None
     doelen: list[Goal] | None = None
     doelgroepen: list[TargetGroup] | None = None
+    nieuwe_medewerkers: list[NieuweMedewerker] | None = None
 
 
 @dataclass(frozen=True)
@@ -139,24 +169,19 @@ def _errors(exc: ValidationError, node: yaml.Node | None) -> list[Fout]:
 
 
 def _knowledge_errors(profile: Profile, kb: Any, node: yaml.Node | None) -> list[Fout]:
-    """Checks that need the knowledge base: crebo codes and regeling IDs must exist."""
+    """Checks that need the knowledge base: regeling IDs in ``aangevraagd`` must exist. Any
+    well-formed crebo code is accepted (the rules name one outside the guide as such)."""
     fouten = []
-    for index, learner in enumerate(profile.leerlingen or []):
-        if learner.crebo is None:
-            continue
-        item = kb.items.get(learner.crebo)
-        if item is None or getattr(item, "type", None) != "kwalificatie":
-            loc = ["leerlingen", index, "crebo"]
-            fouten.append(Fout(field_path(loc),
-                               f"crebocode '{learner.crebo}' staat niet in de onderwijsgids",
-                               line_of(node, loc)))
-    for index, course in enumerate(profile.scholing_medewerkers or []):
-        for position, regeling_id in enumerate(course.aangevraagd):
-            item = kb.items.get(regeling_id)
-            if item is None or getattr(item, "type", None) != "regeling":
-                loc = ["scholing_medewerkers", index, "aangevraagd", position]
-                fouten.append(Fout(field_path(loc), f"'{regeling_id}' is geen bekende regeling",
-                                   line_of(node, loc)))
+    lists = [("leerlingen", profile.leerlingen), ("scholing_medewerkers",
+                                                  profile.scholing_medewerkers)]
+    for name, things in lists:
+        for index, thing in enumerate(things or []):
+            for position, regeling_id in enumerate(thing.aangevraagd):
+                item = kb.items.get(regeling_id)
+                if item is None or getattr(item, "type", None) != "regeling":
+                    loc = [name, index, "aangevraagd", position]
+                    fouten.append(Fout(field_path(loc), f"'{regeling_id}' is geen bekende "
+                                       "regeling", line_of(node, loc)))
     return fouten
 
 

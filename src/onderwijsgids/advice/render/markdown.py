@@ -5,7 +5,8 @@ from __future__ import annotations
 from onderwijsgids.dutch import format_eur
 
 from ..engine import Advice
-from ..engine.evaluation import nl_date
+from onderwijsgids.vocabulary import datum as nl_date
+from onderwijsgids.vocabulary import field_words
 from .common import STATUS_TEXT, absolute, company_name, peildatum
 
 
@@ -42,7 +43,8 @@ def to_markdown(advice: Advice, titles: dict[str, str], base_url: str) -> str:
     missing = [(r, r.ontbreekt) for r in advice.regelingen if r.ontbreekt]
     if missing:
         out += ["", "### Wat we nog moeten weten", ""]
-        out += [f"- {r.titel}: {', '.join(fields)}" for r, fields in missing]
+        out += [f"- {r.titel}: {', '.join(field_words(f) for f in fields)}"
+                for r, fields in missing]
     if advice.kwalificaties:
         out += ["", "## Opleidingen (crebo)", ""]
         out += [f"- {crebo} {titles.get(crebo, '')}".rstrip() for crebo in advice.kwalificaties]

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from ..evaluation import Evaluation
 from ..profile import Profile
-from .common import CAO_CASES, oom_cao
+from .common import oom_cao
 
-
-# What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (CAO_CASES,)
+NO_RULES = ("De adviesmotor kent voor deze regeling nog geen regels; lees de voorwaarden in de "
+            "bron of vraag het de aanbieder.")
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     if ev.regeling.aanbieder == "oom":
         oom_cao(p, ev)
-    ev.condition("regels", None, "De adviesmotor kent voor deze regeling nog geen regels; lees "
-                 "de voorwaarden in de bron of vraag het de aanbieder.", [])
+    ev.condition("regels", None, NO_RULES, [])

@@ -1,75 +1,119 @@
-"""OOM leerwerkbijdrage (the guide's "vergoeding voor bbl"), per learner per school year.
+"""OOM leerwerkbijdrage (the guide's "vergoeding voor bbl"): per learner per school year,
+applied for *during* the training period.
 
-Source: content/regelingen/oom-bbl-vergoeding.yaml. Conditions: cao Metaal en Techniek, erkend
-leerbedrijf, the learner employed by the company (bbl or hbo-duaal), a maximum number of
-learners per company. The amount is a range per route in content: no single estimate.
+References: https://www.oom.nl/Regelingen/Leerwerkbijdrage/Leerwerkbijdrage-schooljaar-2019-2020
+(conditions 2019/20: erkend leerbedrijf, learner employed, at most 5 learners, apply during the
+course) ; https://www.bouwenmetstaal.nl/nieuws/meer-geld-voor-leerwerk-en-stage-in-het-mkb-metaal
+(2023/24 amounts by route). Figures are content (content/regelingen/oom-bbl-vergoeding.yaml);
+the amount is a range per route, so no single estimate.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Sequence
+import datetime as dt
 
-from ..evaluation import Evaluation, cap, param_text
+from onderwijsgids.vocabulary import LEERWEG_WORDS, datum
+
+from ..evaluation import Evaluation
+from ..model import Periode
 from ..profile import Leerling, Profile
-from .common import (
-    CAO_CASES, Condition, erkend_condition, judge_each, learner_name, oom_cao,
-)
-from .inputs import answer, each
+from ..studiejaar import Studiejaar
+from .common import Condition, cap, erkend_leerbedrijf, judge_each, leerling_naam, oom_cao, veld
 
 ID = "oom-bbl-vergoeding"
-# What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (CAO_CASES, each("leerlingen", "leerweg", "crebo"),
-          answer("erkend_leerbedrijf", only_if=("leerlingen", "leerweg", {"bbl"})))
-EMPLOYED = {"bbl", "hbo-duaal"}
+IN_DIENST_LEERWEGEN = frozenset({"bbl", "hbo-duaal", "hbo-deeltijd"})
 IN_DIENST = "leerling-in-dienst"
+TIJDENS = "tijdens-opleiding-aanvragen"
+
+ZINNEN = {
+    "geen-antwoord": "We weten niet of je leerlingen hebt; de bijdrage is voor leerlingen die bij "
+                     "je in dienst zijn (mbo-bbl, duaal of deeltijd-hbo).",
+    "geen-leerlingen": "Je hebt geen leerlingen opgegeven; de bijdrage is per leerling die bij je "
+                       "in dienst is (mbo-bbl, duaal of deeltijd-hbo).",
+    "leerweg?": "We weten niet welke leerweg {leerling} volgt; de bijdrage is voor leerlingen in "
+                "dienst (mbo-bbl, duaal of deeltijd-hbo).",
+    "leerweg-": "{Leerling} is niet bij jou in dienst als leerling-werknemer ({leerweg} is "
+                "geen leerwerkplaats met arbeidscontract).",
+    "leerweg+": "{Leerling} werkt met een arbeidscontract bij jou.",
+    "loopt+": "De opleiding van {leerling} loopt nog{tot}: je vraagt de bijdrage aan tijdens de "
+              "opleiding.",
+    "begint+": "De opleiding van {leerling} begint op {start}; je vraagt de bijdrage aan tijdens "
+               "de opleiding.",
+    "loopt-": "De opleiding van {leerling} eindigde op {eind}; de bijdrage vraag je aan tijdens "
+              "de opleiding, dus dat kan niet meer.",
+    "maximum": "OOM vergoedde hooguit {maximum} leerlingen per bedrijf (voorwaarde van "
+               "schooljaar {jaar}); je hebt er {aantal}.",
+    "bedrag": "Het bedrag hangt af van de route (bbl, via een bedrijfsvakschool, hbo); in "
+              "schooljaar {jaar} was het {bedrag}. Controleer het actuele bedrag; daarom geven "
+              "we geen schatting.",
+    "geen-bedrag": "De bron noemt geen actueel bedrag; zie de bron.",
+}
 
 
-def check_learner(p: Profile, index: int, learner: Leerling) -> Sequence[Condition]:
-    return _learner_conditions(index, learner.leerweg, learner.crebo, p.erkend_leerbedrijf)
+def in_dienst(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list[Condition]:
+    """The learner works for the company under a contract (bbl, hbo dual or part-time); mbo-bbl
+    needs an erkend leerbedrijf. Reference: https://www.oom.nl/Regelingen/Leerwerkbijdrage/Leerwerkbijdrage-schooljaar-2019-2020"""
+    naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
+    if leerling.leerweg is None:
+        return [(IN_DIENST, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
+    words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
+    if leerling.leerweg not in IN_DIENST_LEERWEGEN:
+        return [(IN_DIENST, False, ZINNEN["leerweg-"].format(**words), field)]
+    conditions = [(IN_DIENST, True, ZINNEN["leerweg+"].format(**words), field),
+                  tijdens_opleiding(ev, index, leerling)]
+    if leerling.leerweg == "bbl":
+        conditions.append(erkend_leerbedrijf(p.erkend_leerbedrijf))
+    return conditions
 
 
-@lru_cache(maxsize=4096)
-def _learner_conditions(index: int, leerweg: str | None, crebo: str | None,
-                        erkend_leerbedrijf: bool | None) -> tuple[Condition, ...]:
-    """A learner's conditions: a pure function of these answers, so worked out once each."""
-    name, field = learner_name(index, leerweg, crebo), f"leerlingen[{index}].leerweg"
-    if leerweg is None:
-        return ((IN_DIENST, None, f"We weten niet welke leerweg {name} volgt (antwoord "
-                 f"'{field}' ontbreekt); de bijdrage is voor leerlingen in dienst (bbl, hbo-duaal).",
-                 (field,)),)
-    if leerweg not in EMPLOYED:
-        return ((IN_DIENST, False, f"{cap(name)} volgt {leerweg} (antwoord "
-                 f"'{field}') en is dus niet bij jou in dienst als leerling-werknemer.", (field,)),)
-    conditions: list[Condition] = [
-        (IN_DIENST, True, f"{cap(name)} volgt {leerweg} (antwoord '{field}') en "
-         "werkt met een arbeidscontract bij jou.", (field,))]
-    if leerweg == "bbl":
-        conditions.append(erkend_condition(erkend_leerbedrijf))
-    return tuple(conditions)
+def tijdens_opleiding(ev: Evaluation, index: int, leerling: Leerling) -> Condition:
+    """"Er kan gedurende de opleidingsperiode van de leerling een bijdrage worden aangevraagd":
+    a learner who has left no longer counts. Reference: https://www.oom.nl/Regelingen/Leerwerkbijdrage/Leerwerkbijdrage-schooljaar-2019-2020"""
+    naam = leerling_naam(ev, index, leerling)
+    # A learner in the profile is a current or planned one: without an end date the training
+    # runs; the condition rests on the dates given, else on the learner being listed.
+    given = "eind" if leerling.eind else ("start" if leerling.start else "leerweg")
+    field = [veld(index, given)]
+    if leerling.eind is not None and leerling.eind < ev.peildatum:
+        return TIJDENS, False, ZINNEN["loopt-"].format(leerling=naam,
+                                                        eind=datum(leerling.eind)), field
+    if leerling.start is not None and leerling.start > ev.peildatum:
+        return TIJDENS, True, ZINNEN["begint+"].format(leerling=naam,
+                                                        start=datum(leerling.start)), field
+    tot = f" (tot {datum(leerling.eind)})" if leerling.eind else ""
+    return TIJDENS, True, ZINNEN["loopt+"].format(leerling=naam, tot=tot), field
+
+
+def studiejaren_van(leerling: Leerling, peildatum: dt.date) -> list[Studiejaar]:
+    """From the start through the current study year (and the coming one when the training
+    continues after it)."""
+    if leerling.start is None:
+        return []
+    current = Studiejaar.of(peildatum)
+    last = current.volgende if (leerling.eind is None or leerling.eind > current.einde) else current
+    if leerling.eind is not None:
+        last = min(last, Studiejaar.of(leerling.eind))
+    first = Studiejaar.of(leerling.start)
+    return [Studiejaar(y) for y in range(first.eerste_jaar, max(last, first).eerste_jaar + 1)]
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     oom_cao(p, ev)
-    chosen = judge_each(
-        ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), IN_DIENST,
-        "leerlingen",
-        unknown="We weten niet of je leerlingen hebt (antwoord 'leerlingen' ontbreekt); de "
-                "bijdrage is voor bbl- en hbo-duale leerlingen in dienst.",
-        empty="Je hebt geen leerlingen opgegeven (antwoord 'leerlingen'); de bijdrage is per "
-              "bbl- of hbo-duale leerling in dienst.")
+    chosen = judge_each(ev, p.leerlingen, lambda i, leerling: in_dienst(ev, p, i, leerling),
+                        IN_DIENST, "leerlingen", unknown=ZINNEN["geen-antwoord"],
+                        empty=ZINNEN["geen-leerlingen"])
     if ev.failed:
         return
+    learners = [(i, (p.leerlingen or [])[i]) for i in chosen
+                if (p.leerlingen or [])[i].leerweg in IN_DIENST_LEERWEGEN]
+    ev.perioden = [Periode(leerling=i, studiejaar=year.label, venster=None)
+                   for i, leerling in learners for year in studiejaren_van(leerling, ev.peildatum)]
     maximum = ev.param("maximum-leerlingen-per-bedrijf")
-    limit = maximum.number() if maximum else None  # no usable maximum in content: no note
-    if maximum is not None and limit is not None and len(chosen) > limit:
-        ev.note(f"OOM vergoedt hooguit {param_text(maximum)} leerlingen per bedrijf; je hebt er "
-                f"{len(chosen)}.", maximum.bron)
+    if maximum is not None and maximum.number() is not None and len(learners) > maximum.number():
+        ev.note(ZINNEN["maximum"].format(maximum=maximum.text(), jaar=maximum.schooljaar,
+                                         aantal=len(learners)), maximum.bron)
     amount = ev.param("bedrag-bandbreedte")
     if amount is not None:
-        year = f" in schooljaar {amount.schooljaar}" if amount.schooljaar else ""
-        ev.note(f"Het bedrag hangt af van de route (bbl, via een bedrijfsvakschool, hbo); "
-                f"{year.strip() or 'volgens de bron'} was het {param_text(amount)}. Controleer "
-                "het actuele bedrag; daarom geven we geen schatting.", amount.bron)
+        ev.note(ZINNEN["bedrag"].format(jaar=amount.schooljaar, bedrag=amount.text()), amount.bron)
     else:
-        ev.note("De bron noemt geen actueel bedrag; zie de bron.")
+        ev.note(ZINNEN["geen-bedrag"])

@@ -1,115 +1,114 @@
 """OOM stagebijdrage (and contribution for promotion activities) for interns at every level.
 
-Source: content/regelingen/oom-promotie-stage-bijdrage.yaml. Per intern a contribution per
-week, up to a maximum of weeks, up to a maximum of interns per company; apply within a number of
-months after the start of the internship.
+References: https://www.oom.nl/Regelingen/Stagebijdrage ;
+https://www.bouwenmetstaal.nl/nieuws/meer-geld-voor-leerwerk-en-stage-in-het-mkb-metaal
+(content/regelingen/oom-promotie-stage-bijdrage.yaml). Per intern a contribution per week, up
+to a maximum of weeks and of interns per company; apply within some months after the start.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from functools import lru_cache
-from typing import Sequence
 
-from ..compiled import Param
+from onderwijsgids.vocabulary import LEERWEG_WORDS, datum, euro
+
 from ..deadlines import add_months
-from ..evaluation import Evaluation, cap, eur, nl_date, param_text
+from ..evaluation import Evaluation
 from ..profile import Leerling, Profile
-from .common import CAO_CASES, Condition, judge_each, learner_label, learner_name, oom_cao
-from .inputs import each
+from .common import Condition, cap, judge_each, leerling_naam, oom_cao, veld
 
 ID = "oom-promotie-stage-bijdrage"
-INTERNS = {"bol", "hbo-voltijd", "vmbo", "havo-vwo"}
-# What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (CAO_CASES, each("leerlingen", "leerweg", "crebo", extra=("start", "eind"),
-                        when=("leerweg", INTERNS)))
+INTERNS = frozenset({"bol", "hbo-voltijd", "vmbo", "havo-vwo"})
 STAGE = "stagiair"
 TERM = "aanvraagtermijn"
-MONTHS = "aanvraagtermijn-maanden-na-start"
+
+ZINNEN = {
+    "geen-antwoord": "We weten niet of je stagiairs hebt.",
+    "geen-leerlingen": "Je hebt geen stagiairs opgegeven; zodra je een stagiair (mbo-bol, hbo, "
+                       "vmbo, havo/vwo) begeleidt, kun je een bijdrage aanvragen.",
+    "leerweg?": "We weten niet welke leerweg {leerling} volgt; de bijdrage is voor stagiairs.",
+    "leerweg-": "{Leerling} heeft een leerwerkplaats ({leerweg}), geen stage.",
+    "leerweg+": "{Leerling} loopt stage bij jou.",
+    "start?": "We weten niet wanneer de stage van {leerling} begint; aanvragen kan tot "
+              "{maanden} maanden na de start.",
+    "start-": "De stage van {leerling} begon op {start}; de aanvraagtermijn van {maanden} "
+              "maanden liep af op {laatste}.",
+    "start+": "De stage van {leerling} begint op {start}; je kunt aanvragen tot en met "
+              "{laatste}.",
+    "deadline": "OOM-stagebijdrage aanvragen voor {leerling} (uiterlijk {maanden} maanden na de "
+                "start).",
+    "schatting": "Indicatief: hooguit {totaal} ({per_week} per week, hooguit {weken} weken per "
+                 "stagiair per schooljaar{stagiairs}{jaar}).",
+}
 
 
-def check_learner(ev: Evaluation, index: int, learner: Leerling) -> Sequence[Condition]:
-    if learner.leerweg not in INTERNS:  # no intern: the dates do not matter
-        return _learner_conditions(index, learner.leerweg, learner.crebo, None, None,
-                                   ev.peildatum)
-    return _learner_conditions(index, learner.leerweg, learner.crebo, learner.start,
-                               ev.param(MONTHS), ev.peildatum)
-
-
-@lru_cache(maxsize=16_384)  # interns' start dates make many combinations
-def _learner_conditions(index: int, leerweg: str | None, crebo: str | None,
-                        start: dt.date | None, months: Param | None,
-                        peildatum: dt.date) -> tuple[Condition, ...]:
-    """A learner's conditions: a pure function of these values, so worked out once each
-    (``start`` and ``months`` only matter for interns)."""
-    name, field = learner_name(index, leerweg, crebo), f"leerlingen[{index}]"
-    if leerweg is None:
-        return ((STAGE, None, f"We weten niet welke leerweg {name} volgt (antwoord "
-                 f"'{field}.leerweg' ontbreekt); de bijdrage is voor stagiairs.",
-                 (f"{field}.leerweg",)),)
-    if leerweg not in INTERNS:
-        return ((STAGE, False, f"{cap(name)} volgt {leerweg} (antwoord "
-                 f"'{field}.leerweg'): dat is een leerwerkplaats, geen stage.",
-                 (f"{field}.leerweg",)),)
-    stage: Condition = (STAGE, True, f"{cap(name)} loopt stage bij jou (antwoord "
-                        f"'{field}.leerweg').", (f"{field}.leerweg",))
+def aanvraagtermijn(ev: Evaluation, index: int, leerling: Leerling) -> Condition | None:
+    """Apply up to some months after the start of the internship (content).
+    Reference: https://www.oom.nl/Regelingen/Stagebijdrage"""
+    months = ev.param("aanvraagtermijn-maanden-na-start")
     if months is None or months.number() is None:
-        return (stage,)
-    if start is None:
-        return (stage, (TERM, None, f"We weten niet wanneer de stage van {name} begint "
-                        f"(antwoord '{field}.start' ontbreekt); aanvragen kan tot "
-                        f"{param_text(months)} maanden na de start.", (f"{field}.start",)))
-    last = add_months(start, int(months.number() or 0))
-    if last < peildatum:
-        return (stage, (TERM, False, f"De stage van {name} begon op {nl_date(start)} "
-                        f"(antwoord '{field}.start'); de aanvraagtermijn van "
-                        f"{param_text(months)} maanden liep af op {nl_date(last)}.",
-                        (f"{field}.start",)))
-    return (stage, (TERM, True, f"De stage van {name} begint op {nl_date(start)} "
-                    f"(antwoord '{field}.start'); je kunt aanvragen tot en met "
-                    f"{nl_date(last)}.", (f"{field}.start",)))
+        return None
+    naam, field = leerling_naam(ev, index, leerling), [veld(index, "start")]
+    words = dict(leerling=naam, maanden=months.text())
+    if leerling.start is None:
+        return TERM, None, ZINNEN["start?"].format(**words), field
+    last = add_months(leerling.start, int(months.waarde))
+    words.update(start=datum(leerling.start), laatste=datum(last))
+    if last < ev.peildatum:
+        return TERM, False, ZINNEN["start-"].format(**words), field
+    return TERM, True, ZINNEN["start+"].format(**words), field
+
+
+def stagiair(ev: Evaluation, index: int, leerling: Leerling) -> list[Condition]:
+    """An intern: mbo-bol, full-time hbo, vmbo, havo/vwo (not a bbl work-learning place)."""
+    naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
+    if leerling.leerweg is None:
+        return [(STAGE, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
+    words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
+    if leerling.leerweg not in INTERNS:
+        return [(STAGE, False, ZINNEN["leerweg-"].format(**words), field)]
+    term = aanvraagtermijn(ev, index, leerling)
+    return [(STAGE, True, ZINNEN["leerweg+"].format(**words), field), *([term] if term else [])]
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     oom_cao(p, ev)
-    chosen = judge_each(
-        ev, p.leerlingen, lambda i, learner: check_learner(ev, i, learner), STAGE, "leerlingen",
-        unknown="We weten niet of je stagiairs hebt (antwoord 'leerlingen' ontbreekt).",
-        empty="Je hebt geen stagiairs opgegeven (antwoord 'leerlingen'); zodra je een stagiair "
-              "(bol, hbo, vmbo, havo/vwo) begeleidt, kun je een bijdrage aanvragen.")
+    chosen = judge_each(ev, p.leerlingen, lambda i, leerling: stagiair(ev, i, leerling), STAGE,
+                        "leerlingen", unknown=ZINNEN["geen-antwoord"],
+                        empty=ZINNEN["geen-leerlingen"])
     if ev.failed:
         return
-    learners = p.leerlingen or []
-    interns = [(i, learners[i]) for i in chosen if learners[i].leerweg in INTERNS]
-    months = ev.param(MONTHS)
-    if months is not None and months.number() is not None:
-        for i, learner in interns:
-            if learner.start:
-                last = add_months(learner.start, int(months.number() or 0))
-                ev.add_deadline(last, f"OOM-stagebijdrage aanvragen voor {learner_label(i, learner)}"
-                                f" (uiterlijk {param_text(months)} maanden na de start).")
+    interns = [(i, (p.leerlingen or [])[i]) for i in chosen
+               if (p.leerlingen or [])[i].leerweg in INTERNS]
+    months = ev.param("aanvraagtermijn-maanden-na-start")
+    if months is not None:
+        for i, leerling in interns:
+            if leerling.start:
+                ev.add_deadline(add_months(leerling.start, int(months.waarde)), ZINNEN[
+                    "deadline"].format(leerling=leerling_naam(ev, i, leerling),
+                                       maanden=months.text()))
     estimate(ev, interns)
 
 
+def stageweken(leerling: Leerling, maximum: int) -> int:
+    """Started weeks of the internship, up to the maximum per intern per school year."""
+    if leerling.start and leerling.eind:
+        return min(maximum, -(-((leerling.eind - leerling.start).days + 1) // 7))
+    return maximum
+
+
 def estimate(ev: Evaluation, interns: list[tuple[int, Leerling]]) -> None:
-    rate = ev.param("stagebijdrage-per-week")
-    weeks_max = ev.param("maximum-weken-per-stagiair")
+    """Per week × weeks, for at most the maximum number of interns (content)."""
+    rate, weeks_max = ev.param("stagebijdrage-per-week"), ev.param("maximum-weken-per-stagiair")
     most = ev.param("maximum-stagiairs-per-bedrijf")
-    if not interns or rate is None or weeks_max is None or rate.number() is None \
-            or weeks_max.number() is None:
+    if not interns or rate is None or weeks_max is None:
         return
-    limit = most.number() if most else None  # no usable maximum in content: count everyone
-    counted = interns[: int(limit)] if limit is not None else interns
-    total = Decimal(0)
-    for _, learner in counted:
-        weeks = weeks_max.number() or Decimal(0)
-        if learner.start and learner.eind:
-            weeks = min(weeks, Decimal(-(-((learner.eind - learner.start).days + 1) // 7)))
-        total += (rate.number() or Decimal(0)) * weeks
+    counted = interns[: int(most.waarde)] if most else interns
+    total = sum((Decimal(rate.waarde) * stageweken(leerling, int(weeks_max.waarde))
+                 for _, leerling in counted), Decimal(0))
     ev.schatting = int(total)
-    ev.note(f"Indicatief: hooguit {eur(total)} ({param_text(rate)} per week, hooguit "
-            f"{param_text(weeks_max)} weken per stagiair per schooljaar"
-            + (f", hooguit {param_text(most)} stagiairs per bedrijf" if most else "")
-            + (f"; bedrag schooljaar {rate.schooljaar}, controleer het actuele bedrag"
-               if rate.schooljaar else "") + ").", rate.bron)
+    ev.note(ZINNEN["schatting"].format(
+        totaal=euro(total), per_week=rate.text(), weken=weeks_max.text(),
+        stagiairs=f", hooguit {most.text()} stagiairs per bedrijf" if most else "",
+        jaar=f"; bedrag schooljaar {rate.schooljaar}, controleer het actuele bedrag"
+        if rate.schooljaar else ""), rate.bron)

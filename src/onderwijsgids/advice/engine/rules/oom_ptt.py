@@ -1,70 +1,73 @@
 """OOM Persoonlijke Trainingstoelage (PTT): a share of course costs, requested BEFORE the start.
 
-Source: content/regelingen/oom-ptt.yaml. A course that has started (or starts on the peildatum)
-without a request no longer qualifies: that is ``nee`` with the reason.
+References: https://veiligwerkennederland.nl/oom-subsidie/ ;
+https://metaalunie.nl/Lobby/Detail/opleidingsfonds-oom (content/regelingen/oom-ptt.yaml).
+A course that has started (or starts on the peildatum) without a request no longer qualifies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from functools import lru_cache
-from typing import Sequence
 
-from ..evaluation import Evaluation, cap, eur, nl_date, param_text
+from onderwijsgids.vocabulary import datum, euro
+
+from ..evaluation import Evaluation
 from ..profile import Profile, Scholing
-from .common import CAO_CASES, Condition, judge_each, oom_cao
-from .inputs import answer
+from .common import Condition, cap, judge_each, oom_cao, veld
 
 ID = "oom-ptt"
-# What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (CAO_CASES, answer("scholing_medewerkers"))
 VOORAF = "vooraf-aanvragen"
+COURSES = "scholing_medewerkers"
+
+ZINNEN = {
+    "geen-antwoord": "We weten niet of je scholing voor medewerkers plant.",
+    "geen-scholing": "Je hebt geen geplande scholing van medewerkers opgegeven; plan je een "
+                     "cursus, vraag de PTT dan vóór de start aan.",
+    "aangevraagd": "Je hebt de PTT voor {cursus} al aangevraagd.",
+    "start?": "We weten niet wanneer {cursus} begint; de PTT moet vóór de start worden "
+              "aangevraagd.",
+    "begonnen": "{Cursus} {wanneer} en is niet aangevraagd; de PTT moet vóór de start worden "
+                "aangevraagd.",
+    "nog-vooraf": "{Cursus} begint op {start}: je kunt de PTT nog vooraf aanvragen.",
+    "deadline": "PTT aanvragen bij OOM vóór de start van {cursus}.",
+    "maximum": "Per bedrijf geldt een maximum: {grenzen}.",
+    "geen-bedrag": "De bron noemt geen volledig bedrag; zie de bron.",
+    "zonder-kosten": "OOM vergoedt {aandeel} van de cursuskosten, tot {maximum} per jaar. Vul de "
+                     "cursuskosten in voor een schatting.",
+    "schatting": "Indicatief: {totaal} ({aandeel} van de cursuskosten, tot {maximum} per "
+                 "medewerker per jaar).",
+}
 
 
-def course_label(index: int, course: Scholing) -> str:
-    return _course_name(index, course.omschrijving)
+def cursus_naam(index: int, course: Scholing) -> str:
+    return f"cursus {index + 1}" + (f" ({course.omschrijving})" if course.omschrijving else "")
 
 
-def _course_name(index: int, omschrijving: str | None) -> str:
-    return f"cursus {index + 1}" + (f" ('{omschrijving}')" if omschrijving else "")
-
-
-def check_course(ev: Evaluation, index: int, course: Scholing) -> Sequence[Condition]:
-    return _course_conditions(index, course.omschrijving, course.start, course.aangevraagd,
-                              ev.peildatum)
-
-
-@lru_cache(maxsize=4096)
-def _course_conditions(index: int, omschrijving: str | None, start: dt.date | None,
-                       aangevraagd: tuple[str, ...],
-                       peildatum: dt.date) -> tuple[Condition, ...]:
-    """A course's conditions: a pure function of these answers, so worked out once each."""
-    name, field = _course_name(index, omschrijving), f"scholing_medewerkers[{index}]"
-    if ID in aangevraagd:
-        return ((VOORAF, True, f"Je hebt de PTT voor {name} al aangevraagd (antwoord "
-                 f"'{field}.aangevraagd').", (f"{field}.aangevraagd",)),)
-    if start is None:
-        return ((VOORAF, None, f"We weten niet wanneer {name} begint (antwoord '{field}.start' "
-                 "ontbreekt); de PTT moet vóór de start worden aangevraagd.", (f"{field}.start",)),)
-    if start <= peildatum:
-        when = "begint vandaag" if start == peildatum else f"is op {nl_date(start)} begonnen"
-        return ((VOORAF, False, f"{cap(name)} {when} (antwoord '{field}.start') en is niet "
-                 f"aangevraagd (antwoord '{field}.aangevraagd'); de PTT moet vóór de start worden "
-                 "aangevraagd.", (f"{field}.start", f"{field}.aangevraagd")),)
-    return ((VOORAF, True, f"{cap(name)} begint op {nl_date(start)} (antwoord "
-             f"'{field}.start'): je kunt de PTT nog vooraf aanvragen.", (f"{field}.start",)),)
+def vooraf_aangevraagd(ev: Evaluation, index: int, course: Scholing) -> list[Condition]:
+    """The PTT must be requested before the course starts.
+    Reference: https://veiligwerkennederland.nl/oom-subsidie/"""
+    naam = cursus_naam(index, course)
+    words = dict(cursus=naam, Cursus=cap(naam))
+    start, applied = veld(index, "start", COURSES), veld(index, "aangevraagd", COURSES)
+    if ID in course.aangevraagd:
+        return [(VOORAF, True, ZINNEN["aangevraagd"].format(**words), [applied])]
+    if course.start is None:
+        return [(VOORAF, None, ZINNEN["start?"].format(**words), [start])]
+    if course.start <= ev.peildatum:
+        wanneer = ("begint vandaag" if course.start == ev.peildatum
+                   else f"is op {datum(course.start)} begonnen")
+        return [(VOORAF, False, ZINNEN["begonnen"].format(wanneer=wanneer, **words),
+                 [start, applied])]
+    return [(VOORAF, True, ZINNEN["nog-vooraf"].format(start=datum(course.start), **words),
+             [start])]
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     oom_cao(p, ev)
-    chosen = judge_each(
-        ev, p.scholing_medewerkers, lambda i, c: check_course(ev, i, c), VOORAF,
-        "scholing_medewerkers",
-        unknown="We weten niet of je scholing voor medewerkers plant (antwoord "
-                "'scholing_medewerkers' ontbreekt).",
-        empty="Je hebt geen geplande scholing van medewerkers opgegeven (antwoord "
-              "'scholing_medewerkers'); plan je een cursus, vraag de PTT dan vóór de start aan.")
+    chosen = judge_each(ev, p.scholing_medewerkers,
+                        lambda i, c: vooraf_aangevraagd(ev, i, c), VOORAF, COURSES,
+                        unknown=ZINNEN["geen-antwoord"], empty=ZINNEN["geen-scholing"])
     if ev.failed:
         return
     courses = p.scholing_medewerkers or []
@@ -72,36 +75,36 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
         course = courses[i]
         if course.start and ID not in course.aangevraagd and course.start > ev.peildatum:
             ev.add_deadline(course.start - dt.timedelta(days=1),
-                            f"PTT aanvragen bij OOM vóór de start van {course_label(i, course)}.")
+                            ZINNEN["deadline"].format(cursus=cursus_naam(i, course)))
     limits(ev)
-    estimate(ev, [(i, courses[i]) for i in chosen])
+    estimate(ev, [courses[i] for i in chosen])
 
 
 def limits(ev: Evaluation) -> None:
-    people = ev.param("maximum-medewerkers")
-    share = ev.param("maximum-aandeel-personeel-procent")
-    if people is not None or share is not None:
-        parts = [f"{param_text(people)} medewerkers" if people else "",
-                 f"{param_text(share)} van het personeel" if share else ""]
-        ev.arrange("maximum-medewerkers", "Per bedrijf geldt een maximum: "
-                   + " of ".join(x for x in parts if x) + ".")
+    """At most 15 employees or 30% of staff per company (content)."""
+    people, share = ev.param("maximum-medewerkers"), ev.param("maximum-aandeel-personeel-procent")
+    grenzen = [x for x in (f"{people.text()} medewerkers" if people else "",
+                           f"{share.text()} van het personeel" if share else "") if x]
+    if grenzen:
+        ev.arrange("maximum-medewerkers", ZINNEN["maximum"].format(grenzen=" of ".join(grenzen)))
 
 
-def estimate(ev: Evaluation, courses: list[tuple[int, Scholing]]) -> None:
-    share = ev.param("vergoedingspercentage")
-    cap = ev.param("maximum-per-jaar")
-    if share is None or cap is None or share.number() is None or cap.number() is None:
-        ev.note("De bron noemt geen volledig bedrag; zie de bron.")
+def bijdrage(course: Scholing, share: Decimal, maximum: Decimal) -> Decimal:
+    """A share of the course costs, up to the maximum per employee per year."""
+    return min(Decimal(course.kosten_eur or 0) * share / 100, maximum)
+
+
+def estimate(ev: Evaluation, courses: list[Scholing]) -> None:
+    share, maximum = ev.param("vergoedingspercentage"), ev.param("maximum-per-jaar")
+    if share is None or maximum is None:
+        ev.note(ZINNEN["geen-bedrag"])
         return
-    costed = [(i, c) for i, c in courses if c.kosten_eur is not None]
+    words = dict(aandeel=share.text(), maximum=maximum.text())
+    costed = [c for c in courses if c.kosten_eur is not None]
     if not costed:
-        ev.note(f"OOM vergoedt {param_text(share)} van de cursuskosten, tot "
-                f"{param_text(cap)} per jaar. Vul de cursuskosten in (kosten_eur) voor een "
-                "schatting.", cap.bron)
+        ev.note(ZINNEN["zonder-kosten"].format(**words), maximum.bron)
         return
-    pct = (share.number() or Decimal(0)) / 100
-    total = sum((min(Decimal(c.kosten_eur or 0) * pct, cap.number() or Decimal(0))
-                 for _, c in costed), Decimal(0))
+    total = sum((bijdrage(c, Decimal(share.waarde), Decimal(maximum.waarde)) for c in costed),
+                Decimal(0))
     ev.schatting = int(total)
-    ev.note(f"Indicatief: {eur(total)} ({param_text(share)} van de cursuskosten, "
-            f"tot {param_text(cap)} per medewerker per jaar).", cap.bron)
+    ev.note(ZINNEN["schatting"].format(totaal=euro(total), **words), maximum.bron)

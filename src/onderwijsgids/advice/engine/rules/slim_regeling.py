@@ -1,87 +1,90 @@
 """SLIM-regeling (Uitvoering Van Beleid SZW): subsidy for learning and development in mkb.
 
-Source: content/regelingen/slim-regeling.yaml. Eligible when the company has FEWER employees than
-``mkb-grens-medewerkers`` (so exactly 250 is not mkb). Applications in windows (``perioden``);
-minimum costs; a percentage up to a maximum for an individual company.
+References: https://www.uitvoeringvanbeleidszw.nl (SLIM) and the Staatscourant
+(content/regelingen/slim-regeling.yaml). Eligible with FEWER employees than the mkb limit
+(exactly 250 is not mkb); applications in windows; minimum costs; a percentage up to a maximum.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..evaluation import Evaluation, eur, nl_date, param_text
+from onderwijsgids.vocabulary import datum, euro
+
+from ..evaluation import Evaluation
 from ..profile import Profile
 from .common import training_purpose
-from .inputs import answer, contains, each
 
 ID = "slim-regeling"
-# What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (answer("medewerkers"), contains("doelen", "medewerkers-scholen"),
-          each("scholing_medewerkers", "kosten_eur"))
 MKB = "mkb-minder-dan-250"
 PURPOSE = "scholingsdoel"
+
+ZINNEN = {
+    "medewerkers?": "We weten niet hoeveel medewerkers je hebt; de regeling is voor het mkb.",
+    "grens?": "De bron noemt geen mkb-grens; zie de bron.",
+    "mkb+": "Met {aantal} medewerkers is je bedrijf mkb: minder dan {grens}.",
+    "mkb-": "Met {aantal} medewerkers is je bedrijf geen mkb: de regeling is voor minder dan "
+            "{grens} medewerkers.",
+    "doel": "SLIM is voor leren en ontwikkelen in het mkb.",
+    "looptijd-": "De regeling liep tot {tot}.",
+    "deadline": "SLIM-subsidie aanvragen: {wat}{van} tot en met {tot}.",
+    "tijdvak": "Aanvragen in een tijdvak: {wat}{van} tot en met {tot}.",
+    "geen-tijdvak": "De data van het volgende aanvraagtijdvak staan nog niet in de onderwijsgids; "
+                    "zie de bron.",
+    "minimum": "Let op: de kosten van het project zijn minstens {minimum}.",
+    "schatting": "Indicatief: {bedrag} ({aandeel} van {kosten} opgegeven cursuskosten, tot "
+                 "{maximum} per bedrijf); bij te veel aanvragen wordt geloot.",
+}
+
+
+def mkb(p: Profile, ev: Evaluation) -> None:
+    """Fewer employees than the mkb limit (250)."""
+    limit = ev.param("mkb-grens-medewerkers")
+    if p.medewerkers is None:
+        ev.condition(MKB, None, ZINNEN["medewerkers?"], ["medewerkers"])
+    elif limit is None:
+        ev.condition(MKB, None, ZINNEN["grens?"], [])
+    else:
+        words = dict(aantal=p.medewerkers, grens=limit.text())
+        ok = p.medewerkers < limit.waarde
+        ev.condition(MKB, ok, ZINNEN["mkb+" if ok else "mkb-"].format(**words), ["medewerkers"])
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     mkb(p, ev)
-    training_purpose(p, ev, PURPOSE, "SLIM is voor leren en ontwikkelen in het mkb.")
+    training_purpose(p, ev, PURPOSE, ZINNEN["doel"])
     end = ev.param("looptijd-tot")
-    if end is not None and end.date() is not None and end.date() < ev.peildatum:  # type: ignore[operator]
-        ev.condition("looptijd", False, f"De regeling liep tot {nl_date(end.date())}.")  # type: ignore[arg-type]
+    if end is not None and end.date() is not None and end.waarde < ev.peildatum:
+        ev.condition("looptijd", False, ZINNEN["looptijd-"].format(tot=datum(end.waarde)))
     if ev.failed:
         return
     windows(ev)
     estimate(p, ev)
 
 
-def mkb(p: Profile, ev: Evaluation) -> None:
-    limit = ev.param("mkb-grens-medewerkers")
-    number = int(limit.number() or 0) if limit and limit.number() is not None else None
-    if p.medewerkers is None:
-        ev.condition(MKB, None, "We weten niet hoeveel medewerkers je hebt (antwoord "
-                     "'medewerkers' ontbreekt); de regeling is voor het mkb.", ["medewerkers"])
-    elif number is None:
-        ev.condition(MKB, None, "De bron noemt geen mkb-grens; zie de bron.", [])
-    elif p.medewerkers < number:
-        ev.condition(MKB, True, f"Met {p.medewerkers} medewerkers (antwoord 'medewerkers') is je "
-                     f"bedrijf mkb: minder dan {number}.", ["medewerkers"])
-    else:
-        ev.condition(MKB, False, f"Met {p.medewerkers} medewerkers (antwoord 'medewerkers') is je "
-                     f"bedrijf geen mkb: de regeling is voor minder dan {number} medewerkers.",
-                     ["medewerkers"])
-
-
 def windows(ev: Evaluation) -> None:
-    upcoming = [w for w in ev.regeling.perioden if w[1] is None or w[1] >= ev.peildatum]
-    dated = [w for w in upcoming if w[1] is not None]
+    upcoming = [w for w in ev.regeling.windows if w.tot is None or w.tot >= ev.peildatum]
+    dated = [w for w in upcoming if w.tot is not None]
     if dated:
-        van, tot, omschrijving, _year, source = dated[0]
-        opens = f" van {nl_date(van)}" if van else ""
-        ev.add_deadline(tot, f"SLIM-subsidie aanvragen: {omschrijving}"  # type: ignore[arg-type]
-                        f"{opens} tot en met {nl_date(tot)}.")  # type: ignore[arg-type]
-        ev.note(f"Aanvragen in een tijdvak: {omschrijving}{opens} tot en met "
-                f"{nl_date(tot)}.", source)  # type: ignore[arg-type]
-    else:
-        undated = [w for w in upcoming if w[1] is None]
-        for _van, _tot, omschrijving, _year, source in undated:
-            ev.note(f"{omschrijving}.", source)
-        ev.note("De data van het volgende aanvraagtijdvak staan nog niet in de onderwijsgids; "
-                "zie de bron.")
+        w = dated[0]
+        words = dict(wat=w.omschrijving, van=f" van {datum(w.van)}" if w.van else "",
+                     tot=datum(w.tot))  # type: ignore[arg-type]
+        ev.add_deadline(w.tot, ZINNEN["deadline"].format(**words))  # type: ignore[arg-type]
+        ev.note(ZINNEN["tijdvak"].format(**words), w.bron)
+        return
+    for w in upcoming:
+        ev.note(f"{w.omschrijving}.", w.bron)
+    ev.note(ZINNEN["geen-tijdvak"])
 
 
 def estimate(p: Profile, ev: Evaluation) -> None:
     share, cap, floor = (ev.param("subsidiepercentage"), ev.param("maximum-individueel"),
                          ev.param("minimale-kosten"))
     if floor is not None:
-        ev.arrange("minimale-kosten", f"Let op: de kosten van het project zijn minstens "
-                   f"{param_text(floor)}.")
+        ev.arrange("minimale-kosten", ZINNEN["minimum"].format(minimum=floor.text()))
     costs = sum((c.kosten_eur or 0 for c in p.scholing_medewerkers or []), 0)
-    if not (share and cap and floor) or None in (share.number(), cap.number(), floor.number()):
-        return
-    if costs and costs >= (floor.number() or 0):
-        amount = min(Decimal(costs) * (share.number() or Decimal(0)) / 100,
-                     cap.number() or Decimal(0))
+    if share and cap and floor and costs and costs >= floor.waarde:
+        amount = min(Decimal(costs) * Decimal(share.waarde) / 100, Decimal(cap.waarde))
         ev.schatting = int(amount)
-        ev.note(f"Indicatief: {eur(amount)} ({param_text(share)} van {eur(costs)} "
-                f"opgegeven cursuskosten, tot {param_text(cap)} per bedrijf); bij te veel "
-                "aanvragen wordt geloot.", cap.bron)
+        ev.note(ZINNEN["schatting"].format(bedrag=euro(amount), aandeel=share.text(),
+                                           kosten=euro(costs), maximum=cap.text()), cap.bron)

@@ -1,221 +1,351 @@
-"""Subsidie Praktijkleren (RVO, for OCW): a contribution per praktijkleerplaats per study year.
+"""Subsidieregeling praktijkleren (RVO, for the ministry OCW): a contribution per
+praktijkleerplaats per study year, applied for afterwards.
 
-Source: content/regelingen/subsidie-praktijkleren.yaml (RVO pages, see its ``bronnen``).
-- bbl, hbo-duaal/deeltijd and vmbo work-learning places count; bol does not.
-- mbo-bbl needs an erkend leerbedrijf and a course in the Crebo register; hbo needs no SBB
-  recognition.
-- Applied for afterwards, per study year, in a window after it; the closing date per study
-  year is a parameter (``aanvraag-sluit``); an unpublished window is shown as indicative.
-- Estimate: ``maximum-per-plaats`` pro rata over the supervised weeks of a full year.
+References: https://mijn.rvo.nl/praktijkleren ;
+https://www.rvo.nl/subsidies-regelingen/subsidieregeling-praktijkleren/kom-ik-aanmerking/mbo ;
+https://ondernemersklankbord.nl/?p=3954 (window 2026) ; https://www.beveiligingsbranche.nl/praktijkleren/
+(weeks) ; https://hlb-nannen.nl/nieuws/aanvraag-subsidie-praktijkleren-tot-17-september
+(expected amounts 2024/25) ; https://www.praktijklerennederland.nl (hbo domains).
+Figures and windows are content (content/regelingen/subsidie-praktijkleren.yaml).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from decimal import Decimal
-from functools import lru_cache
-from typing import Sequence
+from decimal import ROUND_FLOOR, Decimal
 
-from ..compiled import Param
-from ..deadlines import StudyYears, weeks_overlapping
-from ..evaluation import Evaluation, cap, eur, nl_date, param_text
-from onderwijsgids.dutch import MONTHS, day_month, day_month_range, in_year
+from onderwijsgids.vocabulary import HBO_DOMAIN_WORDS, LEERWEG_WORDS, datum, euro, listing
 
+from ..evaluation import Evaluation
+from ..model import Periode, Venster
 from ..profile import Leerling, Profile
-from .common import Condition, erkend_condition, judge_each, learner_label, learner_name
-from .inputs import answer, each
+from ..studiejaar import Studiejaar, werkweken
+from .common import (
+    Condition, cap, crebo_buiten_gids, erkend_leerbedrijf, judge_each, leerling_naam, veld,
+)
 
 ID = "subsidie-praktijkleren"
-QUALIFYING = {"bbl", "hbo-duaal", "vmbo"}
-# What the rule reads of a profile, besides the peildatum (see .inputs).
-INPUTS = (each("leerlingen", "leerweg", "crebo", extra=("start", "eind"),
-               when=("leerweg", QUALIFYING)),
-          answer("erkend_leerbedrijf", only_if=("leerlingen", "leerweg", {"bbl"})))
+MBO, HBO, VMBO = frozenset({"bbl"}), frozenset({"hbo-duaal", "hbo-deeltijd"}), frozenset({"vmbo"})
+HBO_DOMEINEN = frozenset({"techniek", "landbouw", "zorg", "gedrag-maatschappij"})
 LEERWEG = "leerweg-bbl-hbo-duaal-vmbo"
+MAX_AGE = 3  # study years: an older figure is not used for an estimate (contract §3)
+
+ZINNEN = {
+    "geen-antwoord": "We weten niet of je leerlingen hebt; de subsidie is voor leerlingen in "
+                     "het mbo-bbl, duaal of deeltijd-hbo en een vmbo-leerwerktraject.",
+    "geen-leerlingen": "Je hebt geen leerlingen opgegeven; de subsidie is per "
+                       "praktijkleerplaats (mbo-bbl, duaal of deeltijd-hbo, vmbo-leerwerktraject).",
+    "leerweg?": "We weten niet welke leerweg {leerling} volgt; alleen mbo-bbl, duaal of "
+                "deeltijd-hbo en een vmbo-leerwerktraject tellen mee.",
+    "leerweg-": "{Leerling} telt niet mee: alleen mbo-bbl, duaal of deeltijd-hbo en een "
+                "vmbo-leerwerktraject tellen mee, {leerweg} niet.",
+    "leerweg+": "{Leerling} heeft een praktijkleerplaats die meetelt.",
+    "crebo?": "We weten de opleiding van {leerling} niet; die moet in het Crebo-register staan.",
+    "crebo+": "De opleiding van {leerling} leidt tot een diploma in het Crebo-register.",
+    "domein?": "We weten niet in welk domein {leerling} studeert; alleen techniek, landbouw en "
+               "natuurlijke omgeving, gezondheidszorg en gedrag en maatschappij tellen mee.",
+    "domein-": "{Leerling} studeert in {domein}; alleen techniek, landbouw en natuurlijke "
+               "omgeving, gezondheidszorg en gedrag en maatschappij tellen mee.",
+    "domein+": "{Leerling} studeert in het domein {domein}, dat meetelt.",
+    "hbo-erkenning": "Voor {leerling} in het hbo noemt de bron geen erkenning door SBB als "
+                     "voorwaarde.",
+    "leerwerktraject?": "We weten niet of {leerling} een leerwerktraject in de "
+                        "basisberoepsgerichte leerweg volgt; alleen dat telt mee, geen gewone "
+                        "stage.",
+    "leerwerktraject-": "{Leerling} volgt geen leerwerktraject in de basisberoepsgerichte "
+                        "leerweg; een gewone vmbo-stage telt niet mee.",
+    "leerwerktraject+": "{Leerling} volgt een leerwerktraject in de basisberoepsgerichte "
+                        "leerweg (leerjaar 3–4).",
+    "overeenkomst+": "De praktijkovereenkomst van {leerling} is getekend op {datum}.",
+    "al-aangevraagd": "Je hebt de subsidie voor {leerling} al eens aangevraagd; vraag per "
+                      "studiejaar opnieuw aan.",
+    "zonder-start": "We weten niet wanneer {leerling} begon; zonder startdatum rekenen we geen "
+                    "weken en geen bedrag uit.",
+    "alles-gesloten": "De aanvraagperiode is voorbij voor elk studiejaar van je leerlingen "
+                      "({jaren}); voor die jaren kan niet meer worden aangevraagd.",
+    "nog-open": "Voor studiejaar {jaar} kun je nog aanvragen.",
+    "gesloten": "De aanvraagperiode voor studiejaar {jaar} is voorbij{sluit}; voor dat jaar kan "
+                "niet meer worden aangevraagd.",
+    "gepubliceerd": "Je vraagt de subsidie achteraf aan, per studiejaar: voor studiejaar {jaar} "
+                    "van {open} tot en met {sluit}.",
+    "verwacht": "De aanvraagperiode voor studiejaar {jaar} is nog niet gepubliceerd; verwacht: "
+                "tot en met {sluit}. Waarom we dat verwachten: {basis}",
+    "onbekend": "De aanvraagperiode voor studiejaar {jaar} is nog niet bekend; zie de bron.",
+    "deadline": "Subsidie Praktijkleren aanvragen bij RVO voor studiejaar {jaar} (achteraf; "
+                "aanvraagperiode {venster}).",
+    "schatting": "Indicatief voor studiejaar {jaar}: hooguit {totaal} ({delen}). Het werkelijke "
+                 "bedrag hangt af van het aantal aanvragen.",
+    "deel-mbo": "{leerling}: {weken} van {volledig} weken van hooguit {bedrag}",
+    "deel-hbo": "{leerling}: {weken} van {volledig} weken van het verwachte hbo-bedrag van "
+                "hooguit {bedrag} (studiejaar {bedragjaar}; controleer het actuele bedrag)",
+    "geen-bedrag": "De bron noemt geen bruikbaar bedrag voor {leerling}; zie de bron.",
+}
 
 
-def study_years(ev: Evaluation) -> StudyYears:
-    """Study years start on ``studiejaar-mbo-start`` (a date, "08-01" or "1 augustus")."""
-    return _study_years(ev.param("studiejaar-mbo-start"))
+# --- who counts -----------------------------------------------------------------------------
+
+def leerweg_telt(ev: Evaluation, index: int, leerling: Leerling) -> Condition:
+    """mbo-bbl, hbo duaal or part-time and vmbo (as leerwerktraject) count; bol does not.
+    Reference: https://mijn.rvo.nl/praktijkleren (categories)."""
+    naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
+    if leerling.leerweg is None:
+        return LEERWEG, None, ZINNEN["leerweg?"].format(leerling=naam), field
+    words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
+    if leerling.leerweg not in MBO | HBO | VMBO:
+        return LEERWEG, False, ZINNEN["leerweg-"].format(**words), field
+    return LEERWEG, True, ZINNEN["leerweg+"].format(**words), field
 
 
-@lru_cache(maxsize=64)
-def _study_years(param: Param | None) -> StudyYears:
-    if param is None:
-        return StudyYears()  # the legal school year, 1 August – 31 July
-    day = param.date()
-    if day:
-        return StudyYears(day.month, day.day)
-    text = str(param.waarde).strip().lower()
-    if match := re.fullmatch(r"(\d{1,2})-(\d{1,2})", text):
-        return StudyYears(int(match[1]), int(match[2]))
-    if month_day := day_month(text):
-        return StudyYears(*month_day)
-    return StudyYears()
+def mbo_voorwaarden(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list[Condition]:
+    """mbo-bbl: an erkend leerbedrijf and a course in the Crebo register.
+    Reference: https://www.rvo.nl/subsidies-regelingen/subsidieregeling-praktijkleren/kom-ik-aanmerking/mbo"""
+    naam = leerling_naam(ev, index, leerling)
+    crebo = (("crebo-register", None, ZINNEN["crebo?"].format(leerling=naam),
+              [veld(index, "crebo")]) if leerling.crebo is None else
+             ("crebo-register", True, ZINNEN["crebo+"].format(leerling=naam),
+              [veld(index, "crebo")]))
+    return [erkend_leerbedrijf(p.erkend_leerbedrijf), crebo]
 
 
-def check_learner(p: Profile, index: int, learner: Leerling) -> Sequence[Condition]:
-    return _learner_conditions(index, learner.leerweg, learner.crebo, p.erkend_leerbedrijf)
+def hbo_domein(ev: Evaluation, index: int, leerling: Leerling) -> list[Condition]:
+    """hbo counts only when dual or part-time in techniek, landbouw & natuurlijke omgeving,
+    gezondheidszorg, gedrag & maatschappij; no SBB recognition is named.
+    Reference: https://www.praktijklerennederland.nl (FAQ)."""
+    naam, field = leerling_naam(ev, index, leerling), [veld(index, "hbo_domein")]
+    words = dict(leerling=naam, Leerling=cap(naam),
+                 domein=HBO_DOMAIN_WORDS.get(leerling.hbo_domein or "", ""))
+    if leerling.hbo_domein is None:
+        domein: Condition = ("hbo-domein", None, ZINNEN["domein?"].format(**words), field)
+    elif leerling.hbo_domein in HBO_DOMEINEN:
+        domein = ("hbo-domein", True, ZINNEN["domein+"].format(**words), field)
+    else:
+        domein = ("hbo-domein", False, ZINNEN["domein-"].format(**words), field)
+    return [domein, ("hbo-geen-erkenning-nodig", True, ZINNEN["hbo-erkenning"].format(**words),
+                     [veld(index, "leerweg")])]
 
 
-@lru_cache(maxsize=4096)
-def _learner_conditions(index: int, leerweg: str | None, crebo: str | None,
-                        erkend_leerbedrijf: bool | None) -> tuple[Condition, ...]:
-    """A learner's conditions: a pure function of these answers, so worked out once each."""
-    name = learner_name(index, leerweg, crebo)
-    field = f"leerlingen[{index}]"
-    if leerweg is None:
-        return ((LEERWEG, None, f"We weten niet welke leerweg {name} volgt (antwoord "
-                 f"'{field}.leerweg' ontbreekt); alleen bbl, hbo-duaal en vmbo tellen mee.",
-                 (f"{field}.leerweg",)),)
-    if leerweg not in QUALIFYING:
-        return ((LEERWEG, False, f"{cap(name)} volgt {leerweg} (antwoord "
-                 f"'{field}.leerweg'); alleen bbl-, hbo-duale en vmbo-leerwerkplaatsen tellen mee, "
-                 "bol niet.", (f"{field}.leerweg",)),)
-    conditions: list[Condition] = [
-        (LEERWEG, True, f"{cap(name)} volgt {leerweg} (antwoord "
-         f"'{field}.leerweg'): een praktijkleerplaats die meetelt.", (f"{field}.leerweg",))]
-    if leerweg == "bbl":
-        conditions.append(erkend_condition(erkend_leerbedrijf))
-        if crebo is None:
-            conditions.append(("crebo-register", None, f"We weten de opleiding van {name} niet "
-                               f"(antwoord '{field}.crebo' ontbreekt); de opleiding moet in het "
-                               "Crebo-register staan.", (f"{field}.crebo",)))
-        else:
-            conditions.append(("crebo-register", True, f"De opleiding van leerling {index + 1} "
-                               f"(crebo {crebo}, antwoord '{field}.crebo') staat in het "
-                               "Crebo-register.", (f"{field}.crebo",)))
-    elif leerweg == "vmbo":
-        conditions.append((LEERWEG, True, f"Voor {name} telt alleen een leerwerktraject in de "
-                           "basisberoepsgerichte leerweg (leerjaar 3–4) mee, geen gewone stage.",
-                           (f"{field}.leerweg",)))
-    elif leerweg == "hbo-duaal":
-        conditions.append(("hbo-geen-erkenning-nodig", True, f"Voor {name} in het hbo noemt de "
-                           "bron geen erkenning als leerbedrijf door SBB als voorwaarde.",
-                           (f"{field}.leerweg",)))
-    return tuple(conditions)
+def vmbo_leerwerktraject(ev: Evaluation, index: int, leerling: Leerling) -> list[Condition]:
+    """vmbo counts only as a leerwerktraject in the basisberoepsgerichte leerweg (years 3–4).
+    Reference: https://mijn.rvo.nl/praktijkleren"""
+    naam = leerling_naam(ev, index, leerling)
+    key = {None: "leerwerktraject?", True: "leerwerktraject+", False: "leerwerktraject-"}[
+        leerling.leerwerktraject]
+    return [("vmbo-leerwerktraject", leerling.leerwerktraject,
+             ZINNEN[key].format(leerling=naam, Leerling=cap(naam)),
+             [veld(index, "leerwerktraject")])]
 
+
+def voorwaarden(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list[Condition]:
+    """Every condition of one learner's praktijkleerplaats."""
+    first = leerweg_telt(ev, index, leerling)
+    if first[1] is not True:
+        return [first]
+    if leerling.leerweg in MBO:
+        return [first, *mbo_voorwaarden(ev, p, index, leerling)]
+    if leerling.leerweg in HBO:
+        return [first, *hbo_domein(ev, index, leerling)]
+    return [first, *vmbo_leerwerktraject(ev, index, leerling)]
+
+
+# --- weeks, amount and window per study year -----------------------------------------------
+
+def begin_van(leerling: Leerling) -> dt.date | None:
+    """Supervision starts at the start, or later when the praktijkovereenkomst was signed later."""
+    if leerling.start and leerling.praktijkovereenkomst:
+        return max(leerling.start, leerling.praktijkovereenkomst)
+    return leerling.start
+
+
+def studiejaren_van(leerling: Leerling, peildatum: dt.date) -> list[Studiejaar]:
+    """From the learner's start through the current study year, and the coming one when the
+    learner continues after it (contract §3)."""
+    begin = begin_van(leerling)
+    if begin is None:
+        return []
+    current = Studiejaar.of(peildatum)
+    last = current.volgende if (leerling.eind is None or leerling.eind > current.einde) else current
+    if leerling.eind is not None:
+        last = min(last, Studiejaar.of(leerling.eind))
+    last = max(last, Studiejaar.of(begin))
+    return [Studiejaar(y) for y in range(Studiejaar.of(begin).eerste_jaar, last.eerste_jaar + 1)]
+
+
+def volledig_jaar(ev: Evaluation, leerling: Leerling) -> int | None:
+    """A full year is 40 weeks for mbo and vmbo, 42 for hbo (content).
+    Reference: https://www.beveiligingsbranche.nl/praktijkleren/"""
+    kind = "hbo" if leerling.leerweg in HBO else "mbo"
+    found = ev.param(f"weken-volledig-jaar-{kind}")
+    return int(found.waarde) if found else None
+
+
+def begeleide_weken(ev: Evaluation, leerling: Leerling, studiejaar: Studiejaar) -> int | None:
+    """Calendar weeks with at least one working day of the learner's period in the study year
+    (to ``eind`` or the end of the study year: planned weeks for a year in progress), up to a
+    full year. Reference: https://www.beveiligingsbranche.nl/praktijkleren/"""
+    begin, full = begin_van(leerling), volledig_jaar(ev, leerling)
+    if begin is None or full is None:
+        return None
+    last = min(leerling.eind or studiejaar.einde, studiejaar.einde)
+    return min(werkweken(max(begin, studiejaar.begin), last), full)
+
+
+def bedrag_per_plaats(ev: Evaluation, leerling: Leerling,
+                      studiejaar: Studiejaar) -> tuple[Decimal, str | None] | None:
+    """The amount for a full year: the cap (€ 2.700) for mbo and vmbo; for hbo the expected
+    amount, which lies below the cap (contract §3). A figure more than three study years old
+    is not used. Reference: https://hlb-nannen.nl/nieuws/aanvraag-subsidie-praktijkleren-tot-17-september"""
+    if leerling.leerweg in HBO:
+        expected = ev.param("verwacht-bedrag-hbo")
+        if expected is None or not expected.range() or not expected.schooljaar or (
+                studiejaar.eerste_jaar - Studiejaar.parse(expected.schooljaar).eerste_jaar
+                > MAX_AGE):
+            return None
+        return expected.range()[1], expected.schooljaar  # type: ignore[index]
+    maximum = ev.param("maximum-per-plaats")
+    return (maximum.number(), maximum.schooljaar) if maximum and maximum.number() else None
+
+
+def bijdrage(ev: Evaluation, leerling: Leerling, studiejaar: Studiejaar) -> int | None:
+    """Indicative contribution: the amount for a full year pro rata over the supervised weeks,
+    rounded down (the real amount is the budget divided over the places, capped).
+    Reference: https://www.rvo.nl/subsidies-regelingen/subsidieregeling-praktijkleren/kom-ik-aanmerking/mbo"""
+    weeks, full = begeleide_weken(ev, leerling, studiejaar), volledig_jaar(ev, leerling)
+    amount = bedrag_per_plaats(ev, leerling, studiejaar)
+    if weeks is None or not full or amount is None:
+        return None
+    return int((amount[0] * weeks / full).quantize(Decimal(1), rounding=ROUND_FLOOR))
+
+
+def venster(ev: Evaluation, studiejaar: Studiejaar) -> Venster:
+    """The window for a study year (17 September inclusive): published, expected (with its
+    basis), closed, or unknown. A year older than every window in content is long closed.
+    References: https://ondernemersklankbord.nl/?p=3954 ; https://www.s-bb.nl/nieuws/aanvragen-voor-subsidie-praktijkleren-mogelijk-vanaf-3-juni/"""
+    window = ev.regeling.window(studiejaar.label)
+    if window is None:
+        known = [w.schooljaar for w in ev.regeling.windows if w.schooljaar]
+        if known and studiejaar.label < min(known):
+            return Venster(staat="gesloten")
+        return Venster(staat="onbekend")
+    if window.tot is not None and window.tot < ev.peildatum:
+        staat = "gesloten"
+    else:
+        staat = "verwacht" if window.verwacht else "gepubliceerd"
+    return Venster(open=window.van, sluit=window.tot, staat=staat)
+
+
+def perioden(ev: Evaluation, learners: list[tuple[int, Leerling]]) -> list[Periode]:
+    return [Periode(leerling=index, studiejaar=year.label,
+                    weken=begeleide_weken(ev, leerling, year),
+                    schatting_eur=bijdrage(ev, leerling, year), venster=venster(ev, year))
+            for index, leerling in learners for year in studiejaren_van(leerling, ev.peildatum)]
+
+
+# --- the regeling -----------------------------------------------------------------------------
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
-    chosen = judge_each(
-        ev, p.leerlingen, lambda i, learner: check_learner(p, i, learner), LEERWEG, "leerlingen",
-        unknown="We weten niet of je leerlingen hebt (antwoord 'leerlingen' ontbreekt); de "
-                "subsidie is voor bbl-, hbo-duale en vmbo-leerwerkplaatsen.",
-        empty="Je hebt geen leerlingen opgegeven (antwoord 'leerlingen'); de subsidie is per "
-              "bbl-, hbo-duale of vmbo-leerwerkplaats.")
-    if ev.failed or not chosen:
+    chosen = judge_each(ev, p.leerlingen, lambda i, leerling: voorwaarden(ev, p, i, leerling),
+                        LEERWEG, "leerlingen", unknown=ZINNEN["geen-antwoord"],
+                        empty=ZINNEN["geen-leerlingen"])
+    learners = [(i, (p.leerlingen or [])[i]) for i in chosen]
+    qualifying = [(i, leerling) for i, leerling in learners
+                  if leerweg_telt(ev, i, leerling)[1] is True]
+    for i, leerling in qualifying:
+        crebo_buiten_gids(ev, i, leerling)
+    if ev.failed or not qualifying:
         return
-    learners = p.leerlingen or []
-    qualifying = [(i, learners[i]) for i in chosen if learners[i].leerweg in QUALIFYING]
-    if any(learner.leerweg == "bbl" for _, learner in qualifying):
+    for leerwegen, code in ((HBO, "hbo-domein"), (VMBO, "vmbo-leerwerktraject")):
+        if not any(leerling.leerweg in leerwegen for _, leerling in qualifying):
+            ev.not_applicable(code)
+    ev.perioden = perioden(ev, qualifying)
+    arrangements(ev, qualifying)
+    for i, leerling in qualifying:
+        if leerling.start is None:
+            ev.note(ZINNEN["zonder-start"].format(leerling=leerling_naam(ev, i, leerling)))
+    windows(ev, qualifying)
+
+
+def arrangements(ev: Evaluation, learners: list[tuple[int, Leerling]]) -> None:
+    """What the company arranges itself: praktijkovereenkomst and ROD (mbo), eHerkenning 3."""
+    mbo = [(i, leerling) for i, leerling in learners if leerling.leerweg in MBO]
+    signed = [(i, leerling) for i, leerling in mbo if leerling.praktijkovereenkomst]
+    for i, leerling in signed:
+        ev.condition("praktijkovereenkomst", True, ZINNEN["overeenkomst+"].format(
+            leerling=leerling_naam(ev, i, leerling), datum=datum(leerling.praktijkovereenkomst)),
+            [veld(i, "praktijkovereenkomst")])
+    if mbo and len(signed) < len(mbo):
         ev.arrange("praktijkovereenkomst")
+    if mbo:
         ev.arrange("rod-registratie")
     ev.arrange("eherkenning-3")
-    window(p, ev, qualifying)
+    for i, leerling in learners:
+        if ID in leerling.aangevraagd:
+            ev.note(ZINNEN["al-aangevraagd"].format(leerling=leerling_naam(ev, i, leerling)))
 
 
-def window(p: Profile, ev: Evaluation, learners: list[tuple[int, Leerling]]) -> None:
-    """The study year to apply for next, its closing date (or the usual window) and an estimate."""
-    years = study_years(ev)
-    peil = ev.peildatum
-    candidates = sorted({y for _, learner in learners
-                         for y in _years_of(learner, years, peil)})
-    for first in candidates:
-        label = years.label(first)
-        closes = ev.param("aanvraag-sluit", schooljaar=label)
-        opens = ev.param("aanvraag-opent", schooljaar=label)
-        close_day = closes.date() if closes else None
-        if close_day and close_day < peil:
-            ev.note(f"Het aanvraagvenster voor studiejaar {label} sloot op {nl_date(close_day)}.",
-                    closes.bron if closes else None)
+def windows(ev: Evaluation, learners: list[tuple[int, Leerling]]) -> None:
+    """The next study year to apply for decides the deadline and estimate; a study year whose
+    window has closed gives no ``ja`` (when every year has closed, the status is ``nee``)."""
+    entries = [e for e in ev.perioden or [] if e.weken is None or e.weken > 0]
+    if not entries:
+        return
+    years = sorted({e.studiejaar for e in entries})
+    open_years = [y for y in years if _venster_of(entries, y).staat != "gesloten"]
+    for year in years:
+        if year not in open_years:
+            shut = _venster_of(entries, year).sluit
+            ev.note(ZINNEN["gesloten"].format(jaar=year, sluit=f" (sloot op {datum(shut)})"
+                                              if shut else ""))
+    if not open_years:
+        ev.condition("aanvraagperiode", False, ZINNEN["alles-gesloten"].format(
+            jaren=listing(years)), [veld(i, "start") for i, _ in learners])
+        return
+    year = open_years[0]
+    ev.condition("aanvraagperiode", True, ZINNEN["nog-open"].format(jaar=year),
+                 [veld(i, "start") for i, _ in learners])
+    announce(ev, year, _venster_of(entries, year))
+    estimate(ev, learners, [e for e in entries if e.studiejaar == year], year)
+
+
+def _venster_of(entries: list[Periode], year: str) -> Venster:
+    return next(e.venster for e in entries if e.studiejaar == year and e.venster)
+
+
+def announce(ev: Evaluation, year: str, window: Venster) -> None:
+    """The window of the study year to apply for, as a note and (when dated) a deadline."""
+    content = ev.regeling.window(year)
+    source = content.bron if content else ev.regeling.bron
+    if window.staat == "gepubliceerd" and window.sluit:
+        span = (f"van {datum(window.open)} " if window.open else "") + f"tot en met {datum(window.sluit)}"
+        ev.note(ZINNEN["gepubliceerd"].format(jaar=year, open=datum(window.open) if window.open
+                                              else "nu", sluit=datum(window.sluit)), source)
+        ev.add_deadline(window.sluit, ZINNEN["deadline"].format(jaar=year, venster=span))
+    elif window.staat == "verwacht" and window.sluit and content:
+        ev.note(ZINNEN["verwacht"].format(jaar=year, sluit=datum(window.sluit),
+                                          basis=" ".join((content.basis or "").split())), source)
+        ev.add_deadline(window.sluit, ZINNEN["deadline"].format(
+            jaar=year, venster=f"verwacht tot en met {datum(window.sluit)}, nog niet gepubliceerd"))
+    else:
+        ev.note(ZINNEN["onbekend"].format(jaar=year), source)
+
+
+def estimate(ev: Evaluation, learners: list[tuple[int, Leerling]], entries: list[Periode],
+             year: str) -> None:
+    names = {i: leerling_naam(ev, i, leerling) for i, leerling in learners}
+    by_index = dict(learners)
+    parts, total = [], 0
+    for entry in entries:
+        leerling = by_index[entry.leerling]
+        amount = bedrag_per_plaats(ev, leerling, Studiejaar.parse(year))
+        if entry.schatting_eur is None or amount is None:
+            ev.note(ZINNEN["geen-bedrag"].format(leerling=names[entry.leerling]))
             continue
-        if close_day is None and first + 1 < peil.year:
-            continue  # an old study year whose window is not in content: long closed
-        usual_close = _usual_close(ev, first + 1) if close_day is None else None
-        if usual_close and usual_close < peil:
-            ev.note(f"Het aanvraagvenster voor studiejaar {label} is waarschijnlijk gesloten "
-                    f"(gewoonlijk tot {usual_close.day} {MONTHS[usual_close.month - 1]}).")
-            continue
-        if close_day:
-            open_text = f"van {nl_date(opens.date())} " if opens and opens.date() else ""
-            ev.add_deadline(close_day, f"Subsidie Praktijkleren aanvragen bij RVO voor studiejaar "
-                            f"{label} (achteraf; venster {open_text}tot en met "
-                            f"{nl_date(close_day)}).")
-            ev.note(f"Je vraagt de subsidie achteraf aan, per studiejaar: voor studiejaar {label} "
-                    f"{open_text}tot en met {nl_date(close_day)}.", closes.bron if closes else None)
-        else:
-            usual = ev.param("aanvraagvenster-gebruikelijk")
-            usual_text = (f" Indicatief: het venster is gewoonlijk {param_text(usual)}."
-                          if usual else "")
-            ev.note(f"Je vraagt de subsidie achteraf aan, per studiejaar. De sluitingsdatum voor "
-                    f"studiejaar {label} is nog niet gepubliceerd.{usual_text}",
-                    usual.bron if usual else ev.regeling.bron)
-        estimate(ev, learners, years, first, label)
-        return
-    if candidates:
-        # Eligibility stays as judged above (the company workspace relies on it per learner);
-        # the owner is told that no window is open any more.
-        labels = ", ".join(years.label(y) for y in candidates)
-        ev.note(f"Let op: de aanvraagperiode voor de studiejaren van je leerling(en) ({labels}) "
-                "is voorbij; aanvragen kan niet meer.")
-
-
-def _usual_close(ev: Evaluation, year: int) -> dt.date | None:
-    """The end of ``aanvraagvenster-gebruikelijk`` ("2 juni – 16 september") in ``year``."""
-    return _usual_close_in(ev.param("aanvraagvenster-gebruikelijk"), year)
-
-
-@lru_cache(maxsize=256)
-def _usual_close_in(usual: Param | None, year: int) -> dt.date | None:
-    window = day_month_range(str(usual.waarde)) if usual else None
-    return in_year(window[1], year) if window else None
-
-
-def _years_of(learner: Leerling, years: StudyYears, peil: dt.date) -> list[int]:
-    start = learner.start or peil
-    end = learner.eind or max(start, peil)
-    return list(range(years.first_year_of(start), years.first_year_of(end) + 1))
-
-
-def estimate(ev: Evaluation, learners: list[tuple[int, Leerling]], years: StudyYears,
-             first: int, label: str) -> None:
-    maximum = ev.param("maximum-per-plaats", schooljaar=label) or ev.param("maximum-per-plaats")
-    per_place = maximum.number() if maximum else None
-    if maximum is None or per_place is None:
-        ev.note("De bron noemt geen bedrag per leerplaats; zie de bron voor het actuele bedrag.")
-        return
-    begin, end = years.bounds(first)
-    total = Decimal(0)
-    parts = []
-    for index, learner in learners:
-        kind = "hbo" if learner.leerweg == "hbo-duaal" else "mbo"
-        full = ev.param(f"weken-volledig-jaar-{kind}")
-        full_weeks = full.number() if full else None
-        if not full_weeks:  # missing, or zero
-            ev.note(f"De bron noemt geen aantal weken voor een volledig {kind}-jaar; "
-                    "geen schatting mogelijk.")
-            return
-        if learner.start is None:
-            ev.note(f"Zonder startdatum van {learner_label(index, learner)} "
-                    f"(antwoord 'leerlingen[{index}].start') is geen schatting mogelijk.")
-            return
-        weeks = min(weeks_overlapping(learner.start, learner.eind or end, begin, end),
-                    int(full_weeks))
-        total += per_place * weeks / full_weeks
-        parts.append(f"{learner_label(index, learner)}: {weeks} van {full_weeks:f} weken")
-    if not parts or total <= 0:
-        return
-    ev.schatting = int(total.quantize(Decimal(1)))
-    expected = [p for p in (ev.param("verwacht-bedrag-mbo"), ev.param("verwacht-bedrag-hbo")) if p]
-    if expected:
-        year = f" (schooljaar {expected[0].schooljaar})" if expected[0].schooljaar else ""
-        ev.note(f"Verwacht bedrag voor een volledig studiejaar{year}: " + "; ".join(
-            f"{p.naam.rsplit('-', 1)[-1]} {param_text(p)}" for p in expected) + ".",
-            expected[0].bron)
-    old = (f" Let op: dit bedrag geldt voor schooljaar {maximum.schooljaar}; controleer het "
-           "actuele bedrag." if maximum.schooljaar and maximum.schooljaar != label else "")
-    ev.note(f"Indicatief voor studiejaar {label}: hooguit {eur(total)} "
-            f"({eur(per_place)} per leerplaats per studiejaar, naar rato van de "
-            f"begeleidingsweken: {'; '.join(parts)}). Het werkelijke bedrag hangt af van het "
-            f"aantal aanvragen.{old}", maximum.bron)
+        total += entry.schatting_eur
+        key = "deel-hbo" if leerling.leerweg in HBO else "deel-mbo"
+        parts.append(ZINNEN[key].format(leerling=names[entry.leerling], weken=entry.weken,
+                                        volledig=volledig_jaar(ev, leerling),
+                                        bedrag=euro(amount[0]), bedragjaar=amount[1]))
+    if parts and total > 0:
+        ev.schatting = total
+        maximum = ev.param("maximum-per-plaats")
+        ev.note(ZINNEN["schatting"].format(jaar=year, totaal=euro(total), delen="; ".join(parts)),
+                maximum.bron if maximum else None)
