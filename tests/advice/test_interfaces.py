@@ -25,7 +25,7 @@ BAD_INPUTS = [
     ({"leerlingen": [{"leerweg": "bbl", "start": "2026-02-30"}]}, "leerlingen[0].start"),
     ({"leerlingen": [{"leerweg": "bbl", "crebo": "1234"}]}, "leerlingen[0].crebo"),
     ({"leerlingen": [{"leerweg": "bbl", "start": "1850-09-01"}]}, "leerlingen[0].start"),
-    ({"leerlingen": [{"start": "2020-09-01", "eind": "2030-07-01"}]}, "leerlingen[0]"),
+    ({"leerlingen": [{"start": "2020-09-01", "eind": "2030-07-01"}]}, "leerlingen[0].eind"),
     ({"leerlingen": [{"hbo_domein": "kunst"}]}, "leerlingen[0].hbo_domein"),
     ({"leerlingen": [{"aangevraagd": ["geen-regeling"]}]}, "leerlingen[0].aangevraagd[0]"),
     ({"nieuwe_medewerkers": [{"doelgroep": "iedereen"}]}, "nieuwe_medewerkers[0].doelgroep"),

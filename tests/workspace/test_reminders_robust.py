@@ -49,9 +49,13 @@ def _ptt_day(training) -> dt.date:
 def test_a_crlf_course_in_one_company_stops_none_of_100_others(content_db, smtp_settings, capsys):
     start = dt.date.today() + dt.timedelta(days=60)
     bad_company, bad_training = _company_with_course(0, start)
-    # Stored before single-line fields refused CR/LF: the data is already in the database.
+    # Stored before single-line fields refused CR/LF: the data is already in the database, in
+    # the course and in the deadline texts made from it then.
     StaffTraining.objects.filter(pk=bad_training.pk).update(omschrijving=CRLF_COURSE)
     services.refresh_many([bad_company])
+    for deadline in bad_company.deadlines.filter(training=bad_training):
+        deadline.wat = deadline.wat.replace("Lassen", CRLF_COURSE)
+        deadline.save(update_fields=["wat"])
     assert any("\n" in wat for wat in bad_company.deadlines.values_list("wat", flat=True))
     others = [_company_with_course(n, start)[0] for n in range(1, 101)]
 

@@ -161,8 +161,10 @@ class EuroField(forms.DecimalField):
             "max_digits": _("Dit bedrag is te groot."),
             "max_whole_digits": _("Dit bedrag is te groot."),
             "min_value": _("Het bedrag kan niet negatief zijn."),
+            "max_value": _("Dit bedrag is te groot."),
             **kwargs["error_messages"]}
         kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", bounded.MAX_INT32)  # stored in a database integer
         super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
 
     def widget_attrs(self, widget):
@@ -177,6 +179,9 @@ class EuroField(forms.DecimalField):
             amount = parse_amount(str(value))
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if amount.adjusted() >= self.max_digits:  # more whole digits than the field holds
+            raise forms.ValidationError(self.error_messages["max_whole_digits"],
+                                        code="max_whole_digits")
         if amount == amount.to_integral_value():
             amount = amount.quantize(1)  # 725,00 is whole euros too
         return amount

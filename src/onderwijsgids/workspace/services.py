@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -36,6 +37,12 @@ def current_kb():
     return load()
 
 
+def one_line(text: str) -> str:
+    """Stored text as the profile's one-line text: rows saved before single-line fields refused
+    CR/LF (or NUL) must not stop a company's advice, deadlines or reminders."""
+    return " ".join(re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", " ", text).split())
+
+
 def learner_profile(learner: Learner) -> dict[str, Any]:
     data: dict[str, Any] = {"leerweg": learner.leerweg, "start": learner.start.isoformat(),
                             "eind": learner.eind.isoformat(), "via_bvm": learner.via_bvm}
@@ -47,7 +54,7 @@ def learner_profile(learner: Learner) -> dict[str, Any]:
 
 
 def training_profile(training: StaffTraining) -> dict[str, Any]:
-    data: dict[str, Any] = {"omschrijving": training.omschrijving,
+    data: dict[str, Any] = {"omschrijving": one_line(training.omschrijving),
                             "start": training.start.isoformat(),
                             "aangevraagd": list(training.aangevraagd or [])}
     if training.kosten_eur is not None:
@@ -64,6 +71,8 @@ def profile_data(company: Company, learners: Iterable[Learner] | None = None,
     data: dict[str, Any] = {}
     for name in PROFILE_FIELDS:
         value = getattr(company, name)
+        if isinstance(value, str):
+            value = one_line(value)
         if value not in (None, "", []):
             data[name] = value
     data["peildatum"] = (peildatum or today()).isoformat()

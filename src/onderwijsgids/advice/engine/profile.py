@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any, Iterable, Literal, Mapping
+from typing import Any, Iterable, Literal, Mapping
 
 import yaml
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator,
+    BaseModel, ConfigDict, Field, ValidationError, model_validator,
 )
 
 from onderwijsgids import bounded
@@ -23,17 +23,9 @@ from onderwijsgids.kb.schema import Goal, LearningPath, Province, TargetGroup
 
 Cao = Literal["metaal-en-techniek", "metalektro", "andere", "geen", "onbekend"]
 HboDomein = Literal["techniek", "landbouw", "zorg", "gedrag-maatschappij", "ander"]
-FIRST_YEAR, LAST_YEAR = 1900, 2100
-MAX_SPAN_YEARS = 8
-
-
-def _plausible(day: dt.date) -> dt.date:
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"het jaar moet tussen {FIRST_YEAR} en {LAST_YEAR} liggen")
-    return day
-
-
-Datum = Annotated[dt.date, AfterValidator(_plausible)]
+# Years within 1900–2100 and a learner's span: checked once, by onderwijsgids.bounded (see
+# _bounds_errors), as for forms, the API and CSV.
+Datum = dt.date
 
 CAO_VALUES: tuple[str, ...] = Cao.__args__  # type: ignore[attr-defined]
 GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
@@ -63,8 +55,6 @@ class Leerling(_Strict):
     def _ordered(self) -> "Leerling":
         if self.start and self.eind and self.eind < self.start:
             raise ValueError("de einddatum ligt vóór de startdatum")
-        if self.start and self.eind and (self.eind - self.start).days > MAX_SPAN_YEARS * 366:
-            raise ValueError(f"een leerling loopt hooguit {MAX_SPAN_YEARS} jaar")
         return self
 
 
