@@ -17,7 +17,6 @@ means there must be no such entry). For the whole advice: ``deadlines`` (a subse
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
@@ -46,15 +45,6 @@ def as_json(value: Any) -> Any:
     if isinstance(value, list):
         return [as_json(item) for item in value]
     return value
-
-
-def advice_for(client, profile: dict[str, Any]) -> dict[str, Any]:
-    response = client.post("/api/v1/advies", data=json.dumps(profile, default=str),
-                           content_type="application/json")
-    if response.status_code != 200:
-        pytest.fail(f"het profiel van de case is afgewezen (HTTP {response.status_code}): "
-                    f"{response.content.decode()}")
-    return response.json()
 
 
 class Check:
@@ -177,10 +167,10 @@ def check_actions(check: Check, actions: list[dict] | None, case: dict[str, Any]
 
 
 @pytest.mark.parametrize("case", list(_cases()))
-def test_case(case, client, content_db):
+def test_case(case, advies_api):
     unknown = set(case) - CASE_KEYS
     assert not unknown, f"onbekende sleutel(s) in de case: {sorted(unknown)}"
     case = as_json(case)
     check = Check()
-    check_advice(check, advice_for(client, case["profiel"]), case)
+    check_advice(check, advies_api(case["profiel"]), case)
     assert not check.problems, "\n".join(check.problems)
