@@ -25,7 +25,7 @@ def test_metalektro_is_pointed_to_its_own_fund(run, regeling_id):
     assert result.status == "nee"
     assert any("A+O Metalektro" in reason and "cao Metalektro" in reason
                for reason in result.waarom)
-    assert "a-o-metalektro" in advice.organisaties
+    assert "ao-metalektro" in advice.organisaties
     assert "oom" not in advice.organisaties
 
 
@@ -197,7 +197,7 @@ def test_slim_unknown_size_is_maybe(run):
 
 def test_stage_deadline_is_months_after_start(run, param):
     months = int(param("oom-promotie-stage-bijdrage", "aanvraagtermijn-maanden-na-start").number())
-    result = regeling(run({"cao": "metaal-en-techniek", "leerlingen": [
+    result = regeling(run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True, "leerlingen": [
         {"leerweg": "bol", "start": "2026-02-02", "eind": "2026-06-26"}]}),
         "oom-promotie-stage-bijdrage")
     assert result.status == "ja"
