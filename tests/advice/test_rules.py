@@ -171,12 +171,22 @@ def test_ptt_started_course_already_requested_is_fine(run):
 
 
 def test_ptt_estimate_uses_percentage_and_cap(run, param):
+    """While the yearly maximum (of 2019) is at most three study years old."""
     share = param("oom-ptt", "vergoedingspercentage").number()
     cap = param("oom-ptt", "maximum-per-jaar").number()
-    result = regeling(run({"cao": "metaal-en-techniek", "scholing_medewerkers": [
-        {"start": "2026-05-01", "kosten_eur": 400}, {"start": "2026-06-01", "kosten_eur": 9000}]}),
+    result = regeling(run({"cao": "metaal-en-techniek", "peildatum": "2021-03-15",
+                           "scholing_medewerkers": [
+        {"start": "2021-05-03", "kosten_eur": 400}, {"start": "2021-06-01", "kosten_eur": 9000}]}),
         "oom-ptt")
     assert result.schatting_eur == int(min(400 * share / 100, cap) + min(9000 * share / 100, cap))
+
+
+def test_ptt_old_maximum_gives_no_estimate_and_names_its_year(run):
+    result = regeling(run({"cao": "metaal-en-techniek", "peildatum": "2026-03-15",
+                           "scholing_medewerkers": [{"start": "2026-05-01", "kosten_eur": 400}]}),
+                      "oom-ptt")
+    assert result.status == "ja" and result.schatting_eur is None
+    assert any("2019" in reason and "controleer" in reason for reason in result.waarom)
 
 
 # --- SLIM: fewer than 250 employees ---------------------------------------------------------------
