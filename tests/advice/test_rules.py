@@ -221,12 +221,18 @@ def test_stage_term_passed_is_no(run):
 
 
 def test_jobstart_needs_distance_to_labour_market(run):
-    yes = regeling(run({"cao": "metaal-en-techniek", "doelgroepen": ["afstand-tot-arbeidsmarkt"]}),
-                   "oom-jobstart")
+    yes = regeling(run({"cao": "metaal-en-techniek", "doelgroepen": ["afstand-tot-arbeidsmarkt"],
+                        "nieuwe_medewerkers": []}), "oom-jobstart")
     no = regeling(run({"cao": "metaal-en-techniek", "doelgroepen": ["vrouwen"]}), "oom-jobstart")
     assert yes.status == "ja" and no.status == "nee"
     assert any(t.uitkomst == "zelf-regelen" and t.code == "contract-zes-maanden-19-uur"
                for t in yes.spoor.voorwaarden)
+
+
+def test_jobstart_without_new_staff_asks_for_them(run):
+    result = regeling(run({"cao": "metaal-en-techniek",
+                           "doelgroepen": ["afstand-tot-arbeidsmarkt"]}), "oom-jobstart")
+    assert result.status == "misschien" and result.ontbreekt == ["nieuwe_medewerkers"]
 
 
 def test_zij_instroom_from_goal_or_target_group(run):
