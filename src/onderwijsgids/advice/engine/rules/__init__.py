@@ -13,7 +13,8 @@ from ..evaluation import Evaluation
 from ..profile import Profile
 from . import (
     generic, oom_bbl_vergoeding, oom_jobstart, oom_ontwikkelbudget, oom_promotie_stage_bijdrage,
-    oom_ptt, oom_zij_instroom, scholingspoolroute, slim_regeling, subsidie_praktijkleren,
+    oom_ptt, oom_zij_instroom, scholingspoolroute, slim_regeling, slim_scholingssubsidie,
+    subsidie_praktijkleren,
 )
 
 Rule = Callable[[Profile, Evaluation], None]
@@ -22,7 +23,7 @@ RULES: dict[str, Rule] = {
     module.ID: module.evaluate
     for module in (subsidie_praktijkleren, oom_bbl_vergoeding, scholingspoolroute,
                    oom_promotie_stage_bijdrage, oom_ptt, oom_jobstart, oom_zij_instroom,
-                   slim_regeling, oom_ontwikkelbudget)
+                   slim_regeling, slim_scholingssubsidie, oom_ontwikkelbudget)
 }
 
 
