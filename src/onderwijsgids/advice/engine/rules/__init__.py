@@ -13,7 +13,7 @@ from ..evaluation import Evaluation
 from ..profile import Profile
 from . import (
     generic, oom_bbl_vergoeding, oom_jobstart, oom_ontwikkelbudget, oom_promotie_stage_bijdrage,
-    oom_ptt, oom_zij_instroom, scholingspoolroute, slim_regeling, slim_scholingssubsidie,
+    oom_ptt, oom_zij_instroom, praktijkleren_derde_leerweg, scholingspoolroute, slim_regeling, slim_scholingssubsidie,
     subsidie_praktijkleren,
 )
 
@@ -21,7 +21,7 @@ Rule = Callable[[Profile, Evaluation], None]
 
 RULES: dict[str, Rule] = {
     module.ID: module.evaluate
-    for module in (subsidie_praktijkleren, oom_bbl_vergoeding, scholingspoolroute,
+    for module in (subsidie_praktijkleren, praktijkleren_derde_leerweg, oom_bbl_vergoeding, scholingspoolroute,
                    oom_promotie_stage_bijdrage, oom_ptt, oom_jobstart, oom_zij_instroom,
                    slim_regeling, slim_scholingssubsidie, oom_ontwikkelbudget)
 }
