@@ -21,7 +21,7 @@ from ..evaluation import Evaluation
 from ..profile import Leerling, Profile
 from ..studiejaar import Studiejaar
 from .common import (
-    Condition, _outcome, cap, erkend_leerbedrijf, judge_each, leerling_naam, oom_cao, veld,
+    Condition, _outcome, cap, erkend_leerbedrijf, judge_each, leerling_naam, oom_cao, te_oud, veld,
 )
 
 ID = "oom-promotie-stage-bijdrage"
@@ -31,7 +31,6 @@ PROMOTIE_DOELEN = ("jeugd-enthousiasmeren", "jongeren-techniekkeuze")
 STAGE = "stagiair"
 PROMOTIE = "promotie"
 TERM = "aanvraagtermijn"
-MAX_AGE = 3  # study years: an older figure is not used for an estimate (contract §3)
 
 ZINNEN = {
     "promotie+": "Je wilt jongeren enthousiast maken voor techniek; voor promotieactiviteiten "
@@ -155,8 +154,7 @@ def week_rate(ev: Evaluation, leerling: Leerling):
     that figure is more than three study years older (contract §3)."""
     day = leerling.start or ev.peildatum
     rate = ev.param("stagebijdrage-per-week", on=day)
-    if rate is None or (rate.schooljaar and Studiejaar.of(day).eerste_jaar
-                        - Studiejaar.parse(rate.schooljaar).eerste_jaar > MAX_AGE):
+    if rate is None or te_oud(rate, Studiejaar.of(day)):
         return None, rate
     return rate, rate
 

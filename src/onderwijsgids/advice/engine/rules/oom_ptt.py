@@ -17,12 +17,11 @@ from onderwijsgids.vocabulary import datum, euro
 from ..evaluation import Evaluation
 from ..profile import Profile, Scholing
 from ..studiejaar import Studiejaar
-from .common import Condition, cap, judge_each, oom_cao, veld
+from .common import Condition, cap, judge_each, oom_cao, te_oud, veld
 
 ID = "oom-ptt"
 VOORAF = "vooraf-aanvragen"
 COURSES = "scholing_medewerkers"
-MAX_AGE = 3  # study years: an older figure is not used for an estimate (contract §3)
 
 ZINNEN = {
     "geen-antwoord": "We weten niet of je scholing voor medewerkers plant.",
@@ -107,12 +106,6 @@ def bijdrage(course: Scholing, share: Decimal, maximum: Decimal) -> Decimal:
     return min(Decimal(course.kosten_eur or 0) * share / 100, maximum)
 
 
-def te_oud(ev: Evaluation, maximum) -> bool:
-    """A maximum more than three study years older than the peildatum's (contract §3)."""
-    return bool(maximum.schooljaar) and (Studiejaar.of(ev.peildatum).eerste_jaar - Studiejaar.parse(
-        maximum.schooljaar).eerste_jaar > MAX_AGE)
-
-
 def estimate(ev: Evaluation, courses: list[Scholing]) -> None:
     """50% of the course costs up to the yearly maximum, while that maximum is recent enough.
     Reference: https://ato-training.nl/subsidie/146-oom (€ 750 in 2013 and 2019)"""
@@ -121,7 +114,7 @@ def estimate(ev: Evaluation, courses: list[Scholing]) -> None:
         ev.note(ZINNEN["geen-bedrag"])
         return
     words = dict(aandeel=share.text(), maximum=maximum.text())
-    if te_oud(ev, maximum):
+    if te_oud(maximum, Studiejaar.of(ev.peildatum)):
         others = [p for p in ev.regeling.parameters.get("maximum-per-jaar", [])
                   if p.waarde != maximum.waarde]
         ander = "".join(f"; een andere bron noemt {p.text()}" for p in others)
