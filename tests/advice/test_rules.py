@@ -335,3 +335,12 @@ def test_missing_maxima_change_no_status_and_leave_no_estimate_without_basis(kb)
     assert praktijk.schatting_eur is None
     assert praktijk.status != "nee"
     assert any("geen bruikbaar bedrag" in reason for reason in praktijk.waarom)
+
+
+def test_metalektro_plan_points_to_a_en_o_where_the_guide_names_oom(run):
+    advice = run({"cao": "metalektro", "doelen": ["medewerkers-scholen", "werven"]})
+    for point in advice.actiepunten:
+        if any("OOM" in step for step in point.stappen[1:]):
+            assert "A+O Metalektro" in point.stappen[0], point.id
+    other = run({"cao": "metaal-en-techniek", "doelen": ["medewerkers-scholen"]})
+    assert not any("A+O" in step for point in other.actiepunten for step in point.stappen)
