@@ -344,3 +344,19 @@ def test_metalektro_plan_points_to_a_en_o_where_the_guide_names_oom(run):
             assert "A+O Metalektro" in point.stappen[0], point.id
     other = run({"cao": "metaal-en-techniek", "doelen": ["medewerkers-scholen"]})
     assert not any("A+O" in step for point in other.actiepunten for step in point.stappen)
+
+
+def test_acties_sbb_first_and_every_dated_action_in_deadlines(run):
+    advice = run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": False,
+                  "leerlingen": [BBL, {"leerweg": "bol", "start": "2026-04-06",
+                                       "eind": "2026-06-26"}],
+                  "scholing_medewerkers": [{"omschrijving": "TIG-lassen", "start": "2026-04-01"}]})
+    ids = [a.id for a in advice.acties]
+    assert ids[0] == "sbb-erkenning" and "ptt-cursus-0" in ids
+    assert "Subsidie Praktijkleren" in advice.acties[0].waarom
+    listed = {(d.datum, d.regeling) for d in advice.deadlines}
+    for action in advice.acties:
+        if action.deadline:
+            assert (action.deadline, action.regeling) in listed, action.id
+    recognised = run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True, "leerlingen": [BBL]})
+    assert "sbb-erkenning" not in [a.id for a in recognised.acties]
