@@ -102,6 +102,8 @@ def leerling_werknemer(ev: Evaluation, index: int, leerling: Leerling) -> list[C
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     ao_cao(p, ev)
+    if ev.failed:  # another fund's company: the cao alone decides
+        return
     chosen = judge_each(ev, p.leerlingen, lambda i, leerling: leerling_werknemer(ev, i, leerling),
                         WHO, "leerlingen", unknown=ZINNEN["geen-antwoord"],
                         empty=ZINNEN["geen-leerlingen"])

@@ -90,6 +90,8 @@ def stagiair(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     ao_cao(p, ev)
+    if ev.failed:  # another fund's company: the cao alone decides
+        return
     chosen = judge_each(ev, p.leerlingen, lambda i, leerling: stagiair(ev, p, i, leerling), WHO,
                         "leerlingen", unknown=ZINNEN["geen-antwoord"],
                         empty=ZINNEN["geen-leerlingen"])

@@ -65,6 +65,8 @@ def stagiair_vo(ev: Evaluation, index: int, leerling: Leerling) -> list[Conditio
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     ao_cao(p, ev)
+    if ev.failed:  # another fund's company: the cao alone decides
+        return
     chosen = judge_each(ev, p.leerlingen, lambda i, leerling: stagiair_vo(ev, i, leerling), WHO,
                         "leerlingen", unknown=ZINNEN["geen-antwoord"],
                         empty=ZINNEN["geen-leerlingen"])

@@ -53,6 +53,8 @@ def looptijd(ev: Evaluation) -> None:
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
     ao_cao(p, ev)
+    if ev.failed:  # another fund's company: the cao alone decides
+        return
     judge_each(ev, p.leerlingen, lambda i, leerling: bbl_leerling(ev, i, leerling), WHO,
                "leerlingen", unknown=ZINNEN["geen-antwoord"], empty=ZINNEN["geen-leerlingen"])
     looptijd(ev)
