@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,25 @@ def run(kb):
         return advise(parse_profile(data, kb), kb)
 
     return _run
+
+
+@pytest.fixture
+def advies_api(client, content_db):
+    """``advies_api(profile_dict)`` → the advice as the API's JSON (``POST /api/v1/advies``).
+
+    Through the public interface, so a test holds whatever the engine's Python types become;
+    a refused profile fails the test with the API's own Dutch message.
+    """
+
+    def _post(profile: dict[str, Any]) -> dict[str, Any]:
+        response = client.post("/api/v1/advies", data=json.dumps(profile, default=str),
+                               content_type="application/json")
+        if response.status_code != 200:
+            pytest.fail(f"het profiel is afgewezen (HTTP {response.status_code}): "
+                        f"{response.content.decode()}\nprofiel: {profile}")
+        return response.json()
+
+    return _post
 
 
 @pytest.fixture(scope="session")

@@ -171,12 +171,22 @@ def test_ptt_started_course_already_requested_is_fine(run):
 
 
 def test_ptt_estimate_uses_percentage_and_cap(run, param):
+    """While the yearly maximum (of 2019) is at most three study years old."""
     share = param("oom-ptt", "vergoedingspercentage").number()
     cap = param("oom-ptt", "maximum-per-jaar").number()
-    result = regeling(run({"cao": "metaal-en-techniek", "scholing_medewerkers": [
-        {"start": "2026-05-01", "kosten_eur": 400}, {"start": "2026-06-01", "kosten_eur": 9000}]}),
+    result = regeling(run({"cao": "metaal-en-techniek", "peildatum": "2021-03-15",
+                           "scholing_medewerkers": [
+        {"start": "2021-05-03", "kosten_eur": 400}, {"start": "2021-06-01", "kosten_eur": 9000}]}),
         "oom-ptt")
     assert result.schatting_eur == int(min(400 * share / 100, cap) + min(9000 * share / 100, cap))
+
+
+def test_ptt_old_maximum_gives_no_estimate_and_names_its_year(run):
+    result = regeling(run({"cao": "metaal-en-techniek", "peildatum": "2026-03-15",
+                           "scholing_medewerkers": [{"start": "2026-05-01", "kosten_eur": 400}]}),
+                      "oom-ptt")
+    assert result.status == "ja" and result.schatting_eur is None
+    assert any("2019" in reason and "controleer" in reason for reason in result.waarom)
 
 
 # --- SLIM: fewer than 250 employees ---------------------------------------------------------------
@@ -197,7 +207,7 @@ def test_slim_unknown_size_is_maybe(run):
 
 def test_stage_deadline_is_months_after_start(run, param):
     months = int(param("oom-promotie-stage-bijdrage", "aanvraagtermijn-maanden-na-start").number())
-    result = regeling(run({"cao": "metaal-en-techniek", "leerlingen": [
+    result = regeling(run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True, "leerlingen": [
         {"leerweg": "bol", "start": "2026-02-02", "eind": "2026-06-26"}]}),
         "oom-promotie-stage-bijdrage")
     assert result.status == "ja"
@@ -211,12 +221,18 @@ def test_stage_term_passed_is_no(run):
 
 
 def test_jobstart_needs_distance_to_labour_market(run):
-    yes = regeling(run({"cao": "metaal-en-techniek", "doelgroepen": ["afstand-tot-arbeidsmarkt"]}),
-                   "oom-jobstart")
+    yes = regeling(run({"cao": "metaal-en-techniek", "doelgroepen": ["afstand-tot-arbeidsmarkt"],
+                        "nieuwe_medewerkers": []}), "oom-jobstart")
     no = regeling(run({"cao": "metaal-en-techniek", "doelgroepen": ["vrouwen"]}), "oom-jobstart")
     assert yes.status == "ja" and no.status == "nee"
     assert any(t.uitkomst == "zelf-regelen" and t.code == "contract-zes-maanden-19-uur"
                for t in yes.spoor.voorwaarden)
+
+
+def test_jobstart_without_new_staff_asks_for_them(run):
+    result = regeling(run({"cao": "metaal-en-techniek",
+                           "doelgroepen": ["afstand-tot-arbeidsmarkt"]}), "oom-jobstart")
+    assert result.status == "misschien" and result.ontbreekt == ["nieuwe_medewerkers"]
 
 
 def test_zij_instroom_from_goal_or_target_group(run):
@@ -319,3 +335,28 @@ def test_missing_maxima_change_no_status_and_leave_no_estimate_without_basis(kb)
     assert praktijk.schatting_eur is None
     assert praktijk.status != "nee"
     assert any("geen bruikbaar bedrag" in reason for reason in praktijk.waarom)
+
+
+def test_metalektro_plan_points_to_a_en_o_where_the_guide_names_oom(run):
+    advice = run({"cao": "metalektro", "doelen": ["medewerkers-scholen", "werven"]})
+    for point in advice.actiepunten:
+        if any("OOM" in step for step in point.stappen[1:]):
+            assert "A+O Metalektro" in point.stappen[0], point.id
+    other = run({"cao": "metaal-en-techniek", "doelen": ["medewerkers-scholen"]})
+    assert not any("A+O" in step for point in other.actiepunten for step in point.stappen)
+
+
+def test_acties_sbb_first_and_every_dated_action_in_deadlines(run):
+    advice = run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": False,
+                  "leerlingen": [BBL, {"leerweg": "bol", "start": "2026-04-06",
+                                       "eind": "2026-06-26"}],
+                  "scholing_medewerkers": [{"omschrijving": "TIG-lassen", "start": "2026-04-01"}]})
+    ids = [a.id for a in advice.acties]
+    assert ids[0] == "sbb-erkenning" and "ptt-cursus-0" in ids
+    assert "Subsidie Praktijkleren" in advice.acties[0].waarom
+    listed = {(d.datum, d.regeling) for d in advice.deadlines}
+    for action in advice.acties:
+        if action.deadline:
+            assert (action.deadline, action.regeling) in listed, action.id
+    recognised = run({"cao": "metaal-en-techniek", "erkend_leerbedrijf": True, "leerlingen": [BBL]})
+    assert "sbb-erkenning" not in [a.id for a in recognised.acties]

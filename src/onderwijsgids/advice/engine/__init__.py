@@ -30,15 +30,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .acties import acties
 from .compiled import CompiledKB, compiled
 from .deadlines import collect_deadlines
 from .evaluation import Evaluation
-from .model import Actiepunt, Advice, Deadline, Periode, RegelingAdvies, Spoor, Toets, Venster
+from .model import Actie, Actiepunt, Advice, Deadline, Periode, RegelingAdvies, Spoor, Toets, Venster
 from .plan import actiepunten, kwalificaties, organisaties
 from .profile import Fout, Profile, ProfileError, parse_profile, profile_from_text
 from .rules import rule_for
 
-__all__ = ["Actiepunt", "Advice", "Deadline", "Fout", "Periode", "Profile", "ProfileError",
+__all__ = ["Actie", "Actiepunt", "Advice", "Deadline", "Fout", "Periode", "Profile", "ProfileError",
            "RegelingAdvies", "Spoor", "Toets", "Venster", "advise", "parse_profile",
            "profile_from_text"]
 
@@ -65,6 +66,7 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
         kwalificaties=kwalificaties(profile, c),
         organisaties=organisaties(profile, c, results, points),
         deadlines=collect_deadlines((d for _, d in judged), peildatum, c.order),
+        acties=acties(profile, c, results, peildatum),
     )
 
 

@@ -97,6 +97,19 @@ class Actiepunt(_Out):
     url: str = ""
 
 
+class Actie(_Out):
+    """Contract §3 ``acties`` (added 2026-12): one thing the company should do."""
+
+    id: str
+    wat: str
+    waarom: str
+    deadline: dt.date | None = None
+    waarde_eur: int | None = None
+    regeling: str | None = None
+    actiepunt: str | None = None
+    waar: str | None = None
+
+
 class Deadline(_Out):
     datum: dt.date
     wat: str
@@ -110,3 +123,4 @@ class Advice(_Out):
     kwalificaties: list[str]
     organisaties: list[str]
     deadlines: list[Deadline]
+    acties: list[Actie] = []

@@ -7,6 +7,7 @@ groups; the highest total comes first, ties in the guide's order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -107,6 +108,20 @@ def _facts(p: Profile, c: CompiledKB, points: _Points,
 
 
 NO_GOALS = "Je hebt (nog) geen doelen gekozen; dit actiepunt kan bij jou passen."
+NAMES_OOM = re.compile(r"\boom\b", re.IGNORECASE)  # "OOM", "www.oom.nl"; not "doorstroom"
+A_EN_O = ("Je bedrijf valt onder de cao Metalektro: waar de gids OOM noemt, is A+O Metalektro "
+          "je opleidingsfonds. Kijk bij de regelingen en het aanbod van A+O Metalektro, niet bij "
+          "die van OOM.")
+
+
+def _metalektro(p: Profile, c: CompiledKB, points: _Points) -> None:
+    """A Metalektro company is pointed to A+O Metalektro wherever the guide names OOM.
+    Reference: https://www.oom.nl/Over-OOM/Wie-is-OOM"""
+    if p.cao != "metalektro":
+        return
+    for cand in points.touched.values():
+        if any(NAMES_OOM.search(text) for text in c.actions[cand.item.id]):
+            cand.first_steps.insert(0, A_EN_O)
 
 
 def _goals(p: Profile, c: CompiledKB, points: _Points) -> None:
@@ -142,6 +157,7 @@ def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -
     points = _Points(c)
     _facts(p, c, points, results)
     _goals(p, c, points)
+    _metalektro(p, c, points)
     chosen = sorted((cand for cand in points.touched.values() if cand.score > 0),
                     key=lambda cand: (-cand.score, cand.item.nummer))
     return [_point(c, cand, rank) for rank, cand in enumerate(chosen, start=1)]

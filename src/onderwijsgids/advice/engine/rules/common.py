@@ -7,11 +7,14 @@ from typing import Callable, Sequence, TypeVar
 
 from onderwijsgids.vocabulary import LEERWEG_WORDS
 
+from ..compiled import Param
 from ..evaluation import Evaluation
 from ..profile import Leerling, Profile
+from ..studiejaar import Studiejaar
 
 Condition = tuple[str, "bool | None", str, Sequence[str]]
 T = TypeVar("T")
+MAX_AGE = 3  # study years: an older figure is not used for an estimate (contract §3)
 
 KIESMBO = "https://www.kiesmbo.nl"
 
@@ -20,7 +23,13 @@ ZINNEN = {
             "opleidingsfonds.",
     "cao-metalektro": "Je bedrijf valt onder de cao Metalektro. OOM-regelingen gelden alleen "
                       "voor de cao Metaal en Techniek; de Metalektro heeft een eigen "
-                      "opleidingsfonds: A+O Metalektro.",
+                      "opleidingsfonds: A+O Metalektro. Kijk bij de regelingen van A+O.",
+    "ao+": "Je bedrijf valt onder de cao Metalektro; daarvoor is A+O Metalektro het "
+           "opleidingsfonds.",
+    "ao-": "Je bedrijf valt niet onder de cao Metalektro; A+O Metalektro is alleen het fonds "
+           "van die cao.",
+    "ao?": "We weten niet onder welke cao je bedrijf valt; A+O Metalektro is het fonds van de "
+           "cao Metalektro.",
     "cao-": "Je bedrijf valt niet onder de cao Metaal en Techniek; OOM-regelingen gelden "
             "alleen voor die cao.",
     "cao?": "We weten niet onder welke cao je bedrijf valt; OOM-regelingen gelden alleen voor "
@@ -72,6 +81,25 @@ def oom_cao(p: Profile, ev: Evaluation) -> None:
         ev.condition(code, False, ZINNEN["cao-"], ["cao"])
     else:
         ev.condition(code, None, ZINNEN["cao?"], ["cao"])
+
+
+def ao_cao(p: Profile, ev: Evaluation) -> None:
+    """A+O Metalektro is the training fund of the cao Metalektro, not OOM.
+    Reference: https://www.oom.nl/Over-OOM/Wie-is-OOM ; https://www.vakraad.nl/regelingen/scholing-en-opleiding/"""
+    code = "cao-metalektro"
+    if p.cao == "metalektro":
+        ev.condition(code, True, ZINNEN["ao+"], ["cao"])
+    elif p.cao in ("metaal-en-techniek", "andere", "geen"):
+        ev.condition(code, False, ZINNEN["ao-"], ["cao"])
+    else:
+        ev.condition(code, None, ZINNEN["ao?"], ["cao"])
+
+
+def te_oud(figure: Param, studiejaar: Studiejaar) -> bool:
+    """A figure of a study year more than three study years before ``studiejaar``: not used for
+    an estimate (contract §3). An undated figure is never too old by this test."""
+    return bool(figure.schooljaar) and (
+        studiejaar.eerste_jaar - Studiejaar.parse(figure.schooljaar).eerste_jaar > MAX_AGE)
 
 
 def erkend_leerbedrijf(erkend: bool | None, wie: str = "mbo-bbl") -> Condition:

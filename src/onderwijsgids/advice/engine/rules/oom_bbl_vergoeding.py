@@ -37,6 +37,9 @@ ZINNEN = {
     "leerweg+": "{Leerling} werkt met een arbeidscontract bij jou.",
     "loopt+": "De opleiding van {leerling} loopt nog{tot}: je vraagt de bijdrage aan tijdens de "
               "opleiding.",
+    "zonder-data": "Je noemt {leerling} als huidige of geplande leerling, zonder einddatum: je "
+                   "vraagt de bijdrage aan zolang de opleiding loopt.",
+    "route": "{Leerling} volgt de route {route}.",
     "begint+": "De opleiding van {leerling} begint op {start}; je vraagt de bijdrage aan tijdens "
                "de opleiding.",
     "loopt-": "De opleiding van {leerling} eindigde op {eind}; de bijdrage vraag je aan tijdens "
@@ -80,8 +83,24 @@ def tijdens_opleiding(ev: Evaluation, index: int, leerling: Leerling) -> Conditi
     if leerling.start is not None and leerling.start > ev.peildatum:
         return TIJDENS, True, ZINNEN["begint+"].format(leerling=naam,
                                                         start=datum(leerling.start)), field
+    if leerling.start is None and leerling.eind is None:
+        return TIJDENS, True, ZINNEN["zonder-data"].format(leerling=naam), []
     tot = f" (tot {datum(leerling.eind)})" if leerling.eind else ""
-    return TIJDENS, True, ZINNEN["loopt+"].format(leerling=naam, tot=tot), field
+    return TIJDENS, True, ZINNEN["loopt+"].format(leerling=naam, tot=tot), (
+        field if leerling.eind else [veld(index, "start")])
+
+
+ROUTES = {"bbl": "mbo werkend leren (bbl)", "hbo-duaal": "hbo (duaal)",
+          "hbo-deeltijd": "hbo (deeltijd)"}
+
+
+def route(ev: Evaluation, index: int, leerling: Leerling) -> None:
+    """The routes of 2023: deeltijd-mbo, bbl, the mbo-scholingspoolroute (bbl via a BVM), hbo
+    and wo; the amount depends on the route.
+    Reference: https://www.bouwenmetstaal.nl/nieuws/meer-geld-voor-leerwerk-en-stage-in-het-mkb-metaal"""
+    name = ("de mbo-scholingspoolroute (bbl via een bedrijfsvakschool)"
+            if leerling.leerweg == "bbl" and leerling.via_bvm else ROUTES[leerling.leerweg or ""])
+    ev.note(ZINNEN["route"].format(Leerling=cap(leerling_naam(ev, index, leerling)), route=name))
 
 
 def studiejaren_van(leerling: Leerling, peildatum: dt.date) -> list[Studiejaar]:
@@ -108,6 +127,8 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
                 if (p.leerlingen or [])[i].leerweg in IN_DIENST_LEERWEGEN]
     ev.perioden = [Periode(leerling=i, studiejaar=year.label, venster=None)
                    for i, leerling in learners for year in studiejaren_van(leerling, ev.peildatum)]
+    for i, leerling in learners:
+        route(ev, i, leerling)
     maximum = ev.param("maximum-leerlingen-per-bedrijf")
     if maximum is not None and maximum.number() is not None and len(learners) > maximum.number():
         ev.note(ZINNEN["maximum"].format(maximum=maximum.text(), jaar=maximum.schooljaar,

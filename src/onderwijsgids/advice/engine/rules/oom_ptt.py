@@ -1,8 +1,10 @@
 """OOM Persoonlijke Trainingstoelage (PTT): a share of course costs, requested BEFORE the start.
 
-References: https://veiligwerkennederland.nl/oom-subsidie/ ;
-https://metaalunie.nl/Lobby/Detail/opleidingsfonds-oom (content/regelingen/oom-ptt.yaml).
-A course that has started (or starts on the peildatum) without a request no longer qualifies.
+References: https://veiligwerkennederland.nl/oom-subsidie/ (POP condition, before the start) ;
+https://ato-training.nl/subsidie/146-oom (€ 750, the amount of 2013 and 2019) ;
+https://metaalunie.nl/Lobby/Detail/opleidingsfonds-oom (€ 800) (content/regelingen/oom-ptt.yaml).
+A course that has started (or starts on the peildatum) without a request no longer qualifies;
+the last day to apply is the day before the start.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from onderwijsgids.vocabulary import datum, euro
 
 from ..evaluation import Evaluation
 from ..profile import Profile, Scholing
-from .common import Condition, cap, judge_each, oom_cao, veld
+from ..studiejaar import Studiejaar
+from .common import Condition, cap, judge_each, oom_cao, te_oud, veld
 
 ID = "oom-ptt"
 VOORAF = "vooraf-aanvragen"
@@ -30,7 +33,14 @@ ZINNEN = {
     "begonnen": "{Cursus} {wanneer} en is niet aangevraagd; de PTT moet vóór de start worden "
                 "aangevraagd.",
     "nog-vooraf": "{Cursus} begint op {start}: je kunt de PTT nog vooraf aanvragen.",
-    "deadline": "PTT aanvragen bij OOM vóór de start van {cursus}.",
+    "deadline": "PTT aanvragen bij OOM uiterlijk {dag}, vóór de start van {cursus}.",
+    "pop": "Let op: de PTT is alleen voor een cursus die in het persoonlijk opleidingsplan "
+           "(POP) van de medewerker staat; certificering en peer training vallen erbuiten. Je "
+           "declareert na de cursus en OOM kan het plan en de betaling tot drie jaar later "
+           "controleren.",
+    "oud-bedrag": "OOM vergoedt {aandeel} van de cursuskosten, tot een maximum per jaar: "
+                  "{maximum} was het bedrag van {jaren}{ander}. Dat is te oud voor een "
+                  "schatting; controleer het actuele bedrag bij OOM.",
     "maximum": "Per bedrijf geldt een maximum: {grenzen}.",
     "geen-bedrag": "De bron noemt geen volledig bedrag; zie de bron.",
     "zonder-kosten": "OOM vergoedt {aandeel} van de cursuskosten, tot {maximum} per jaar. Vul de "
@@ -74,8 +84,10 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     for i in chosen:
         course = courses[i]
         if course.start and ID not in course.aangevraagd and course.start > ev.peildatum:
-            ev.add_deadline(course.start - dt.timedelta(days=1),
-                            ZINNEN["deadline"].format(cursus=cursus_naam(i, course)))
+            last = course.start - dt.timedelta(days=1)
+            ev.add_deadline(last, ZINNEN["deadline"].format(dag=datum(last),
+                                                            cursus=cursus_naam(i, course)))
+    ev.arrange("persoonlijk-opleidingsplan", ZINNEN["pop"])
     limits(ev)
     estimate(ev, [courses[i] for i in chosen])
 
@@ -95,11 +107,22 @@ def bijdrage(course: Scholing, share: Decimal, maximum: Decimal) -> Decimal:
 
 
 def estimate(ev: Evaluation, courses: list[Scholing]) -> None:
+    """50% of the course costs up to the yearly maximum, while that maximum is recent enough.
+    Reference: https://ato-training.nl/subsidie/146-oom (€ 750 in 2013 and 2019)"""
     share, maximum = ev.param("vergoedingspercentage"), ev.param("maximum-per-jaar")
     if share is None or maximum is None:
         ev.note(ZINNEN["geen-bedrag"])
         return
     words = dict(aandeel=share.text(), maximum=maximum.text())
+    if te_oud(maximum, Studiejaar.of(ev.peildatum)):
+        others = [p for p in ev.regeling.parameters.get("maximum-per-jaar", [])
+                  if p.waarde != maximum.waarde]
+        ander = "".join(f"; een andere bron noemt {p.text()}" for p in others)
+        years = ev.param("maximum-per-jaar-genoemd-in")
+        ev.note(ZINNEN["oud-bedrag"].format(
+            jaren=years.text() if years else f"schooljaar {maximum.schooljaar}", ander=ander,
+            **words), maximum.bron)
+        return
     costed = [c for c in courses if c.kosten_eur is not None]
     if not costed:
         ev.note(ZINNEN["zonder-kosten"].format(**words), maximum.bron)

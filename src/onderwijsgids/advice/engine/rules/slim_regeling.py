@@ -2,14 +2,18 @@
 
 References: https://www.uitvoeringvanbeleidszw.nl (SLIM) and the Staatscourant
 (content/regelingen/slim-regeling.yaml). Eligible with FEWER employees than the mkb limit
-(exactly 250 is not mkb); applications in windows; minimum costs; a percentage up to a maximum.
+(exactly 250 is not mkb) and, by the EU definition, turnover ≤ € 50 million or balance total
+≤ € 43 million (https://nieuwsbrieven.cedeo.eu/Bericht/456; the profile does not ask it, so a
+"Let op", contract §3); applications in windows; minimum costs. Hoofdstuk 2 pays a
+doorlichting, advice and a learning method, not course fees
+(https://www.ao-metalektro.nl/slim-regeling/): so no estimate from course costs.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from onderwijsgids.vocabulary import datum
 
-from onderwijsgids.vocabulary import datum, euro
+from ..compiled import source_label
 
 from ..evaluation import Evaluation
 from ..profile import Profile
@@ -32,8 +36,13 @@ ZINNEN = {
     "geen-tijdvak": "De data van het volgende aanvraagtijdvak staan nog niet in de onderwijsgids; "
                     "zie de bron.",
     "minimum": "Let op: de kosten van het project zijn minstens {minimum}.",
-    "schatting": "Indicatief: {bedrag} ({aandeel} van {kosten} opgegeven cursuskosten, tot "
-                 "{maximum} per bedrijf); bij te veel aanvragen wordt geloot.",
+    "omzet": "Let op: mkb volgens de EU betekent ook een jaaromzet van hooguit {omzet} of een "
+             "balanstotaal van hooguit {balans}.",
+    "waarvoor": "SLIM betaalt {aandeel} van de kosten van een doorlichting of opleidingsplan, "
+                "loopbaan- en ontwikkeladvies of een leer- en ontwikkelmethode, tot {maximum} "
+                "per bedrijf; niet de cursuskosten zelf. Daarom geven we geen schatting. Bij te "
+                "veel aanvragen wordt geloot.",
+    "metalektro": "Voor de Metalektro voert A+O Metalektro de SLIM-regeling uit.",
 }
 
 
@@ -48,6 +57,22 @@ def mkb(p: Profile, ev: Evaluation) -> None:
         words = dict(aantal=p.medewerkers, grens=limit.text())
         ok = p.medewerkers < limit.waarde
         ev.condition(MKB, ok, ZINNEN["mkb+" if ok else "mkb-"].format(**words), ["medewerkers"])
+        if ok:
+            omzet_of_balans(ev)
+
+
+def omzet_of_balans(ev: Evaluation) -> None:
+    """The EU turnover or balance test: not in the profile and rarely failed below 250
+    employees, so a "Let op" (contract §3). Reference: https://nieuwsbrieven.cedeo.eu/Bericht/456"""
+    turnover, balance = ev.param("mkb-maximale-omzet"), ev.param("mkb-maximaal-balanstotaal")
+    if turnover and balance:
+        ev.arrange("mkb-omzet-of-balans", ZINNEN["omzet"].format(
+            omzet=miljoen(turnover.waarde), balans=miljoen(balance.waarde)))
+
+
+def miljoen(amount) -> str:
+    """``€ 50 miljoen``."""
+    return f"€ {int(amount) // 1_000_000} miljoen"
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
@@ -56,10 +81,12 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     end = ev.param("looptijd-tot")
     if end is not None and end.date() is not None and end.waarde < ev.peildatum:
         ev.condition("looptijd", False, ZINNEN["looptijd-"].format(tot=datum(end.waarde)))
+    if p.cao == "metalektro":
+        ev.hint(ZINNEN["metalektro"], source_label(ev.regeling.item.bronnen.get("ao-slim")))
     if ev.failed:
         return
     windows(ev)
-    estimate(p, ev)
+    costs(ev)
 
 
 def windows(ev: Evaluation) -> None:
@@ -77,14 +104,13 @@ def windows(ev: Evaluation) -> None:
     ev.note(ZINNEN["geen-tijdvak"])
 
 
-def estimate(p: Profile, ev: Evaluation) -> None:
+def costs(ev: Evaluation) -> None:
+    """What hoofdstuk 2 pays for (not course fees), and the minimum project costs.
+    Reference: https://www.ao-metalektro.nl/slim-regeling/"""
     share, cap, floor = (ev.param("subsidiepercentage"), ev.param("maximum-individueel"),
                          ev.param("minimale-kosten"))
     if floor is not None:
         ev.arrange("minimale-kosten", ZINNEN["minimum"].format(minimum=floor.text()))
-    costs = sum((c.kosten_eur or 0 for c in p.scholing_medewerkers or []), 0)
-    if share and cap and floor and costs and costs >= floor.waarde:
-        amount = min(Decimal(costs) * Decimal(share.waarde) / 100, Decimal(cap.waarde))
-        ev.schatting = int(amount)
-        ev.note(ZINNEN["schatting"].format(bedrag=euro(amount), aandeel=share.text(),
-                                           kosten=euro(costs), maximum=cap.text()), cap.bron)
+    if share and cap:
+        ev.arrange("geen-cursuskosten", ZINNEN["waarvoor"].format(aandeel=share.text(),
+                                                                  maximum=cap.text()))
