@@ -31,7 +31,8 @@ def test_add_learner_shows_figures_per_study_year(owner_client, world):
     assert "2026/27" in page and "2027/28" in page
     judgement = services.learner_regeling(company, learner, "subsidie-praktijkleren")
     for entry in judgement.perioden:  # exactly the engine's facts, nothing computed apart
-        assert f"<td>{entry.studiejaar}</td><td>{entry.weken}</td>" in page
+        assert (f'<th scope="row">{entry.studiejaar}</th>'
+                f'<td data-label="Begeleide weken">{entry.weken}</td>') in page
         if entry.schatting_eur is not None:
             assert euro(entry.schatting_eur) in page
     assert AuditLog.objects.filter(object_type="leerling", object_id=str(learner.pk),

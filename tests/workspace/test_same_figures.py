@@ -64,7 +64,8 @@ def test_every_interface_shows_the_same_figures_for_the_same_learner(
     # The workspace learner page (this learner alone: the company has only this one).
     page = client.get(f"/bedrijf/{company.pk}/leerlingen/{learner.pk}/").content.decode()
     for entry in perioden:
-        assert f"<td>{entry['studiejaar']}</td><td>{entry['weken']}</td>" in page
+        assert (f'<th scope="row">{entry["studiejaar"]}</th>'
+                f'<td data-label="Begeleide weken">{entry["weken"]}</td>') in page
         if entry["schatting_eur"] is not None:
             assert euro(entry["schatting_eur"]) in page
 
