@@ -128,7 +128,7 @@ def test_the_result_list_stops_where_relevance_ends(index, kb):
     result = search(index, "subsidie voor mijn bbl leerling", limit=100)
     assert [h.id for h in result.hits[:2]] == ["subsidie-praktijkleren", "subsidiemogelijkheden"]
     assert "oom-bbl-vergoeding" in [h.id for h in result.hits[:5]]
-    assert result.total == len(result.hits) <= 15 < len(kb.items) // 6
+    assert result.total == len(result.hits) < len(kb.items) // 6  # not half the guide
     best = result.hits[0].score
     assert all(h.score >= 0.4 * best for h in result.hits)
 
