@@ -3,7 +3,9 @@ form, the API and the CSV import into the company's profile and advice (contract
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -147,3 +149,13 @@ def test_import_page_explains_the_optional_columns(client, unrecognised):
     page = client.get(f"/bedrijf/{unrecognised.pk}/leerlingen/importeren/").content.decode()
     assert "<dt>hbo_domein</dt>" in page and "gedrag en maatschappij" in page
     assert "<dt>leerwerktraject</dt>" in page and "<dt>aangevraagd</dt>" in page
+
+
+def test_edit_page_shows_the_stored_answers(client, unrecognised):
+    learner = actions.do_create_learner(None, unrecognised, {
+        "naam": "Vera Vmbo", "leerweg": "vmbo", "start": dt.date(2026, 9, 1),
+        "eind": dt.date(2027, 7, 1), "leerwerktraject": True,
+        "aangevraagd": ["subsidie-praktijkleren"]})
+    page = client.get(f"/bedrijf/{unrecognised.pk}/leerlingen/{learner.pk}/").content.decode()
+    assert '<option value="true" selected>' in page
+    assert re.search(r'value="subsidie-praktijkleren"[^>]*checked', page)

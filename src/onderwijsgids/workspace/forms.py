@@ -261,6 +261,15 @@ class ProfileImportForm(AccessibleForm):
                               help_text=_("Bijvoorbeeld het profiel uit de adviesroute."))
 
 
+class _UnknownYesNoSelect(forms.NullBooleanSelect):
+    """Shows a stored True/False/None as selected (unlike a plain Select), with Dutch words."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("unknown", _("Weet ik niet of geen vmbo")), ("true", _("Ja")),
+                        ("false", _("Nee"))]
+
+
 class LearnerForm(AccessibleForm):
     naam = forms.CharField(label=_("Naam"), max_length=200,
                            widget=forms.TextInput(attrs={"autocomplete": "off"}))
@@ -289,8 +298,7 @@ class LearnerForm(AccessibleForm):
             domeinen=", ".join(v for v, _label in HBO_DOMAIN_CHOICES))})
     leerwerktraject = forms.NullBooleanField(
         label=_("Volgt een leerwerktraject (alleen voor vmbo)"), required=False,
-        widget=forms.Select(choices=[("", _("Weet ik niet of geen vmbo")), ("true", _("Ja")),
-                                     ("false", _("Nee"))]),
+        widget=_UnknownYesNoSelect(),
         help_text=_("Een leerwerktraject in de basisberoepsgerichte leerweg."))
     aangevraagd = forms.MultipleChoiceField(
         label=_("Al aangevraagd voor deze leerling"), required=False,
