@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from onderwijsgids.vocabulary import GOAL_WORDS, PROVINCE_WORDS, TARGET_GROUP_WORDS
+from onderwijsgids.vocabulary import (GOAL_WORDS, HBO_DOMAIN_WORDS, PROVINCE_WORDS,
+                                      TARGET_GROUP_WORDS)
 
 CAO_LABELS = {
     "metaal-en-techniek": _("cao Metaal en Techniek"),
@@ -29,4 +30,5 @@ LEERWEG_SHORT_LABELS = {
     "hbo-voltijd": _("hbo voltijd"), "vmbo": _("vmbo"), "havo-vwo": _("havo/vwo"),
 }
 PROVINCE_LABELS = dict(PROVINCE_WORDS)
+HBO_DOMAIN_LABELS = {value: _(words) for value, words in HBO_DOMAIN_WORDS.items()}
 STATUS_LABELS = {"ja": _("past bij jou"), "misschien": _("misschien"), "nee": _("past niet")}

@@ -13,8 +13,11 @@ from typing import Any, Callable
 
 from django.utils.translation import gettext_lazy as _
 
-from .engine.profile import CAO_VALUES, GOALS, LEARNING_PATHS, PROVINCES, TARGET_GROUPS
-from .labels import CAO_LABELS, GOAL_LABELS, LEERWEG_LABELS, PROVINCE_LABELS, TARGET_GROUP_LABELS
+from .engine.profile import CAO_VALUES, GOALS, LEARNING_PATHS, PROVINCES, TARGET_GROUPS, HboDomein
+from .labels import (CAO_LABELS, GOAL_LABELS, HBO_DOMAIN_LABELS, LEERWEG_LABELS, PROVINCE_LABELS,
+                     TARGET_GROUP_LABELS)
+
+HBO_DOMAINS: tuple[str, ...] = HboDomein.__args__  # type: ignore[attr-defined]
 
 YES_NO_UNKNOWN = [("ja", _("Ja")), ("nee", _("Nee")), ("onbekend", _("Weet ik niet"))]
 TRI_STATE = {"ja": True, "nee": False, "onbekend": None}
@@ -83,7 +86,14 @@ STEPS: list[Step] = [
     Step("scholing", _("Scholing van je medewerkers"), [], ("scholing_medewerkers",),
          kind="list", intro=_("Voeg geplande cursussen voor je eigen medewerkers één voor één "
                               "toe.")),
+    # Asked on the page of the step "scholing" (a second list there), so the route keeps its
+    # number of steps; not in STEPS.
+
 ]
+NEW_STAFF_LIST = Step(
+    "nieuwe-medewerkers", _("Nieuwe medewerkers"), [], ("nieuwe_medewerkers",), kind="list",
+    intro=_("Heb je iemand aangenomen of ga je dat doen? Voeg hem of haar toe; we vragen geen "
+            "namen."))
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
 TOTAL_STEPS = len(STEPS) + 1  # the questions plus "controleer je antwoorden"
 
@@ -95,6 +105,12 @@ LEARNER_FIELDS = [
     Field("eind", _("Einddatum"), "date", hint=_("Bijvoorbeeld 1 7 2027")),
     Field("via_bvm", _("Verzorgt een bedrijfsvakschool een deel van de opleiding?"), "radio",
           YES_NO_UNKNOWN, required=True),
+    Field("hbo_domein", _("Alleen voor hbo: in welk domein valt de opleiding?"), "select",
+          _choices(HBO_DOMAINS, HBO_DOMAIN_LABELS),
+          hint=_("Voor sommige regelingen telt alleen een hbo-opleiding in bepaalde domeinen.")),
+    Field("leerwerktraject", _("Alleen voor vmbo: volgt de leerling een leerwerktraject?"),
+          "radio", YES_NO_UNKNOWN,
+          hint=_("Een leerwerktraject in de basisberoepsgerichte leerweg.")),
 ]
 COURSE_FIELDS = [
     Field("omschrijving", _("Omschrijving van de cursus"), "text",
@@ -105,7 +121,19 @@ COURSE_FIELDS = [
     Field("kosten_eur", _("Kosten in euro"), "number",
           hint=_("Dan kunnen we de vergoeding schatten."), width="short"),
 ]
-LIST_FIELDS = {"leerlingen": LEARNER_FIELDS, "scholing": COURSE_FIELDS}
+NEW_STAFF_FIELDS = [
+    Field("doelgroep", _("Hoort de nieuwe medewerker bij een van deze groepen?"), "select",
+          _choices(TARGET_GROUPS, TARGET_GROUP_LABELS)),
+    Field("in_dienst", _("In dienst per"), "date", hint=_("Bijvoorbeeld 1 2 2026")),
+    Field("contract_maanden", _("Duur van het contract in maanden"), "number",
+          hint=_("Bijvoorbeeld 12. Laat leeg als je het niet weet."), width="short"),
+    Field("uren_per_week", _("Uren per week"), "number", width="short"),
+]
+LIST_FIELDS = {"leerlingen": LEARNER_FIELDS, "scholing": COURSE_FIELDS,
+               "nieuwe-medewerkers": NEW_STAFF_FIELDS}
+# The step whose page shows a list (new staff are listed on the page of "scholing").
+LIST_PAGE = {"leerlingen": "leerlingen", "scholing": "scholing",
+             "nieuwe-medewerkers": "scholing"}
 
 
 def step_number(slug: str) -> int:

@@ -27,19 +27,24 @@ from onderwijsgids.links import base_url as canonical_base_url
 from .engine import Advice, ProfileError, advise, parse_profile
 from .engine.compiled import compiled
 from .labels import (
-    CAO_LABELS, GOAL_LABELS, LEERWEG_LABELS, PROVINCE_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS,
+    CAO_LABELS, GOAL_LABELS, HBO_DOMAIN_LABELS, LEERWEG_LABELS, PROVINCE_LABELS, STATUS_LABELS,
+    TARGET_GROUP_LABELS,
 )
 from .steps import (
-    COURSE_FIELDS, LEARNER_FIELDS, LIST_FIELDS, STEP_BY_SLUG, STEPS, TOTAL_STEPS, Field,
+    LEARNER_FIELDS, LIST_FIELDS, LIST_PAGE, NEW_STAFF_LIST, STEP_BY_SLUG, STEPS, TOTAL_STEPS,
+    Field,
     date_parts, next_slug, parse_fields, previous_slug, step_number,
 )
 
 SESSION_KEY = "advies"
 SHARE_SALT = "onderwijsgids.advies.gedeeld"
-LIST_KEYS = {"leerlingen": "leerlingen", "scholing": "scholing_medewerkers"}
+LIST_KEYS = {"leerlingen": "leerlingen", "scholing": "scholing_medewerkers",
+             "nieuwe-medewerkers": "nieuwe_medewerkers"}
+ADD_LABELS = {"leerlingen": _("Leerling toevoegen"), "scholing": _("Cursus toevoegen"),
+              "nieuwe-medewerkers": _("Nieuwe medewerker toevoegen")}
 PROFILE_KEYS = ("naam", "cao", "medewerkers", "provincie", "plaats", "erkend_leerbedrijf",
                 "praktijkopleider_opgeleid", "leerlingen", "scholing_medewerkers", "doelen",
-                "doelgroepen")
+                "doelgroepen", "nieuwe_medewerkers")
 
 
 # --- answers in the session -------------------------------------------------------------------
@@ -205,22 +210,45 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "advice/step.html", context, status=400 if errors else 200)
 
 
-def _list_step(request: HttpRequest, slug: str) -> HttpResponse:
-    key = LIST_KEYS[slug]
-    stored = answers(request)
-    items = list(stored.get(key) or [])
-    if request.method == "POST":
-        remove = request.POST.get("verwijder")
+def _remove_field(slug: str) -> str:
+    """The name of a list's remove buttons: ``verwijder`` for the step's own list."""
+    return "verwijder" if LIST_PAGE[slug] == slug else f"verwijder-{slug}"
+
+
+def _lists_on_page(slug: str) -> list[str]:
+    """The lists shown on the page of list step ``slug``: its own first."""
+    return [s for s, page in LIST_PAGE.items() if page == slug and s == slug] + [
+        s for s, page in LIST_PAGE.items() if page == slug and s != slug]
+
+
+def _removed(request: HttpRequest, stored: dict[str, Any], slug: str) -> bool:
+    """Remove the item whose remove button was pressed, if any; True when one was."""
+    for list_slug in _lists_on_page(slug):
+        key, remove = LIST_KEYS[list_slug], request.POST.get(_remove_field(list_slug))
+        items = list(stored.get(key) or [])
         if remove is not None and remove.isdigit() and int(remove) < len(items):
             items.pop(int(remove))
             save_answers(request, {key: items})
+            return True
+    return False
+
+
+def _list_step(request: HttpRequest, slug: str) -> HttpResponse:
+    stored = answers(request)
+    if request.method == "POST":
+        if _removed(request, stored, slug):
             return redirect(reverse("advice:step", args=[slug]) + _keep_return(request))
-        save_answers(request, {key: items})
+        # "Verder" answers the step's own list ("none" when empty); an extra list on the page
+        # is answered once an item was added to it.
+        save_answers(request, {LIST_KEYS[slug]: list(stored.get(LIST_KEYS[slug]) or [])})
         return _after_save(request, slug)
-    labels = [_describe_item(slug, item) for item in items]
+    lists = [{"slug": s, "step": STEP_BY_SLUG.get(s, NEW_STAFF_LIST), "own": s == slug,
+              "items": [_describe_item(s, item) for item in stored.get(LIST_KEYS[s]) or []],
+              "remove": _remove_field(s), "add_label": ADD_LABELS[s],
+              "add_url": reverse("advice:add", args=[s]) + _keep_return(request)}
+             for s in _lists_on_page(slug)]
     return render(request, "advice/list.html", _context(
-        request, slug, step=STEP_BY_SLUG[slug], items=labels,
-        add_url=reverse("advice:add", args=[slug]) + _keep_return(request)))
+        request, slug, step=STEP_BY_SLUG[slug], lists=lists))
 
 
 def _keep_return(request: HttpRequest) -> str:
@@ -235,16 +263,42 @@ def _day(value: str) -> str:
         return str(value)
 
 
+def _describe_learner(item: dict[str, Any]) -> str:
+    parts = [str(LEERWEG_LABELS.get(item.get("leerweg"), _("leerweg onbekend")))]
+    if item.get("crebo"):
+        parts.append(f"crebo {item['crebo']}")
+    if item.get("hbo_domein"):
+        parts.append(_("domein %(domein)s") % {
+            "domein": HBO_DOMAIN_LABELS.get(item["hbo_domein"], item["hbo_domein"])})
+    if item.get("leerwerktraject") is not None:
+        parts.append(_("met leerwerktraject") if item["leerwerktraject"]
+                     else _("zonder leerwerktraject"))
+    if item.get("start"):
+        parts.append(_("vanaf %(datum)s") % {"datum": _day(item["start"])})
+    if item.get("eind"):
+        parts.append(_("tot %(datum)s") % {"datum": _day(item["eind"])})
+    return ", ".join(parts)
+
+
+def _describe_new_staff(item: dict[str, Any]) -> str:
+    group = item.get("doelgroep")
+    parts = [str(TARGET_GROUP_LABELS.get(group, group)) if group
+             else str(_("nieuwe medewerker"))]
+    if item.get("in_dienst"):
+        parts.append(_("in dienst per %(datum)s") % {"datum": _day(item["in_dienst"])})
+    if item.get("contract_maanden") is not None:
+        parts.append(_("contract van %(maanden)s maanden") % {
+            "maanden": item["contract_maanden"]})
+    if item.get("uren_per_week") is not None:
+        parts.append(_("%(uren)s uur per week") % {"uren": item["uren_per_week"]})
+    return ", ".join(parts)
+
+
 def _describe_item(slug: str, item: dict[str, Any]) -> str:
     if slug == "leerlingen":
-        parts = [str(LEERWEG_LABELS.get(item.get("leerweg"), _("leerweg onbekend")))]
-        if item.get("crebo"):
-            parts.append(f"crebo {item['crebo']}")
-        if item.get("start"):
-            parts.append(_("vanaf %(datum)s") % {"datum": _day(item["start"])})
-        if item.get("eind"):
-            parts.append(_("tot %(datum)s") % {"datum": _day(item["eind"])})
-        return ", ".join(parts)
+        return _describe_learner(item)
+    if slug == "nieuwe-medewerkers":
+        return _describe_new_staff(item)
     parts = [item.get("omschrijving") or _("cursus zonder omschrijving")]
     if item.get("start"):
         parts.append(_("start %(datum)s") % {"datum": _day(item["start"])})
@@ -276,7 +330,16 @@ def _attach_to_fields(errors: dict[str, str], fields: list[Field]) -> dict[str, 
 
 def _item_from_form(slug: str, values: dict[str, Any]) -> dict[str, Any]:
     if slug == "leerlingen":
-        return {k: values.get(k) for k in ("leerweg", "crebo", "start", "eind", "via_bvm")}
+        item = {k: values.get(k) for k in ("leerweg", "crebo", "start", "eind", "via_bvm")}
+        leerweg = values.get("leerweg") or ""
+        if leerweg.startswith("hbo") and values.get("hbo_domein"):
+            item["hbo_domein"] = values["hbo_domein"]
+        if leerweg == "vmbo" and values.get("leerwerktraject") is not None:
+            item["leerwerktraject"] = values["leerwerktraject"]
+        return item
+    if slug == "nieuwe-medewerkers":
+        return {k: values.get(k) for k in ("doelgroep", "in_dienst", "contract_maanden",
+                                           "uren_per_week")}
     return {"omschrijving": values.get("omschrijving"), "start": values.get("start"),
             "aangevraagd": ["oom-ptt"] if values.get("ptt_aangevraagd") == "ja" else [],
             "kosten_eur": values.get("kosten_eur")}
@@ -286,7 +349,7 @@ def _item_from_form(slug: str, values: dict[str, Any]) -> dict[str, Any]:
 def add_item(request: HttpRequest, slug: str) -> HttpResponse:
     if slug not in LIST_FIELDS:
         raise Http404
-    fields = _learner_fields() if slug == "leerlingen" else COURSE_FIELDS
+    fields = _learner_fields() if slug == "leerlingen" else LIST_FIELDS[slug]
     key = LIST_KEYS[slug]
     errors: dict[str, str] = {}
     raw = None
@@ -299,12 +362,12 @@ def add_item(request: HttpRequest, slug: str) -> HttpResponse:
         if not errors:
             items = list(answers(request).get(key) or []) + [item]
             save_answers(request, {key: items})
-            return redirect(reverse("advice:step", args=[slug]) + _keep_return(request))
+            return redirect(reverse("advice:step", args=[LIST_PAGE[slug]])
+                            + _keep_return(request))
         raw = request.POST
-    title = _("Leerling toevoegen") if slug == "leerlingen" else _("Cursus toevoegen")
-    context = _context(request, slug, title=title, errors=errors,
+    context = _context(request, LIST_PAGE[slug], title=ADD_LABELS[slug], errors=errors,
                        fields=bound_fields(fields, {}, errors, raw))
-    context["back_url"] = reverse("advice:step", args=[slug]) + _keep_return(request)
+    context["back_url"] = reverse("advice:step", args=[LIST_PAGE[slug]]) + _keep_return(request)
     return render(request, "advice/add.html", context, status=400 if errors else 200)
 
 
@@ -339,6 +402,7 @@ def _summary_rows(stored: dict[str, Any]) -> list[dict[str, Any]]:
         ("doelgroepen", _("Doelgroepen"), show("doelgroepen", TARGET_GROUP_LABELS)),
         ("leerlingen", _("Leerlingen en stagiairs"), listed("leerlingen")),
         ("scholing", _("Scholing van medewerkers"), listed("scholing")),
+        ("scholing", _("Nieuwe medewerkers"), listed("nieuwe-medewerkers")),
     ]
     return [{"slug": slug, "label": label, "value": value,
              "change_url": (reverse("advice:step", args=[slug]) if slug

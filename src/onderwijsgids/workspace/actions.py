@@ -20,7 +20,8 @@ from .models import (Account, ActionPointStatus, AdvisorAssignment, Application,
                      StaffTraining)
 
 LEARNER_FIELDS = ("naam", "leerweg", "crebo", "school", "start", "eind", "praktijkopleider",
-                  "praktijkovereenkomst", "via_bvm")
+                  "praktijkovereenkomst", "via_bvm", "hbo_domein", "leerwerktraject",
+                  "aangevraagd")
 TRAINING_FIELDS = ("medewerker", "omschrijving", "start", "kosten_eur", "aangevraagd")
 APPLICATION_FIELDS = ("regeling", "jaar", "status", "bedrag", "datum", "notitie")
 ANONYMOUS = "Geanonimiseerd"

@@ -24,7 +24,7 @@ from onderwijsgids.advice.engine import Advice
 
 from . import actions, services
 from .access import company_for, visible_companies
-from .domain.csvio import LEARNING_PATHS
+from .domain.csvio import HBO_DOMAINS, LEARNING_PATHS
 from .forms import LearnerForm
 from .views import known_crebos
 
@@ -45,6 +45,12 @@ class LeerlingIn(Schema):
     praktijkopleider: str = Field("", **documented(maxLength=200))
     praktijkovereenkomst: dt.date | None = None
     via_bvm: bool = False
+    hbo_domein: str = Field("", **documented(enum=["", *HBO_DOMAINS], description=(
+        "Alleen voor hbo: het domein van de opleiding.")))
+    leerwerktraject: bool | None = Field(None, **documented(description=(
+        "Alleen voor vmbo: volgt de leerling een leerwerktraject (basisberoepsgericht)?")))
+    aangevraagd: list[str] = Field([], **documented(description=(
+        "De ID's van regelingen die voor deze leerling al zijn aangevraagd.")))
 
 
 class LeerlingUit(LeerlingIn):

@@ -11,12 +11,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from onderwijsgids import bounded
-from onderwijsgids.advice.labels import (GOAL_LABELS, LEERWEG_SHORT_LABELS, PROVINCE_LABELS,
-                                         TARGET_GROUP_LABELS)
+from onderwijsgids.advice.labels import (GOAL_LABELS, HBO_DOMAIN_LABELS, LEERWEG_SHORT_LABELS,
+                                         PROVINCE_LABELS, TARGET_GROUP_LABELS)
 from onderwijsgids.dutch import dutch_number, parse_amount
 from onderwijsgids.kb.schema import Goal, TargetGroup
 
-from .domain.csvio import LEARNING_PATHS, parse_date
+from .domain.csvio import HBO_DOMAINS, LEARNING_PATHS, parse_date
 
 from .models import ActionPointStatus, Application
 from .validators import date_in_range, single_line
@@ -32,6 +32,7 @@ PROVINCE_CHOICES = [("", _("Kies een provincie"))] + list(PROVINCE_LABELS.items(
 GOAL_CHOICES = [(g, GOAL_LABELS.get(g, g)) for g in GOALS]
 TARGET_GROUP_CHOICES = [(g, TARGET_GROUP_LABELS.get(g, g)) for g in TARGET_GROUPS]
 LEERWEG_CHOICES = [(p, LEERWEG_SHORT_LABELS.get(p, p)) for p in LEARNING_PATHS]
+HBO_DOMAIN_CHOICES = [(d, HBO_DOMAIN_LABELS[d]) for d in HBO_DOMAINS]
 
 
 def _bound_input(field: forms.Field) -> None:
@@ -260,6 +261,15 @@ class ProfileImportForm(AccessibleForm):
                               help_text=_("Bijvoorbeeld het profiel uit de adviesroute."))
 
 
+class _UnknownYesNoSelect(forms.NullBooleanSelect):
+    """Shows a stored True/False/None as selected (unlike a plain Select), with Dutch words."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("unknown", _("Weet ik niet of geen vmbo")), ("true", _("Ja")),
+                        ("false", _("Nee"))]
+
+
 class LearnerForm(AccessibleForm):
     naam = forms.CharField(label=_("Naam"), max_length=200,
                            widget=forms.TextInput(attrs={"autocomplete": "off"}))
@@ -280,11 +290,29 @@ class LearnerForm(AccessibleForm):
                                        required=False)
     praktijkovereenkomst = DutchDateField(label=_("Datum praktijkovereenkomst"), required=False)
     via_bvm = forms.BooleanField(label=_("Via een bedrijfsvakschool (BVM)"), required=False)
+    hbo_domein = forms.ChoiceField(
+        label=_("Hbo-domein (alleen voor hbo)"), required=False,
+        choices=[("", _("Weet ik niet of geen hbo"))] + HBO_DOMAIN_CHOICES,
+        error_messages={"invalid_choice": format_lazy(
+            _("Kies als hbo-domein uit {domeinen}."),
+            domeinen=", ".join(v for v, _label in HBO_DOMAIN_CHOICES))})
+    leerwerktraject = forms.NullBooleanField(
+        label=_("Volgt een leerwerktraject (alleen voor vmbo)"), required=False,
+        widget=_UnknownYesNoSelect(),
+        help_text=_("Een leerwerktraject in de basisberoepsgerichte leerweg."))
+    aangevraagd = forms.MultipleChoiceField(
+        label=_("Al aangevraagd voor deze leerling"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _(
+            "Bij ‘al aangevraagd’: %(value)s is geen regeling uit de onderwijsgids.")})
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
-    def __init__(self, *args, known_crebos: set[str] | None = None, **kwargs):
+    def __init__(self, *args, known_crebos: set[str] | None = None,
+                 regelingen: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.known_crebos = known_crebos
+        self.fields["aangevraagd"].choices = (
+            _regeling_choices() if regelingen is None else list(regelingen))
 
     def clean_crebo(self):
         crebo = self.cleaned_data["crebo"]
@@ -303,7 +331,17 @@ class LearnerForm(AccessibleForm):
 
     def learner_values(self) -> dict:
         """The cleaned learner fields, without the form's ``version``."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        data["aangevraagd"] = list(data.get("aangevraagd") or [])
+        return data
+
+
+def _regeling_choices() -> list[tuple[str, str]]:
+    """The guide's regelingen by title (for ‘al aangevraagd’)."""
+    from . import services  # the knowledge base is loaded lazily, not at import
+    kb = services.current_kb()
+    return sorted(((item.id, item.titel) for item in kb.items.values()
+                   if getattr(item, "type", None) == "regeling"), key=lambda kv: kv[1])
 
 
 class TrainingForm(AccessibleForm):

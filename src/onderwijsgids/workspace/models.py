@@ -19,6 +19,8 @@ LEARNING_PATHS = [
     ("bol", "bol"), ("bbl", "bbl"), ("hbo-duaal", "hbo-duaal"), ("hbo-voltijd", "hbo-voltijd"),
     ("vmbo", "vmbo"), ("havo-vwo", "havo-vwo"),
 ]
+HBO_DOMAINS = [("techniek", "techniek"), ("landbouw", "landbouw"), ("zorg", "zorg"),
+               ("gedrag-maatschappij", "gedrag-maatschappij"), ("ander", "ander")]
 
 
 class Account(models.Model):
@@ -106,6 +108,11 @@ class Learner(models.Model):
                                         validators=[single_line])
     praktijkovereenkomst = models.DateField(_("datum praktijkovereenkomst"), null=True, blank=True)
     via_bvm = models.BooleanField(_("via een bedrijfsvakschool"), default=False)
+    hbo_domein = models.CharField(_("hbo-domein"), max_length=30, choices=HBO_DOMAINS,
+                                  blank=True)  # hbo only
+    leerwerktraject = models.BooleanField(_("leerwerktraject"), null=True,
+                                          blank=True)  # vmbo only
+    aangevraagd = models.JSONField(_("aangevraagd"), default=list, blank=True)  # regeling IDs
     geanonimiseerd = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
 

@@ -50,6 +50,12 @@ def learner_profile(learner: Learner) -> dict[str, Any]:
         data["crebo"] = learner.crebo
     if learner.praktijkovereenkomst:
         data["praktijkovereenkomst"] = learner.praktijkovereenkomst.isoformat()
+    if learner.hbo_domein and learner.leerweg.startswith("hbo"):
+        data["hbo_domein"] = learner.hbo_domein
+    if learner.leerwerktraject is not None and learner.leerweg == "vmbo":
+        data["leerwerktraject"] = learner.leerwerktraject
+    if learner.aangevraagd:
+        data["aangevraagd"] = list(learner.aangevraagd)
     return data
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from onderwijsgids.advice.labels import LEERWEG_LABELS
+from onderwijsgids.advice.labels import HBO_DOMAIN_LABELS, LEERWEG_LABELS
 
 from . import actions, privacy, reminders, services
 from .access import OWNER, company_view, visible_companies
@@ -241,7 +241,8 @@ def learners_import(request: HttpRequest, company) -> HttpResponse:
     if request.method == "POST":
         data, problems = _import_rows(request, form)
         try:
-            rows = parse_learners(data, known_crebos()) if data is not None else []
+            rows = (parse_learners(data, known_crebos(), set(_kb_ids("regeling")))
+                    if data is not None else [])
         except CsvRefused as refused:
             problems, rows = refused.errors, []
         names = company.learners.filter(geanonimiseerd=False).values_list("naam", flat=True)
@@ -262,7 +263,8 @@ def learners_import(request: HttpRequest, company) -> HttpResponse:
     failed = bool(problems or form.errors)
     return render(request, "workspace/company/learners_import.html", _ctx(
         request, company, form=form, problems=problems, duplicates=duplicates, carried=carried,
-        leerwegen=LEERWEG_LABELS.items(), skip=DUPLICATES_SKIP, add=DUPLICATES_ADD),
+        leerwegen=LEERWEG_LABELS.items(), hbo_domeinen=HBO_DOMAIN_LABELS.items(),
+        skip=DUPLICATES_SKIP, add=DUPLICATES_ADD),
         status=422 if failed else 200)
 
 

@@ -16,9 +16,10 @@ from typing import Any, Iterable
 from onderwijsgids import bounded
 
 HEADERS = ("naam", "leerweg", "crebo", "school", "start", "eind", "praktijkopleider",
-           "praktijkovereenkomst", "via_bvm")
+           "praktijkovereenkomst", "via_bvm", "hbo_domein", "leerwerktraject", "aangevraagd")
 REQUIRED = ("naam", "leerweg", "start", "eind")
 LEARNING_PATHS = ("bol", "bbl", "hbo-duaal", "hbo-voltijd", "vmbo", "havo-vwo")
+HBO_DOMAINS = ("techniek", "landbouw", "zorg", "gedrag-maatschappij", "ander")
 MAX_ROWS = 5000
 _TRUE, _FALSE = {"ja", "j", "1", "true", "waar"}, {"nee", "n", "0", "false", "onwaar", ""}
 _MAX_LEN = {"naam": 200, "school": 200, "praktijkopleider": 200}
@@ -80,8 +81,28 @@ def _header_errors(fieldnames: Iterable[str] | None) -> list[RowError]:
     return errors
 
 
-def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None
-         ) -> tuple[dict[str, Any], list[RowError]]:
+def _optional_fields(values: dict[str, str], known_regelingen: set[str] | None,
+                     fail) -> dict[str, Any]:
+    """The 2026-12 columns: hbo-domein, leerwerktraject and regelingen already applied for."""
+    row: dict[str, Any] = {}
+    domein = values.get("hbo_domein", "").lower()
+    if domein and domein not in HBO_DOMAINS:
+        fail("hbo_domein", f"'{domein}' is onbekend; kies uit {', '.join(HBO_DOMAINS)}")
+    row["hbo_domein"] = domein
+    traject = values.get("leerwerktraject", "").lower()
+    if traject and traject not in _TRUE | _FALSE:
+        fail("leerwerktraject", "moet 'ja' of 'nee' zijn (of leeg)")
+    row["leerwerktraject"] = (traject in _TRUE) if traject else None
+    ids = [part for part in re.split(r"[\s,|]+", values.get("aangevraagd", "").lower()) if part]
+    for regeling in ids:
+        if known_regelingen is not None and regeling not in known_regelingen:
+            fail("aangevraagd", f"'{regeling}' is geen regeling uit de onderwijsgids")
+    row["aangevraagd"] = list(dict.fromkeys(ids))
+    return row
+
+
+def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None,
+         known_regelingen: set[str] | None = None) -> tuple[dict[str, Any], list[RowError]]:
     values = {(k or "").strip().lower(): (v or "").strip() if isinstance(v, str) else ""
               for k, v in raw.items() if k is not None}
     errors: list[RowError] = []
@@ -130,10 +151,12 @@ def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None
     if bvm not in _TRUE | _FALSE:
         fail("via_bvm", "moet 'ja' of 'nee' zijn")
     row["via_bvm"] = bvm in _TRUE
+    row.update(_optional_fields(values, known_regelingen, fail))
     return row, errors
 
 
-def parse_learners(data: bytes, known_crebos: set[str] | None = None) -> list[dict[str, Any]]:
+def parse_learners(data: bytes, known_crebos: set[str] | None = None,
+                   known_regelingen: set[str] | None = None) -> list[dict[str, Any]]:
     """Every row validated, or :class:`CsvRefused` listing every problem (nothing partial)."""
     text = _decode(data)
     if not text.strip():
@@ -152,7 +175,7 @@ def parse_learners(data: bytes, known_crebos: set[str] | None = None) -> list[di
                 raise CsvRefused([RowError(index, "bestand", f"meer dan {MAX_ROWS} regels")])
             if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
                 continue  # blank line
-            row, row_errors = _row(raw, index, known_crebos)
+            row, row_errors = _row(raw, index, known_crebos, known_regelingen)
             errors += row_errors
             rows.append(row)
     except csv.Error:  # e.g. a cell longer than the csv module's limit
@@ -171,6 +194,8 @@ def _cell(value: Any) -> str:
         return "ja" if value else "nee"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
     text = str(value)
     # Spreadsheet formula injection: a cell starting with these is run by Excel.
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
