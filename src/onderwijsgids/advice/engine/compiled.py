@@ -140,7 +140,8 @@ class CompiledKB:
     kwalificatie_profielen: list[Kwalificatie]
     kwalificaties: dict[str, str]  # crebo → its name in words ("Productietechniek")
     bvm_by_province: dict[str, list[str]]  # province → schools with a location there
-    bvm_confirmed: dict[str, tuple[bool, str | None]]  # school → (confirmed as BVM, its date)
+    # school → (confirmed as BVM, the source's date, the content's note on the status)
+    bvm_confirmed: dict[str, tuple[bool, str | None, str | None]]
     coalitions_by_province: dict[str, list[str]]  # province → its regional Techniekcoalities
     organisaties: set[str]
     item_titles: dict[str, str]
@@ -224,7 +225,8 @@ def compile_kb(kb: Any) -> CompiledKB:
                                       key=lambda k: (k.niveau or 0, k.crebo)),
         kwalificaties={k.crebo: _course_name(k) for k in kwalificaties},
         bvm_by_province=bvm,
-        bvm_confirmed={o.id: (o.bvm_status.status == "bevestigd", o.bvm_status.datum)
+        bvm_confirmed={o.id: (o.bvm_status.status == "bevestigd", o.bvm_status.datum,
+                              o.bvm_status.toelichting)
                        for o in kb.of_type("organisatie") if getattr(o, "bvm_status", None)},
         coalitions_by_province=coalitions,
         organisaties={o.id for o in kb.of_type("organisatie")},

@@ -92,8 +92,7 @@ def _facts(p: Profile, c: CompiledKB, points: _Points,
         names = listing([c.item_titles[i] for i in schools])
         point.add(DEFAULT, _schools_sentence(c, p.provincie, schools),
                   f"Bezoek {names} en vraag naar de mogelijkheden.",
-                  *([UNCONFIRMED_STEP] if not all(c.bvm_confirmed[i][0] for i in schools)
-                    else []))
+                  *_status_notes(c, schools))
     if p.scholing_medewerkers and (point := points.number(6)):
         steps = []
         ptt = results.get("oom-ptt")
@@ -117,10 +116,18 @@ UNCONFIRMED_STEP = ("Wil je de scholingspoolroute gebruiken bij een school waarv
 def _school_status(c: CompiledKB, school: str) -> str:
     """``bevestigd als BVM (januari 2021)`` or ``metaalbedrijfsschool, BVM-status niet
     bevestigd``: what the sources say (bvm_status), never more."""
-    confirmed, date = c.bvm_confirmed[school]
+    confirmed, date, _ = c.bvm_confirmed[school]
     if not confirmed:
         return "metaalbedrijfsschool, BVM-status niet bevestigd"
     return "bevestigd als BVM" + (f", volgens een bron van {date}" if date else "")
+
+
+def _status_notes(c: CompiledKB, schools: list[str]) -> list[str]:
+    """What content notes on a school's status, and the check an unconfirmed status calls for."""
+    notes = [f"Over {c.item_titles[i]}: {c.bvm_confirmed[i][2].strip()}" for i in schools
+             if c.bvm_confirmed[i][2]]
+    unconfirmed = not all(c.bvm_confirmed[i][0] for i in schools)
+    return notes + ([UNCONFIRMED_STEP] if unconfirmed else [])
 
 
 def _schools_sentence(c: CompiledKB, province: str, schools: list[str]) -> str:
