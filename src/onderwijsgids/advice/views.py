@@ -26,6 +26,7 @@ from onderwijsgids.links import base_url as canonical_base_url
 
 from .engine import Advice, ProfileError, advise, parse_profile
 from .engine.compiled import compiled
+from .engine.plan import further_reading
 from .labels import (
     CAO_LABELS, GOAL_LABELS, HBO_DOMAIN_LABELS, LEERWEG_LABELS, PROVINCE_LABELS, STATUS_LABELS,
     TARGET_GROUP_LABELS,
@@ -473,10 +474,15 @@ def _plan_response(request: HttpRequest, stored: dict[str, Any], token: str,
     advice, titles = _advice_for(stored)
     share_url = request.build_absolute_uri(reverse("advice:shared", args=[token]))
     base = reverse("advice:shared", args=[token]) if shared else reverse("advice:plan")
+    sbb = next((a for a in advice.acties if a.id == "sbb-erkenning"), None)
+    verder = further_reading(compiled(current_kb()), advice.actiepunten,
+                             advice.profiel.get("provincie"), sbb is not None)
     return render(request, "advice/plan.html", {
         "advice": advice,
         "kwalificaties": [(k, titles.get(k)) for k in advice.kwalificaties],
         "organisaties": [(o, titles.get(o, "")) for o in advice.organisaties],
+        "punten": [(point, verder.get(point.id, [])) for point in advice.actiepunten],
+        "sbb_actie": sbb, "sbb_verder": verder.get("", []),
         "status_labels": STATUS_LABELS, "share_url": share_url, "shared": shared,
         "downloads": [(base + "plan.pdf", _("PDF")), (base + "plan.ics", _("Agenda (.ics)")),
                       (base + "plan.md", _("Markdown"))],

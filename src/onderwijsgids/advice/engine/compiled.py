@@ -139,7 +139,10 @@ class CompiledKB:
     actiepunten: list[Actiepunt]
     kwalificatie_profielen: list[Kwalificatie]
     kwalificaties: dict[str, str]  # crebo → its name in words ("Productietechniek")
-    bvm_by_province: dict[str, list[str]]
+    bvm_by_province: dict[str, list[str]]  # province → schools with a location there
+    # school → (confirmed as BVM, the source's date, the content's note on the status)
+    bvm_confirmed: dict[str, tuple[bool, str | None, str | None]]
+    coalitions_by_province: dict[str, list[str]]  # province → its regional Techniekcoalities
     organisaties: set[str]
     item_titles: dict[str, str]
     item_urls: dict[str, str] = field(default_factory=dict)
@@ -191,13 +194,26 @@ def _course_name(item: Kwalificatie) -> str:
     return item.titel.removeprefix("Kwalificatiedossier ").strip()
 
 
-def compile_kb(kb: Any) -> CompiledKB:
-    items = kb.items
+def _by_province(kb: Any) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Province → bedrijfsvakscholen with a location there; province → the regional
+    Techniekcoalities whose working area includes it (organisations, issue 14)."""
     bvm: dict[str, list[str]] = {}
+    coalitions: dict[str, list[str]] = {}
     for org in kb.of_type("organisatie"):
         assert isinstance(org, Organisatie)
-        if org.soort == "bedrijfsvakschool" and org.provincie:
-            bvm.setdefault(org.provincie, []).append(org.id)
+        if org.soort == "bedrijfsvakschool":
+            places = [org.provincie] + [v.provincie for v in org.locaties]
+            for province in dict.fromkeys(x for x in places if x):
+                bvm.setdefault(province, []).append(org.id)
+        elif org.soort == "netwerk" and org.id.startswith("techniekcoalitie-"):
+            for province in org.provincies:
+                coalitions.setdefault(province, []).append(org.id)
+    return bvm, coalitions
+
+
+def compile_kb(kb: Any) -> CompiledKB:
+    items = kb.items
+    bvm, coalitions = _by_province(kb)
     kwalificaties = [k for k in kb.of_type("kwalificatie") if isinstance(k, Kwalificatie)]
     points = [a for a in kb.of_type("actiepunt") if isinstance(a, Actiepunt)]
     regelingen = [_compile_regeling(item, n) for n, item in enumerate(kb.of_type("regeling"))]
@@ -209,6 +225,10 @@ def compile_kb(kb: Any) -> CompiledKB:
                                       key=lambda k: (k.niveau or 0, k.crebo)),
         kwalificaties={k.crebo: _course_name(k) for k in kwalificaties},
         bvm_by_province=bvm,
+        bvm_confirmed={o.id: (o.bvm_status.status == "bevestigd", o.bvm_status.datum,
+                              o.bvm_status.toelichting)
+                       for o in kb.of_type("organisatie") if getattr(o, "bvm_status", None)},
+        coalitions_by_province=coalitions,
         organisaties={o.id for o in kb.of_type("organisatie")},
         item_titles={i.id: i.titel for i in items.values()},
         item_urls={i.id: item_path(i.type, i.id) for i in items.values()},  # type: ignore[attr-defined]

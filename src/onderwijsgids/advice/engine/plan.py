@@ -88,10 +88,11 @@ def _facts(p: Profile, c: CompiledKB, points: _Points,
     if p.provincie and c.bvm_by_province.get(p.provincie) and (
             bbl or set(p.doelen or []) & {"bbl-leerlingen", "medewerkers-scholen"}) and (
             point := points.number(5)):
-        names = ", ".join(c.item_titles[i] for i in c.bvm_by_province[p.provincie])
-        point.add(DEFAULT, f"In {PROVINCE_WORDS[p.provincie]} zit een "
-                  f"bedrijfsvakschool: {names}.", f"Bezoek {names} en vraag naar de "
-                  "mogelijkheden.")
+        schools = c.bvm_by_province[p.provincie]
+        names = listing([c.item_titles[i] for i in schools])
+        point.add(DEFAULT, _schools_sentence(c, p.provincie, schools),
+                  f"Bezoek {names} en vraag naar de mogelijkheden.",
+                  *_status_notes(c, schools))
     if p.scholing_medewerkers and (point := points.number(6)):
         steps = []
         ptt = results.get("oom-ptt")
@@ -105,6 +106,65 @@ def _facts(p: Profile, c: CompiledKB, points: _Points,
         point.add(FACT, "Voor je leerling(en) kun je de Subsidie Praktijkleren "
                   "aanvragen.", f"Vraag de Subsidie Praktijkleren uiterlijk "
                   f"{datum(praktijk.deadline)} aan bij RVO.")
+
+
+UNCONFIRMED_STEP = ("Wil je de scholingspoolroute gebruiken bij een school waarvan de BVM-status "
+                    "niet bevestigd is? Vraag dan eerst aan de school of aan OOM of OOM haar "
+                    "erkent.")
+
+
+def _school_status(c: CompiledKB, school: str) -> str:
+    """``bevestigd als BVM (januari 2021)`` or ``metaalbedrijfsschool, BVM-status niet
+    bevestigd``: what the sources say (bvm_status), never more."""
+    confirmed, date, _ = c.bvm_confirmed[school]
+    if not confirmed:
+        return "metaalbedrijfsschool, BVM-status niet bevestigd"
+    return "bevestigd als BVM" + (f", volgens een bron van {date}" if date else "")
+
+
+def _status_notes(c: CompiledKB, schools: list[str]) -> list[str]:
+    """What content notes on a school's status, and the check an unconfirmed status calls for."""
+    notes = [f"Over {c.item_titles[i]}: {c.bvm_confirmed[i][2].strip()}" for i in schools
+             if c.bvm_confirmed[i][2]]
+    unconfirmed = not all(c.bvm_confirmed[i][0] for i in schools)
+    return notes + ([UNCONFIRMED_STEP] if unconfirmed else [])
+
+
+def _schools_sentence(c: CompiledKB, province: str, schools: list[str]) -> str:
+    """``In Zeeland zit een bedrijfsvakschool: … — …``, each school with its status."""
+    named = "; ".join(f"{c.item_titles[i]} — {_school_status(c, i)}" for i in schools)
+    lead = "zit een bedrijfsvakschool" if len(schools) == 1 else "zitten bedrijfsvakscholen"
+    return f"In {PROVINCE_WORDS[province]} {lead}: {named}."
+
+
+COALITION_WORD = "techniekcoalitie"
+
+
+def mentions_coalition(c: CompiledKB, point_id: str) -> bool:
+    """Whether the guide's actions of this action point send the owner to a Techniekcoalitie."""
+    return any(COALITION_WORD in text.lower() for text in c.actions.get(point_id, ()))
+
+
+def _coalition_step(c: CompiledKB, province: str) -> str:
+    """Which regional Techniekcoalitie covers the province, or that none is known."""
+    words = PROVINCE_WORDS[province]
+    found = c.coalitions_by_province.get(province, [])
+    if not found:
+        return (f"Voor {words} kennen we geen regionale Techniekcoalitie. Lees op de pagina "
+                "over Techniekcoalities wat zo'n samenwerkingsverband doet, en vraag je "
+                "Metaalunie-buitendienstadviseur welke samenwerking er in je regio is.")
+    names = listing([c.item_titles[i] for i in found])
+    return (f"Voor {words} kennen we {names}. Vraag je Metaalunie-buitendienstadviseur hoe je "
+            "daarmee in contact komt.")
+
+
+def _coalitions(p: Profile, c: CompiledKB, points: _Points) -> None:
+    """Where an action point names the Techniekcoalitie, say which one covers the province."""
+    if not p.provincie:
+        return
+    for cand in points.touched.values():
+        if mentions_coalition(c, cand.item.id):
+            cand.first_steps.insert(0, _coalition_step(c, p.provincie))
 
 
 NO_GOALS = "Je hebt (nog) geen doelen gekozen; dit actiepunt kan bij jou passen."
@@ -157,6 +217,7 @@ def actiepunten(p: Profile, c: CompiledKB, results: dict[str, RegelingAdvies]) -
     points = _Points(c)
     _facts(p, c, points, results)
     _goals(p, c, points)
+    _coalitions(p, c, points)
     _metalektro(p, c, points)
     chosen = sorted((cand for cand in points.touched.values() if cand.score > 0),
                     key=lambda cand: (-cand.score, cand.item.nummer))
@@ -193,8 +254,40 @@ def organisaties(p: Profile, c: CompiledKB, regelingen: list[RegelingAdvies],
     if not p.erkend_leerbedrijf and any(learner.leerweg == "bbl" for learner in p.leerlingen or []):
         wanted.append("sbb")
     wanted += c.bvm_by_province.get(p.provincie or "", [])
+    if any(mentions_coalition(c, point.id) for point in plan):
+        wanted += c.coalitions_by_province.get(p.provincie or "", [])
     for point in plan:
         wanted += [org_id for org_id in c.point_organisaties.get(point.id, ())
                    if not (p.cao in NOT_OOM and org_id == "oom")]
     wanted.append("metaalunie")
     return [org_id for org_id in dict.fromkeys(wanted) if org_id in c.organisaties]
+
+
+ERKENNING_PAGE = "erkend-leerbedrijf-worden"
+COALITION_PAGE = "techniekcoalitie"
+
+
+def _asks_recognition(text: str) -> bool:
+    lower = text.lower()
+    return "sbb" in lower and "erkenning" in lower
+
+
+def further_reading(c: CompiledKB, plan: list[Actiepunt], provincie: str | None,
+                    sbb_action: bool) -> dict[str, list[tuple[str, str]]]:
+    """Pages the plan page links (URL, title): per action point ID, and under ``""`` for the
+    plan as a whole. "Erkend leerbedrijf worden" where SBB recognition is a step or an action;
+    the province's Techniekcoalitie (or the general page when none is known) where a point
+    names the Techniekcoalitie."""
+    def pages(*ids: str) -> list[tuple[str, str]]:
+        return [(c.item_urls[i], c.item_titles[i]) for i in ids if i in c.item_urls]
+
+    found: dict[str, list[tuple[str, str]]] = {}
+    if sbb_action:
+        found[""] = pages(ERKENNING_PAGE)
+    for point in plan:
+        links = pages(ERKENNING_PAGE) if any(map(_asks_recognition, point.stappen)) else []
+        if provincie and mentions_coalition(c, point.id):
+            links += pages(*(c.coalitions_by_province.get(provincie) or [COALITION_PAGE]))
+        if links:
+            found[point.id] = links
+    return found
