@@ -87,7 +87,7 @@ def test_invite_login_learner_deadline_calendar(page, page_factory, site, compan
     check()
     today = dt.date.today()
     page.get_by_label("Naam", exact=True).fill("Sam Voorbeeld")
-    page.get_by_label("Leerweg").select_option("bbl")
+    page.get_by_label("Leerweg", exact=True).select_option("bbl")
     fill_date(page, "Startdatum", today - dt.timedelta(days=30))
     fill_date(page, "Einddatum", today.replace(year=today.year + 2))
     page.get_by_role("button", name="Opslaan").click()
