@@ -198,8 +198,12 @@ def test_no_sentence_an_owner_reads_names_a_field_or_slug(kb, data, learners):
     advice = advise(parse_profile(data, kb), kb, today=dt.date(2026, 3, 15))
     for result in advice.regelingen:  # what is still needed is shown in words too
         assert all(field_words(f) != "een antwoord" for f in result.ontbreekt), result.ontbreekt
+    typed = [t["omschrijving"] for t in data.get("scholing_medewerkers") or []
+             if t.get("omschrijving")]  # the owner's own words may look like anything
     for sentence in user_sentences(advice):
         text = re.sub(r"https?://\S+|\(bron: [^)]*\)", "", sentence)  # addresses may hold slugs
+        for words in typed:
+            text = text.replace(words, "")
         match = FORBIDDEN.search(text)
         assert match is None, (match.group(0), sentence)
 

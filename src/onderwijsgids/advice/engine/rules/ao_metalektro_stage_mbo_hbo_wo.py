@@ -16,7 +16,8 @@ from onderwijsgids.vocabulary import LEERWEG_WORDS, datum
 from ..deadlines import add_months
 from ..evaluation import Evaluation
 from ..profile import Leerling, Profile
-from .common import Condition, ao_cao, cap, erkend_leerbedrijf, judge_each, leerling_naam, veld
+from .common import (Condition, ao_cao, binnen_maanden_na_start, cap, erkend_leerbedrijf,
+                     judge_each, leerling_naam, veld)
 
 ID = "ao-metalektro-stage-mbo-hbo-wo"
 INTERNS = frozenset({"bol", "hbo-voltijd"})
@@ -63,14 +64,7 @@ def aanmelden(ev: Evaluation, index: int, leerling: Leerling) -> Condition | Non
     months = ev.param("aanmeldtermijn-maanden")
     if months is None:
         return None
-    naam, field = leerling_naam(ev, index, leerling), [veld(index, "start")]
-    words = dict(leerling=naam, maanden=months.text())
-    if leerling.start is None:
-        return TERM, None, ZINNEN["start?"].format(**words), field
-    last = add_months(leerling.start, int(months.waarde))
-    words.update(start=datum(leerling.start), laatste=datum(last))
-    return TERM, last >= ev.peildatum, ZINNEN[
-        "start+" if last >= ev.peildatum else "start-"].format(**words), field
+    return binnen_maanden_na_start(ev, TERM, ZINNEN, index, leerling, months)
 
 
 def stagiair(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list[Condition]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Callable, Sequence, TypeVar
 
-from onderwijsgids.vocabulary import LEERWEG_WORDS
+from onderwijsgids.vocabulary import LEERWEG_WORDS, datum
 
 from ..compiled import Param
+from ..deadlines import add_months
 from ..evaluation import Evaluation
 from ..profile import Leerling, Profile
 from ..studiejaar import Studiejaar
@@ -93,6 +94,21 @@ def ao_cao(p: Profile, ev: Evaluation) -> None:
         ev.condition(code, False, ZINNEN["ao-"], ["cao"])
     else:
         ev.condition(code, None, ZINNEN["ao?"], ["cao"])
+
+
+def binnen_maanden_na_start(ev: Evaluation, code: str, zinnen: dict[str, str], index: int,
+                            leerling: Leerling, months: Param) -> Condition:
+    """Applied for (or registered) within ``months`` of the learner's start: the condition, in
+    the regeling's own sentences ``start?``, ``start+`` and ``start-`` (words: ``leerling``,
+    ``maanden``, ``start``, ``laatste``)."""
+    field = [veld(index, "start")]
+    words = dict(leerling=leerling_naam(ev, index, leerling), maanden=months.text())
+    if leerling.start is None:
+        return code, None, zinnen["start?"].format(**words), field
+    last = add_months(leerling.start, int(months.waarde))
+    words.update(start=datum(leerling.start), laatste=datum(last))
+    in_time = last >= ev.peildatum
+    return code, in_time, zinnen["start+" if in_time else "start-"].format(**words), field
 
 
 def te_oud(figure: Param, studiejaar: Studiejaar) -> bool:

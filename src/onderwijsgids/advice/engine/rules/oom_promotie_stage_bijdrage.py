@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from onderwijsgids.vocabulary import LEERWEG_WORDS, datum, euro
+from onderwijsgids.vocabulary import LEERWEG_WORDS, euro
 
 from ..deadlines import add_months
 from ..evaluation import Evaluation
 from ..profile import Leerling, Profile
 from ..studiejaar import Studiejaar
 from .common import (
-    Condition, _outcome, cap, erkend_leerbedrijf, judge_each, leerling_naam, oom_cao, te_oud, veld,
+    Condition, _outcome, binnen_maanden_na_start, cap, erkend_leerbedrijf, judge_each,
+    leerling_naam, oom_cao, te_oud, veld,
 )
 
 ID = "oom-promotie-stage-bijdrage"
@@ -67,15 +68,7 @@ def aanvraagtermijn(ev: Evaluation, index: int, leerling: Leerling) -> Condition
     months = ev.param("aanvraagtermijn-maanden-na-start")
     if months is None or months.number() is None:
         return None
-    naam, field = leerling_naam(ev, index, leerling), [veld(index, "start")]
-    words = dict(leerling=naam, maanden=months.text())
-    if leerling.start is None:
-        return TERM, None, ZINNEN["start?"].format(**words), field
-    last = add_months(leerling.start, int(months.waarde))
-    words.update(start=datum(leerling.start), laatste=datum(last))
-    if last < ev.peildatum:
-        return TERM, False, ZINNEN["start-"].format(**words), field
-    return TERM, True, ZINNEN["start+"].format(**words), field
+    return binnen_maanden_na_start(ev, TERM, ZINNEN, index, leerling, months)
 
 
 def stagiair(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list[Condition]:
