@@ -467,7 +467,7 @@ class LearnerList(ListQuestion):
         return item
 
     def describe(self, item: Mapping[str, Any]) -> str:
-        leerwegen = dict(self.field("leerweg").choices)
+        leerwegen: dict[Any, Any] = dict(self.field("leerweg").choices)
         parts = [str(leerwegen.get(item.get("leerweg"), _("leerweg onbekend")))]
         if item.get("crebo"):
             parts.append(f"crebo {item['crebo']}")
