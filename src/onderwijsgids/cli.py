@@ -152,6 +152,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     argv = [
         str(gunicorn), "onderwijsgids.wsgi:application", "--bind", bind,
+        "--config", "python:onderwijsgids.gunicorn_hooks",
         "--worker-class", "gthread", "--workers", str(chosen["workers"]),
         "--threads", str(chosen["threads"]), "--timeout", str(chosen["timeout"]),
         "--no-control-socket",
