@@ -136,6 +136,14 @@ LIST_PAGE = {"leerlingen": "leerlingen", "scholing": "scholing",
              "nieuwe-medewerkers": "scholing"}
 
 
+def step_for_field(path: str) -> str | None:
+    """The route step whose page asks profile field ``path`` (``leerlingen[0].crebo`` →
+    ``leerlingen``); ``None`` for what the route does not ask (the peildatum)."""
+    key = path.split("[", 1)[0].split(".", 1)[0]
+    step = next((s for s in [*STEPS, NEW_STAFF_LIST] if key in s.keys), None)
+    return LIST_PAGE.get(step.slug, step.slug) if step else None
+
+
 def step_number(slug: str) -> int:
     return [s.slug for s in STEPS].index(slug) + 1 if slug in STEP_BY_SLUG else TOTAL_STEPS
 

@@ -21,26 +21,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from onderwijsgids.content.services import current_kb
-from onderwijsgids.dutch import dutch_date
 from onderwijsgids.links import base_url as canonical_base_url
+from onderwijsgids.vocabulary import field_words, listing
 
+from .answers import LIST_KEYS, answer_rows, describe_item
 from .engine import Advice, ProfileError, advise, parse_profile
+from .engine.acties import SBB
 from .engine.compiled import compiled
 from .engine.plan import further_reading
-from .labels import (
-    CAO_LABELS, GOAL_LABELS, HBO_DOMAIN_LABELS, LEERWEG_LABELS, PROVINCE_LABELS, STATUS_LABELS,
-    TARGET_GROUP_LABELS,
-)
+from .labels import GROUP_LABELS
+from .render.plan_parts import first_actions, grouped, money_at_stake
 from .steps import (
     LEARNER_FIELDS, LIST_FIELDS, LIST_PAGE, NEW_STAFF_LIST, STEP_BY_SLUG, STEPS, TOTAL_STEPS,
     Field,
-    date_parts, next_slug, parse_fields, previous_slug, step_number,
+    date_parts, next_slug, parse_fields, previous_slug, step_for_field, step_number,
 )
 
 SESSION_KEY = "advies"
 SHARE_SALT = "onderwijsgids.advies.gedeeld"
-LIST_KEYS = {"leerlingen": "leerlingen", "scholing": "scholing_medewerkers",
-             "nieuwe-medewerkers": "nieuwe_medewerkers"}
 ADD_LABELS = {"leerlingen": _("Leerling toevoegen"), "scholing": _("Cursus toevoegen"),
               "nieuwe-medewerkers": _("Nieuwe medewerker toevoegen")}
 PROFILE_KEYS = ("naam", "cao", "medewerkers", "provincie", "plaats", "erkend_leerbedrijf",
@@ -244,7 +242,7 @@ def _list_step(request: HttpRequest, slug: str) -> HttpResponse:
         save_answers(request, {LIST_KEYS[slug]: list(stored.get(LIST_KEYS[slug]) or [])})
         return _after_save(request, slug)
     lists = [{"slug": s, "step": STEP_BY_SLUG.get(s, NEW_STAFF_LIST), "own": s == slug,
-              "items": [_describe_item(s, item) for item in stored.get(LIST_KEYS[s]) or []],
+              "items": [describe_item(s, item) for item in stored.get(LIST_KEYS[s]) or []],
               "remove": _remove_field(s), "add_label": ADD_LABELS[s],
               "add_url": reverse("advice:add", args=[s]) + _keep_return(request)}
              for s in _lists_on_page(slug)]
@@ -254,58 +252,6 @@ def _list_step(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _keep_return(request: HttpRequest) -> str:
     return "?terug=controle" if request.GET.get("terug") == "controle" else ""
-
-
-def _day(value: str) -> str:
-    """A stored ISO date as the Dutch write it (1 september 2025); other text unchanged."""
-    try:
-        return dutch_date(dt.date.fromisoformat(value))
-    except (TypeError, ValueError):
-        return str(value)
-
-
-def _describe_learner(item: dict[str, Any]) -> str:
-    parts = [str(LEERWEG_LABELS.get(item.get("leerweg"), _("leerweg onbekend")))]
-    if item.get("crebo"):
-        parts.append(f"crebo {item['crebo']}")
-    if item.get("hbo_domein"):
-        parts.append(_("domein %(domein)s") % {
-            "domein": HBO_DOMAIN_LABELS.get(item["hbo_domein"], item["hbo_domein"])})
-    if item.get("leerwerktraject") is not None:
-        parts.append(_("met leerwerktraject") if item["leerwerktraject"]
-                     else _("zonder leerwerktraject"))
-    if item.get("start"):
-        parts.append(_("vanaf %(datum)s") % {"datum": _day(item["start"])})
-    if item.get("eind"):
-        parts.append(_("tot %(datum)s") % {"datum": _day(item["eind"])})
-    return ", ".join(parts)
-
-
-def _describe_new_staff(item: dict[str, Any]) -> str:
-    group = item.get("doelgroep")
-    parts = [str(TARGET_GROUP_LABELS.get(group, group)) if group
-             else str(_("nieuwe medewerker"))]
-    if item.get("in_dienst"):
-        parts.append(_("in dienst per %(datum)s") % {"datum": _day(item["in_dienst"])})
-    if item.get("contract_maanden") is not None:
-        parts.append(_("contract van %(maanden)s maanden") % {
-            "maanden": item["contract_maanden"]})
-    if item.get("uren_per_week") is not None:
-        parts.append(_("%(uren)s uur per week") % {"uren": item["uren_per_week"]})
-    return ", ".join(parts)
-
-
-def _describe_item(slug: str, item: dict[str, Any]) -> str:
-    if slug == "leerlingen":
-        return _describe_learner(item)
-    if slug == "nieuwe-medewerkers":
-        return _describe_new_staff(item)
-    parts = [item.get("omschrijving") or _("cursus zonder omschrijving")]
-    if item.get("start"):
-        parts.append(_("start %(datum)s") % {"datum": _day(item["start"])})
-    if "oom-ptt" in (item.get("aangevraagd") or []):
-        parts.append(_("PTT aangevraagd"))
-    return ", ".join(parts)
 
 
 DATE_ERROR = "Vul een bestaande datum in (dag, maand en jaar)"
@@ -373,42 +319,10 @@ def add_item(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _summary_rows(stored: dict[str, Any]) -> list[dict[str, Any]]:
-    def show(key: str, labels: dict | None = None) -> str:
-        if key not in stored:
-            return _("Niet beantwoord")
-        value = stored[key]
-        if value is None:
-            return _("Weet ik niet")
-        if isinstance(value, bool):
-            return _("Ja") if value else _("Nee")
-        if isinstance(value, list):
-            return ", ".join(str((labels or {}).get(v, v)) for v in value) or _("Geen")
-        return str((labels or {}).get(value, value))
-
-    def listed(slug: str) -> str:
-        key = LIST_KEYS[slug]
-        if key not in stored:
-            return _("Niet beantwoord")
-        return "; ".join(_describe_item(slug, item) for item in stored[key]) or _("Geen")
-
-    rows = [
-        ("", _("Naam van je bedrijf"), show("naam")),
-        ("cao", _("Cao"), show("cao", CAO_LABELS)),
-        ("medewerkers", _("Aantal medewerkers"), show("medewerkers")),
-        ("vestiging", _("Provincie"), show("provincie", PROVINCE_LABELS)),
-        ("vestiging", _("Plaats"), show("plaats")),
-        ("leerbedrijf", _("Erkend leerbedrijf"), show("erkend_leerbedrijf")),
-        ("leerbedrijf", _("Praktijkopleider opgeleid"), show("praktijkopleider_opgeleid")),
-        ("doelen", _("Doelen"), show("doelen", GOAL_LABELS)),
-        ("doelgroepen", _("Doelgroepen"), show("doelgroepen", TARGET_GROUP_LABELS)),
-        ("leerlingen", _("Leerlingen en stagiairs"), listed("leerlingen")),
-        ("scholing", _("Scholing van medewerkers"), listed("scholing")),
-        ("scholing", _("Nieuwe medewerkers"), listed("nieuwe-medewerkers")),
-    ]
     return [{"slug": slug, "label": label, "value": value,
              "change_url": (reverse("advice:step", args=[slug]) if slug
                             else reverse("advice:start")) + "?terug=controle"}
-            for slug, label, value in rows]
+            for slug, label, value in answer_rows(stored)]
 
 
 def controle(request: HttpRequest) -> HttpResponse:
@@ -469,21 +383,44 @@ def _expired_link(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _questions(fields: list[str], shared: bool) -> list[dict[str, Any]]:
+    """The route questions that settle a ``misschien``: per step the answers in words and,
+    on the visitor's own plan, a link to the step (back to "controleer" after answering)."""
+    steps: dict[str, list[str]] = {}
+    for name in fields:
+        steps.setdefault(step_for_field(name) or "", []).append(field_words(name))
+    return [{"wat": listing(list(dict.fromkeys(words))),
+             "titel": STEP_BY_SLUG[slug].title if slug in STEP_BY_SLUG else "",
+             "url": None if shared or slug not in STEP_BY_SLUG else
+             reverse("advice:step", args=[slug]) + "?terug=controle"}
+            for slug, words in steps.items()]
+
+
+def _groups(advice: Advice, shared: bool) -> list[tuple[str, Any, list[dict[str, Any]]]]:
+    """The regelingen grouped ja / nog niet / misschien / nee, as the plan page lists them."""
+    return [(key, GROUP_LABELS[key],
+             [{"row": row, "vragen": _questions(row.vragen, shared)} for row in rows])
+            for key, rows in grouped(advice).items()]
+
+
 def _plan_response(request: HttpRequest, stored: dict[str, Any], token: str,
                    shared: bool) -> HttpResponse:
     advice, titles = _advice_for(stored)
     share_url = request.build_absolute_uri(reverse("advice:shared", args=[token]))
     base = reverse("advice:shared", args=[token]) if shared else reverse("advice:plan")
-    sbb = next((a for a in advice.acties if a.id == "sbb-erkenning"), None)
+    sbb = next((a for a in advice.acties if a.id == SBB), None)
     verder = further_reading(compiled(current_kb()), advice.actiepunten,
                              advice.profiel.get("provincie"), sbb is not None)
+    eerst, meer = first_actions(advice)
     return render(request, "advice/plan.html", {
         "advice": advice,
         "kwalificaties": [(k, titles.get(k)) for k in advice.kwalificaties],
         "organisaties": [(o, titles.get(o, "")) for o in advice.organisaties],
         "punten": [(point, verder.get(point.id, [])) for point in advice.actiepunten],
-        "sbb_actie": sbb, "sbb_verder": verder.get("", []),
-        "status_labels": STATUS_LABELS, "share_url": share_url, "shared": shared,
+        "peildatum": dt.date.fromisoformat(advice.profiel["peildatum"]),
+        "eerst": eerst, "meer": meer, "geld": money_at_stake(advice.acties),
+        "actie_verder": {SBB: verder.get("", [])}, "groepen": _groups(advice, shared),
+        "share_url": share_url, "shared": shared,
         "downloads": [(base + "plan.pdf", _("PDF")), (base + "plan.ics", _("Agenda (.ics)")),
                       (base + "plan.md", _("Markdown"))],
         "naam": stored.get("naam"),

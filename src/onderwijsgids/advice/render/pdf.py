@@ -10,8 +10,13 @@ from django.template.loader import render_to_string
 
 from onderwijsgids.links import base_url as canonical_base_url
 
+from ..answers import answer_rows
 from ..engine import Advice
-from .common import STATUS_TEXT, absolute, company_name, peildatum
+from ..labels import GROUP_LABELS
+from .common import absolute, company_name, peildatum
+from .plan_parts import first_actions, grouped, money_at_stake
+
+UNKNOWN = "Onbekend"
 
 
 @lru_cache(maxsize=512)
@@ -28,13 +33,16 @@ def pdf_context(advice: Advice, titles: dict[str, str], base_url: str) -> dict:
         url = absolute(base_url, path)
         return {"url": url, "qr": _qr(url)}
 
+    eerst, meer = first_actions(advice)
     return {
         "advice": advice,
         "naam": company_name(advice),
         "peildatum": peildatum(advice),
+        "eerst": eerst, "meer": meer, "geld": money_at_stake(advice.acties),
+        "antwoorden": [(label, value) for _, label, value in answer_rows(advice.profiel, UNKNOWN)],
         "actiepunten": [{"point": p, **link(p.url)} for p in advice.actiepunten],
-        "regelingen": [{"r": r, "status": STATUS_TEXT[r.status], **link(r.url)}
-                       for r in advice.regelingen],
+        "groepen": [(key, GROUP_LABELS[key], [{"row": row, **link(row.r.url)} for row in rows])
+                    for key, rows in grouped(advice).items() if rows],
         "kwalificaties": [{"id": k, "titel": titles.get(k, ""), **link(f"/kwalificaties/{k}/")}
                           for k in advice.kwalificaties],
         "organisaties": [{"id": o, "titel": titles.get(o, o), **link(f"/organisaties/{o}/")}
@@ -47,4 +55,6 @@ def to_pdf(advice: Advice, titles: dict[str, str], base_url: str | None = None) 
 
     base_url = base_url or canonical_base_url()
     html = render_to_string("advice/plan_pdf.html", pdf_context(advice, titles, base_url))
-    return HTML(string=html, base_url=base_url).write_pdf()
+    # PDF/UA-1: a tagged PDF (structure tree, reading order, alternative texts) that screen
+    # readers can follow; WeasyPrint writes the tags from the HTML.
+    return HTML(string=html, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1")
