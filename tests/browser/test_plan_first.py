@@ -92,7 +92,7 @@ def test_without_javascript_the_folded_parts_open(page_factory, site):
     folded = page.locator("details.groep-nee")
     inside = folded.locator(".regeling").first
     assert not inside.is_visible()
-    folded.locator("summary").click()
+    folded.locator("> summary").click()
     assert inside.is_visible()
     nog_niet = page.locator(".regeling--nog-niet").first
     assert nog_niet.is_visible()

@@ -64,7 +64,8 @@ def unlocking(advice: Advice) -> dict[str, tuple[Actie, Ontgrendeling]]:
 
 
 def grouped(advice: Advice) -> dict[str, list[Regel]]:
-    """The regelingen by group (``GROUPS``), each in the advice's order."""
+    """The regelingen by group (``GROUPS``), each in the advice's order; "past nog niet" with
+    the most money it would bring first."""
     fixes = unlocking(advice)
     groups: dict[str, list[Regel]] = {key: [] for key in GROUPS}
     for r in advice.regelingen:
@@ -75,4 +76,5 @@ def grouped(advice: Advice) -> dict[str, list[Regel]]:
             groups["misschien"].append(Regel(r, "misschien", vragen=list(r.ontbreekt)))
         else:
             groups[r.status].append(Regel(r, r.status))
+    groups["nog-niet"].sort(key=lambda row: -((row.wordt.schatting_eur if row.wordt else 0) or 0))
     return groups
