@@ -154,7 +154,7 @@ def unlocking_action(action_id: str, wat: str, waarom: str, found: list[Ontgrend
     ``waarom`` says why; the sentences on what it unlocks are added here."""
     first = first_deadline(found)
     sentences = [waarom, *unlocks_sentences(found)]
-    if first:
+    if first and first.deadline:
         sentences.append(ZINNEN["op-tijd"].format(titel=first.titel, dag=datum(first.deadline)))
     return Actie.model_construct(
         id=action_id, wat=wat, waarom=" ".join(sentences),
