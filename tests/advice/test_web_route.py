@@ -91,7 +91,7 @@ def test_invalid_answer_shows_error_and_keeps_other_answers(client, content_db, 
     before = stored(client)
     response = client.post(f"/advies/{slug}/", data)
     body = response.content.decode()
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert title(response).startswith("Fout:")
     assert 'class="error-summary"' in body and f'id="{field}-fout"' in body
     assert re.search(rf'href="#{field}(-0)?"', body)
@@ -102,14 +102,14 @@ def test_impossible_learner_date_is_refused_next_to_the_field(client, content_db
     response = client.post("/advies/leerlingen/nieuw/", {**LEARNER, "start-dag": "30",
                                                          "start-maand": "2"})
     body = response.content.decode()
-    assert response.status_code == 400 and 'id="start-fout"' in body
+    assert response.status_code == 422 and 'id="start-fout"' in body
     assert 'value="30"' in body  # the submitted value is shown again
     assert "leerlingen" not in stored(client)
 
 
 def test_end_before_start_is_refused(client, content_db):
     response = client.post("/advies/leerlingen/nieuw/", {**LEARNER, "eind-jaar": "2024"})
-    assert response.status_code == 400 and 'id="eind-fout"' in response.content.decode()
+    assert response.status_code == 422 and 'id="eind-fout"' in response.content.decode()
 
 
 def test_learners_are_added_and_removed_one_at_a_time(client, content_db):
@@ -172,7 +172,7 @@ def test_change_company_name_returns_to_check_page(answered):
 
 def test_error_while_changing_keeps_return_path(answered):
     response = answered.post("/advies/medewerkers/?terug=controle", {"medewerkers": "x"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'action="/advies/medewerkers/?terug=controle"' in response.content.decode()
 
 

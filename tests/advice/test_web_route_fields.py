@@ -123,7 +123,7 @@ def test_new_staff_remove_and_continue(route):
 ])
 def test_bad_new_staff_input_is_named_in_dutch(route, data, field):
     response = route.post("/advies/nieuwe-medewerkers/nieuw/", data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     page = response.content.decode()
     assert f'id="{field}-fout"' in page
     assert "nieuwe_medewerkers" not in stored(route)
@@ -131,5 +131,5 @@ def test_bad_new_staff_input_is_named_in_dutch(route, data, field):
 
 def test_bad_domain_is_named_in_dutch(route):
     response = route.post("/advies/leerlingen/nieuw/", {**HBO, "hbo_domein": "kunst"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="hbo_domein-fout"' in response.content.decode()

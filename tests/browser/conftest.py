@@ -105,3 +105,12 @@ def assert_fits_a_phone(page: Any, path: str) -> None:
     """No sideways scrolling: the document is no wider than the 360 px phone."""
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{path} is {width}px breed"
+
+
+def tab_to(page: Any, selector: str, limit: int = 80) -> None:
+    """Press Tab until ``selector`` has the focus, as a keyboard user moves through the page."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => document.activeElement.matches({selector!r})"):
+            return
+    pytest.fail(f"{page.url}: {selector} is niet met Tab te bereiken", pytrace=False)

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from .conftest import tab_to
+
 pytestmark = pytest.mark.browser
 
 
@@ -116,3 +118,48 @@ def test_route_works_without_javascript(page_factory, site):
     reasons = page.locator(".regeling details", has_text="cao Metaal en Techniek").first
     reasons.locator("summary").click()
     assert "cao Metaal en Techniek" in reasons.inner_text()
+
+
+def test_new_staff_member_added_by_keyboard(page, site, assert_no_axe_violations):
+    """The new-staff list of the "scholing" step: added with the keyboard only, a refused
+    answer shown with the error summary (422), every page axe-clean at phone width."""
+    def check() -> None:
+        assert_no_axe_violations(page)
+        _no_sideways_scroll(page)
+
+    page.goto(site + "/advies/scholing/")
+    check()
+    tab_to(page, 'a[href="/advies/nieuwe-medewerkers/nieuw/"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/advies/nieuwe-medewerkers/nieuw/")
+    assert "Nieuwe medewerker toevoegen" in page.title()
+    check()
+    tab_to(page, "#doelgroep")
+    page.keyboard.type("statushouders")
+    assert page.locator("#doelgroep").input_value() == "statushouders"
+    for selector, text in (("#in_dienst-dag", "1"), ("#in_dienst-maand", "2"),
+                           ("#in_dienst-jaar", "2026"), ("#contract_maanden", "12"),
+                           ("#uren_per_week", "99")):
+        tab_to(page, selector)
+        page.keyboard.type(text)
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.keyboard.press("Enter")
+    assert posted.value.status == 422
+    assert page.title().startswith("Fout:")
+    assert page.locator(".error-summary").is_visible()
+    assert page.locator("#uren_per_week-fout").is_visible()
+    assert page.locator("#uren_per_week").input_value() == "99"  # what was typed is kept
+    check()
+
+    tab_to(page, '.error-summary a[href="#uren_per_week"]')
+    page.keyboard.press("Enter")
+    # The summary's link moves the focus to the field it names.
+    assert page.evaluate("() => document.activeElement.id") == "uren_per_week"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("32")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/advies/scholing/")
+    item = page.locator(".summary-list").inner_text()
+    assert "statushouders, in dienst per 1 februari 2026, contract van 12 maanden, " \
+        "32 uur per week" in item
+    check()

@@ -1,9 +1,11 @@
-"""The question route ``/advies/`` and the plan page. Thin: parsing lives in :mod:`.steps`,
-advice in :mod:`.engine`, outputs in :mod:`.render`.
+"""The question route ``/advies/`` and the plan page. Thin: the questions (how each is asked,
+parsed, validated and summarised) are the nodes of :mod:`.steps`, advice comes from
+:mod:`.engine`, outputs from :mod:`.render`.
 
-Answers are stored in the session by question key (``request.session["advies"]``), shaped like
+Answers are stored in the session by profile key (``request.session["advies"]``), shaped like
 the profile of contract §2, so changing one answer keeps all the others. Any page accepts
-answers in the query string (``/advies/?cao=metaal-en-techniek&doelen=werven``).
+answers in the query string (``/advies/?cao=metaal-en-techniek&doelen=werven``). Bad input
+answers 422 with the error summary, like the rest of the site.
 """
 
 from __future__ import annotations
@@ -24,26 +26,18 @@ from onderwijsgids.content.services import current_kb
 from onderwijsgids.links import base_url as canonical_base_url
 from onderwijsgids.vocabulary import field_words, listing
 
-from .answers import LIST_KEYS, answer_rows, describe_item
+from . import steps
 from .engine import Advice, ProfileError, advise, parse_profile
 from .engine.acties import SBB
 from .engine.compiled import compiled
 from .engine.plan import further_reading
 from .labels import GROUP_LABELS
 from .render.plan_parts import first_actions, grouped, money_at_stake
-from .steps import (
-    LEARNER_FIELDS, LIST_FIELDS, LIST_PAGE, NEW_STAFF_LIST, STEP_BY_SLUG, STEPS, TOTAL_STEPS,
-    Field,
-    date_parts, next_slug, parse_fields, previous_slug, step_for_field, step_number,
-)
+from .steps import CHECK, START, Field, Page
 
 SESSION_KEY = "advies"
 SHARE_SALT = "onderwijsgids.advies.gedeeld"
-ADD_LABELS = {"leerlingen": _("Leerling toevoegen"), "scholing": _("Cursus toevoegen"),
-              "nieuwe-medewerkers": _("Nieuwe medewerker toevoegen")}
-PROFILE_KEYS = ("naam", "cao", "medewerkers", "provincie", "plaats", "erkend_leerbedrijf",
-                "praktijkopleider_opgeleid", "leerlingen", "scholing_medewerkers", "doelen",
-                "doelgroepen", "nieuwe_medewerkers")
+INVALID = 422  # bad input: the page again with the error summary, as the workspace and search
 
 
 # --- answers in the session -------------------------------------------------------------------
@@ -59,95 +53,42 @@ def save_answers(request: HttpRequest, values: dict[str, Any]) -> None:
     request.session[SESSION_KEY] = stored
 
 
-def _sentence(melding: str) -> str:
-    """Model messages name a field ("is te groot"); next to a form field they need a subject."""
-    if melding.split(" ", 1)[0] in {"is", "moet", "heeft", "mag"}:
-        return f"{_('Dit antwoord')} {melding}"
-    return melding[:1].upper() + melding[1:]
-
-
-def profile_errors(values: dict[str, Any], prefix: str = "") -> dict[str, str]:
-    """Validate ``values`` with the profile model; errors keyed by form field name."""
-    try:
-        parse_profile(values, current_kb())
-    except ProfileError as exc:
-        errors = {}
-        for fout in exc.fouten:
-            name = fout.veld.removeprefix(prefix).split(".")[0].split("[")[0]
-            if prefix and fout.veld + "." == prefix:
-                name = ""  # about the item as a whole, e.g. end before start
-            errors.setdefault(name, _sentence(fout.melding))
-        return errors
-    return {}
-
-
 def prefill_from_query(request: HttpRequest) -> None:
     """Store valid answers given in the query string; invalid ones are ignored here and asked."""
-    if not request.GET:
-        return
-    for step in STEPS:
-        if step.kind != "question" or not any(f.name in request.GET for f in step.fields):
-            continue
-        fields = [f for f in step.fields if f.name in request.GET]
-        values, errors = parse_fields(fields, request.GET)
-        if not errors and not profile_errors(values):
+    if request.GET:
+        values = steps.ROUTE.from_query(request.GET, current_kb())
+        if values:
             save_answers(request, values)
-    if "naam" in request.GET and not profile_errors({"naam": request.GET["naam"]}):
-        save_answers(request, {"naam": request.GET["naam"].strip() or None})
 
 
 def profile_dict(stored: dict[str, Any]) -> dict[str, Any]:
-    return {key: stored[key] for key in PROFILE_KEYS if key in stored}
+    return {key: stored[key] for key in steps.ROUTE.profile_keys if key in stored}
 
 
 # --- rendering helpers ------------------------------------------------------------------------
 
 
-def _display_value(f: Field, value: Any) -> Any:
-    if f.kind == "radio" and isinstance(value, bool) or (f.kind == "radio" and value is None):
-        return {True: "ja", False: "nee", None: "onbekend"}[value]
-    return value
+def _keep_return(request: HttpRequest) -> str:
+    return "?terug=controle" if request.GET.get("terug") == "controle" else ""
 
 
-def bound_fields(fields: list[Field], values: dict[str, Any], errors: dict[str, str],
-                 raw: Any = None) -> list[dict[str, Any]]:
-    """What the template needs per field: id, current value(s), date parts, error, hint ids."""
-    bound = []
-    for f in fields:
-        value = _display_value(f, values.get(f.name)) if f.name in values else ""
-        if raw is not None:  # re-show exactly what was submitted
-            value = raw.get(f.name, "") if f.kind != "checkboxes" else raw.getlist(f.name)
-        parts = date_parts(values.get(f.name)) if f.kind == "date" else {}
-        if raw is not None and f.kind == "date":
-            parts = {p: raw.get(f"{f.name}-{p}", "") for p in ("dag", "maand", "jaar")}
-        first_id = {"radio": f"{f.name}-0", "checkboxes": f"{f.name}-0",
-                    "date": f"{f.name}-dag"}.get(f.kind, f.name)
-        described = " ".join(x for x in (f"{f.name}-hint" if f.hint else "",
-                                         f"{f.name}-fout" if f.name in errors else "") if x)
-        bound.append({"f": f, "id": first_id, "value": value if value is not None else "",
-                      "values": value if isinstance(value, list) else [], "parts": parts,
-                      "error": errors.get(f.name), "describedby": described})
-    return bound
+def _page_url(slug: str) -> str:
+    if slug == START:
+        return reverse("advice:start")
+    return reverse("advice:controle") if slug == CHECK else reverse("advice:step", args=[slug])
 
 
-def _crebo_choices() -> list[tuple[str, str]]:
-    kb = current_kb()
-    profiles = [k for k in kb.of_type("kwalificatie") if getattr(k, "soort", "") == "profiel"]
-    return [(k.id, f"{k.id} — {k.titel}") for k in profiles]
-
-
-def _learner_fields() -> list[Field]:
-    fields = list(LEARNER_FIELDS)
-    fields[1] = Field("crebo", fields[1].label, "select", _crebo_choices(), hint=fields[1].hint)
-    return fields
+def _bound(fields: list[Field], stored: dict[str, Any], errors: dict[str, str],
+           raw: Any = None) -> list[dict[str, Any]]:
+    return [f.bind(stored, errors, raw) for f in fields]
 
 
 def _context(request: HttpRequest, slug: str, **extra: Any) -> dict[str, Any]:
+    route = steps.ROUTE
     changing = request.GET.get("terug") == "controle"
-    back = "controle" if changing else previous_slug(slug)
     return {
-        "number": step_number(slug), "total": TOTAL_STEPS, "changing": changing,
-        "back_url": reverse("advice:step", args=[back]) if back else reverse("advice:start"),
+        "number": route.number(slug), "total": route.total_steps, "changing": changing,
+        "back_url": _page_url(CHECK if changing else route.previous_slug(slug)),
         "suffix": _keep_return(request),
         **extra,
     }
@@ -156,9 +97,18 @@ def _context(request: HttpRequest, slug: str, **extra: Any) -> dict[str, Any]:
 def _after_save(request: HttpRequest, slug: str) -> HttpResponse:
     if request.GET.get("terug") == "controle":
         return redirect("advice:controle")
-    target = next_slug(slug)
-    return redirect("advice:controle" if target == "controle" else reverse("advice:step",
-                                                                           args=[target]))
+    return redirect(_page_url(steps.ROUTE.next_slug(slug)))
+
+
+def _answer(request: HttpRequest, page: Page) -> tuple[HttpResponse | None, dict[str, str]]:
+    """A POST to a question page: store the answers and go on, or the errors to show."""
+    if request.method != "POST":
+        return None, {}
+    values, errors = page.answer(request.POST, current_kb())
+    if errors:
+        return None, errors
+    save_answers(request, values)
+    return _after_save(request, page.slug), {}
 
 
 # --- the route --------------------------------------------------------------------------------
@@ -167,170 +117,95 @@ def _after_save(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     prefill_from_query(request)
-    naam_field = Field("naam", _("Naam van je bedrijf"), "text", autocomplete="organization",
-                       hint=_("Komt op je plan en in de PDF. Vul geen namen van personen in."))
-    errors: dict[str, str] = {}
-    if request.method == "POST":
-        naam = (request.POST.get("naam") or "").strip() or None
-        errors = profile_errors({"naam": naam})
-        if not errors:
-            save_answers(request, {"naam": naam})
-            if request.GET.get("terug") == "controle":
-                return redirect("advice:controle")
-            return redirect("advice:step", STEPS[0].slug)
+    page = steps.ROUTE.start
+    done, errors = _answer(request, page)
+    if done:
+        return done
     stored = answers(request)
     return render(request, "advice/start.html", {
         "suffix": _keep_return(request),
-        "fields": bound_fields([naam_field], stored, errors,
-                               request.POST if request.method == "POST" else None),
-        "errors": errors, "has_answers": bool(stored), "total": TOTAL_STEPS,
-    }, status=400 if errors else 200)
+        "fields": _bound(page.ask(current_kb()), stored, errors,
+                         request.POST if errors else None),
+        "errors": errors, "has_answers": bool(stored), "total": steps.ROUTE.total_steps,
+    }, status=INVALID if errors else 200)
 
 
 @require_http_methods(["GET", "POST"])
 def step(request: HttpRequest, slug: str) -> HttpResponse:
-    current = STEP_BY_SLUG.get(slug)
-    if current is None:
+    page = steps.ROUTE.step(slug)
+    if page is None:
         raise Http404
     prefill_from_query(request)
-    if current.kind == "list":
-        return _list_step(request, slug)
-    errors: dict[str, str] = {}
-    raw = None
-    if request.method == "POST":
-        values, errors = parse_fields(current.fields, request.POST)
-        errors = errors or profile_errors(values)
-        if not errors:
-            save_answers(request, values)
-            return _after_save(request, slug)
-        raw = request.POST
-    context = _context(request, slug, step=current, errors=errors,
-                       fields=bound_fields(current.fields, answers(request), errors, raw))
-    return render(request, "advice/step.html", context, status=400 if errors else 200)
+    if page.kind == "list":
+        return _list_step(request, page)
+    done, errors = _answer(request, page)
+    if done:
+        return done
+    fields = _bound(page.ask(current_kb()), answers(request), errors,
+                    request.POST if errors else None)
+    return render(request, "advice/step.html",
+                  _context(request, slug, step=page, errors=errors, fields=fields),
+                  status=INVALID if errors else 200)
 
 
-def _remove_field(slug: str) -> str:
-    """The name of a list's remove buttons: ``verwijder`` for the step's own list."""
-    return "verwijder" if LIST_PAGE[slug] == slug else f"verwijder-{slug}"
-
-
-def _lists_on_page(slug: str) -> list[str]:
-    """The lists shown on the page of list step ``slug``: its own first."""
-    return [s for s, page in LIST_PAGE.items() if page == slug and s == slug] + [
-        s for s, page in LIST_PAGE.items() if page == slug and s != slug]
-
-
-def _removed(request: HttpRequest, stored: dict[str, Any], slug: str) -> bool:
+def _removed(request: HttpRequest, stored: dict[str, Any], page: Page) -> bool:
     """Remove the item whose remove button was pressed, if any; True when one was."""
-    for list_slug in _lists_on_page(slug):
-        key, remove = LIST_KEYS[list_slug], request.POST.get(_remove_field(list_slug))
-        items = list(stored.get(key) or [])
+    for node in page.lists:
+        items, remove = node.items(stored), request.POST.get(page.remove_name(node))
         if remove is not None and remove.isdigit() and int(remove) < len(items):
             items.pop(int(remove))
-            save_answers(request, {key: items})
+            save_answers(request, {node.key: items})
             return True
     return False
 
 
-def _list_step(request: HttpRequest, slug: str) -> HttpResponse:
+def _list_step(request: HttpRequest, page: Page) -> HttpResponse:
     stored = answers(request)
+    own = page.lists[0]
     if request.method == "POST":
-        if _removed(request, stored, slug):
-            return redirect(reverse("advice:step", args=[slug]) + _keep_return(request))
-        # "Verder" answers the step's own list ("none" when empty); an extra list on the page
+        if _removed(request, stored, page):
+            return redirect(_page_url(page.slug) + _keep_return(request))
+        # "Verder" answers the page's own list ("none" when empty); another list on the page
         # is answered once an item was added to it.
-        save_answers(request, {LIST_KEYS[slug]: list(stored.get(LIST_KEYS[slug]) or [])})
-        return _after_save(request, slug)
-    lists = [{"slug": s, "step": STEP_BY_SLUG.get(s, NEW_STAFF_LIST), "own": s == slug,
-              "items": [describe_item(s, item) for item in stored.get(LIST_KEYS[s]) or []],
-              "remove": _remove_field(s), "add_label": ADD_LABELS[s],
-              "add_url": reverse("advice:add", args=[s]) + _keep_return(request)}
-             for s in _lists_on_page(slug)]
-    return render(request, "advice/list.html", _context(
-        request, slug, step=STEP_BY_SLUG[slug], lists=lists))
-
-
-def _keep_return(request: HttpRequest) -> str:
-    return "?terug=controle" if request.GET.get("terug") == "controle" else ""
-
-
-DATE_ERROR = "Vul een bestaande datum in (dag, maand en jaar)"
-
-
-def _attach_to_fields(errors: dict[str, str], fields: list[Field]) -> dict[str, str]:
-    """Put each model error next to a form field: dates get a form-specific message, and an
-    error about the item as a whole (end before start) goes to the last date field."""
-    names = {f.name: f for f in fields}
-    dates = [f.name for f in fields if f.kind == "date"]
-    out: dict[str, str] = {}
-    for name, message in errors.items():
-        if name == "aangevraagd":
-            name = "ptt_aangevraagd"
-        if name not in names:
-            out.setdefault(dates[-1] if dates else fields[0].name, message)
-        elif names[name].kind == "date":
-            out.setdefault(name, _(DATE_ERROR))
-        else:
-            out.setdefault(name, message)
-    return out
-
-
-def _item_from_form(slug: str, values: dict[str, Any]) -> dict[str, Any]:
-    if slug == "leerlingen":
-        item = {k: values.get(k) for k in ("leerweg", "crebo", "start", "eind", "via_bvm")}
-        leerweg = values.get("leerweg") or ""
-        if leerweg.startswith("hbo") and values.get("hbo_domein"):
-            item["hbo_domein"] = values["hbo_domein"]
-        if leerweg == "vmbo" and values.get("leerwerktraject") is not None:
-            item["leerwerktraject"] = values["leerwerktraject"]
-        return item
-    if slug == "nieuwe-medewerkers":
-        return {k: values.get(k) for k in ("doelgroep", "in_dienst", "contract_maanden",
-                                           "uren_per_week")}
-    return {"omschrijving": values.get("omschrijving"), "start": values.get("start"),
-            "aangevraagd": ["oom-ptt"] if values.get("ptt_aangevraagd") == "ja" else [],
-            "kosten_eur": values.get("kosten_eur")}
+        save_answers(request, {own.key: own.items(stored)})
+        return _after_save(request, page.slug)
+    lists = [{"node": node, "own": node is own,
+              "items": [node.describe(item) for item in node.items(stored)],
+              "remove": page.remove_name(node),
+              "add_url": reverse("advice:add", args=[node.slug]) + _keep_return(request)}
+             for node in page.lists]
+    return render(request, "advice/list.html", _context(request, page.slug, step=page,
+                                                        lists=lists))
 
 
 @require_http_methods(["GET", "POST"])
 def add_item(request: HttpRequest, slug: str) -> HttpResponse:
-    if slug not in LIST_FIELDS:
+    node = steps.ROUTE.list_node(slug)
+    if node is None:
         raise Http404
-    fields = _learner_fields() if slug == "leerlingen" else LIST_FIELDS[slug]
-    key = LIST_KEYS[slug]
     errors: dict[str, str] = {}
-    raw = None
     if request.method == "POST":
-        values, errors = parse_fields(fields, request.POST)
-        item = _item_from_form(slug, values)
+        item, errors = node.add(request.POST, current_kb())
         if not errors:
-            errors = _attach_to_fields(profile_errors({key: [item]}, prefix=f"{key}[0]."),
-                                       fields)
-        if not errors:
-            items = list(answers(request).get(key) or []) + [item]
-            save_answers(request, {key: items})
-            return redirect(reverse("advice:step", args=[LIST_PAGE[slug]])
-                            + _keep_return(request))
-        raw = request.POST
-    context = _context(request, LIST_PAGE[slug], title=ADD_LABELS[slug], errors=errors,
-                       fields=bound_fields(fields, {}, errors, raw))
-    context["back_url"] = reverse("advice:step", args=[LIST_PAGE[slug]]) + _keep_return(request)
-    return render(request, "advice/add.html", context, status=400 if errors else 200)
-
-
-def _summary_rows(stored: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"slug": slug, "label": label, "value": value,
-             "change_url": (reverse("advice:step", args=[slug]) if slug
-                            else reverse("advice:start")) + "?terug=controle"}
-            for slug, label, value in answer_rows(stored)]
+            save_answers(request, {node.key: node.items(answers(request)) + [item]})
+            return redirect(_page_url(node.on_page) + _keep_return(request))
+    context = _context(request, node.on_page, title=node.add_label, errors=errors,
+                       fields=_bound(node.ask(current_kb()), {}, errors,
+                                     request.POST if errors else None))
+    context["back_url"] = _page_url(node.on_page) + _keep_return(request)
+    return render(request, "advice/add.html", context, status=INVALID if errors else 200)
 
 
 def controle(request: HttpRequest) -> HttpResponse:
     prefill_from_query(request)
     stored = answers(request)
+    route = steps.ROUTE
+    rows = [{"label": row.label, "value": row.value,
+             "change_url": _page_url(row.page) + "?terug=controle"}
+            for row in route.summary(stored)]
     return render(request, "advice/controle.html", {
-        "rows": _summary_rows(stored), "number": TOTAL_STEPS, "total": TOTAL_STEPS,
-        "back_url": reverse("advice:step", args=[previous_slug("controle")]),
+        "rows": rows, "number": route.total_steps, "total": route.total_steps,
+        "back_url": _page_url(route.previous_slug(CHECK)),
         "naam": stored.get("naam"),
     })
 
@@ -384,16 +259,16 @@ def _expired_link(request: HttpRequest) -> HttpResponse:
 
 
 def _questions(fields: list[str], shared: bool) -> list[dict[str, Any]]:
-    """The route questions that settle a ``misschien``: per step the answers in words and,
-    on the visitor's own plan, a link to the step (back to "controleer" after answering)."""
-    steps: dict[str, list[str]] = {}
+    """The route questions that settle a ``misschien``: per page the answers in words and, on
+    the visitor's own plan, a link to the page (back to "controleer" after answering)."""
+    pages: dict[str, list[str]] = {}
     for name in fields:
-        steps.setdefault(step_for_field(name) or "", []).append(field_words(name))
+        page = steps.ROUTE.page_asking(name)
+        pages.setdefault(page.slug if page else "", []).append(field_words(name))
     return [{"wat": listing(list(dict.fromkeys(words))),
-             "titel": STEP_BY_SLUG[slug].title if slug in STEP_BY_SLUG else "",
-             "url": None if shared or slug not in STEP_BY_SLUG else
-             reverse("advice:step", args=[slug]) + "?terug=controle"}
-            for slug, words in steps.items()]
+             "titel": steps.ROUTE.pages[slug].title if slug else "",
+             "url": None if shared or not slug else _page_url(slug) + "?terug=controle"}
+            for slug, words in pages.items()]
 
 
 def _groups(advice: Advice, shared: bool) -> list[tuple[str, Any, list[dict[str, Any]]]]:

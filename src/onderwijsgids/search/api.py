@@ -86,13 +86,16 @@ def search_document(request: HttpRequest | None, result, base: str = "") -> dict
 def zoeken(request: HttpRequest, vraag: Query[ZoekVraag]):
     if not 1 <= vraag.limit <= 100:
         return invalid("limit", "moet tussen 1 en 100 liggen")
+    def build() -> dict:
+        return search_document(request, search(services.current_index(), vraag.q or "",
+                                               item_type=vraag.type, limit=vraag.limit))
+
     try:
-        result = search(services.current_index(), vraag.q or "", item_type=vraag.type,
-                        limit=vraag.limit)
+        return remembered_json(request, current_kb().digest, Zoekresultaten,
+                               ("zoeken", vraag.q, vraag.type, vraag.limit), build)
     except QueryError as exc:
         field, _sep, message = str(exc).partition(": ")
         return invalid(field, message)
-    return search_document(request, result)
 
 
 @router.get("/route", response={200: Routes, 404: NietGevonden, 422: OngeldigeInvoer},

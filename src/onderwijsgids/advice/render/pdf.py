@@ -10,13 +10,11 @@ from django.template.loader import render_to_string
 
 from onderwijsgids.links import base_url as canonical_base_url
 
-from ..answers import answer_rows
 from ..engine import Advice
 from ..labels import GROUP_LABELS
+from ..steps import ROUTE
 from .common import absolute, company_name, peildatum
 from .plan_parts import first_actions, grouped, money_at_stake
-
-UNKNOWN = "Onbekend"
 
 
 @lru_cache(maxsize=512)
@@ -26,6 +24,15 @@ def _qr(url: str) -> str:
     each is made once per process. PNG, not SVG: WeasyPrint drew the SVGs in about half of a
     PDF's time."""
     return segno.make(url, error="m").png_data_uri(scale=4, border=1)
+
+
+def answers(advice: Advice) -> list[tuple[str, str]]:
+    """"Dit plan gaat uit van": every question of the route with the answer the plan rests on,
+    in words, as the check page shows them (a list left unanswered is "Niet beantwoord")."""
+    lists = set(ROUTE.list_keys.values())
+    given = {key: value for key, value in advice.profiel.items()
+             if not (value is None and key in lists)}
+    return [(row.label, row.value) for row in ROUTE.summary(given)]
 
 
 def pdf_context(advice: Advice, titles: dict[str, str], base_url: str) -> dict:
@@ -39,7 +46,7 @@ def pdf_context(advice: Advice, titles: dict[str, str], base_url: str) -> dict:
         "naam": company_name(advice),
         "peildatum": peildatum(advice),
         "eerst": eerst, "meer": meer, "geld": money_at_stake(advice.acties),
-        "antwoorden": [(label, value) for _, label, value in answer_rows(advice.profiel, UNKNOWN)],
+        "antwoorden": answers(advice),
         "actiepunten": [{"point": p, **link(p.url)} for p in advice.actiepunten],
         "groepen": [(key, GROUP_LABELS[key], [{"row": row, **link(row.r.url)} for row in rows])
                     for key, rows in grouped(advice).items() if rows],
