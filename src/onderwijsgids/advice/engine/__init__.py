@@ -63,7 +63,8 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
     profiel["peildatum"] = peildatum.isoformat()
 
     def rejudge(changed: Profile, ids: Any) -> list[RegelingAdvies]:
-        return [judge(c, c.by_id[i], changed, peildatum, False)[0] for i in ids]
+        # The same memo key as above: a rule that did not read the changed answer is reused.
+        return [judge(c, c.by_id[i], changed, peildatum, spoor)[0] for i in ids]
 
     todo = acties(profile, c, results, peildatum, rejudge)
     rule_deadlines = [d for _, group in judged for d in group]
