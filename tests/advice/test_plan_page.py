@@ -187,3 +187,11 @@ def test_the_pdf_is_tagged_pdf_ua(client):
     assert re.search(rb"/Lang\s*\(nl", objects)
     for tag in (b"/H1", b"/H2", b"/L", b"/LI", b"/Table", b"/TH", b"/Figure"):
         assert b"/S " + tag in objects or b"/S" + tag in objects, tag
+
+
+def test_the_markdown_opens_with_the_same_list(client, advies_api):
+    advice = advies_api(WAITING)
+    text = client.get(f"/advies/gedeeld/{token(WAITING)}/plan.md").content.decode()
+    part = text[text.index("## Doe dit eerst"):text.index("## Actiepunten")]
+    listed = re.findall(r"^\d+\. \*\*(.+?)\*\*", part, re.M)
+    assert listed == [a["wat"] for a in advice["acties"]]
