@@ -118,7 +118,7 @@ def test_a_recognised_company_gets_no_recognition_link(client, advies_api):
                "doelen": ["bbl-leerlingen"], "leerlingen": [BBL]}
     assert "sbb-erkenning" not in [a["id"] for a in advies_api(profile)["acties"]]
     page = _plan_page(client, profile)
-    assert 'id="eerst-titel"' not in page
+    assert 'id="actie-sbb-erkenning"' not in page
     assert item_path("pagina", "erkend-leerbedrijf-worden") not in page
 
 

@@ -353,7 +353,7 @@ def test_acties_sbb_first_and_every_dated_action_in_deadlines(run):
                   "scholing_medewerkers": [{"omschrijving": "TIG-lassen", "start": "2026-04-01"}]})
     ids = [a.id for a in advice.acties]
     assert ids[0] == "sbb-erkenning" and "ptt-cursus-0" in ids
-    assert "Subsidie Praktijkleren" in advice.acties[0].waarom
+    assert "Subsidieregeling praktijkleren (indicatief €" in advice.acties[0].waarom
     listed = {(d.datum, d.regeling) for d in advice.deadlines}
     for action in advice.acties:
         if action.deadline:

@@ -114,7 +114,10 @@ def test_route_works_without_javascript(page_factory, site):
     page.get_by_role("button", name="Verder").click()
     assert page.locator("#medewerkers-fout").is_visible()
     page.goto(site + "/advies/plan/")
-    assert "cao Metaal en Techniek" in page.locator("main").inner_text()
+    # The reasons are folded away (<details>) and open without JavaScript.
+    reasons = page.locator(".regeling details", has_text="cao Metaal en Techniek").first
+    reasons.locator("summary").click()
+    assert "cao Metaal en Techniek" in reasons.inner_text()
 
 
 def test_new_staff_member_added_by_keyboard(page, site, assert_no_axe_violations):

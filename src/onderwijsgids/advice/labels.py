@@ -32,3 +32,6 @@ LEERWEG_SHORT_LABELS = {
 PROVINCE_LABELS = dict(PROVINCE_WORDS)
 HBO_DOMAIN_LABELS = {value: _(words) for value, words in HBO_DOMAIN_WORDS.items()}
 STATUS_LABELS = {"ja": _("past bij jou"), "misschien": _("misschien"), "nee": _("past niet")}
+# How the plan groups the regelingen: "past nog niet" is a ``nee`` that an action would fix.
+GROUP_LABELS = {"ja": _("Past bij jou"), "nog-niet": _("Past nog niet"),
+                "misschien": _("Misschien"), "nee": _("Past niet")}

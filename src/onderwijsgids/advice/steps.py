@@ -631,6 +631,13 @@ class Route:
         """The check page: every node's summary, in the order asked."""
         return [row for node in self.nodes for row in node.summary(stored)]
 
+    def page_asking(self, path: str) -> Page | None:
+        """The step whose page asks profile field ``path`` (``leerlingen[0].crebo`` → the page
+        of the learners); ``None`` for what no step asks (the name, the peildatum)."""
+        key = path.split("[", 1)[0].split(".", 1)[0]
+        node = next((n for n in self.nodes if key in n.keys), None)
+        return self.step(node.on_page) if node else None
+
 
 def _check_owners(nodes: Sequence[Node]) -> None:
     """Every node slug and every profile key belongs to one node; a page holds one question or

@@ -24,12 +24,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from onderwijsgids.content.services import current_kb
 from onderwijsgids.links import base_url as canonical_base_url
+from onderwijsgids.vocabulary import field_words, listing
 
 from . import steps
 from .engine import Advice, ProfileError, advise, parse_profile
+from .engine.acties import SBB
 from .engine.compiled import compiled
 from .engine.plan import further_reading
-from .labels import STATUS_LABELS
+from .labels import GROUP_LABELS
+from .render.plan_parts import first_actions, grouped, money_at_stake
 from .steps import CHECK, START, Field, Page
 
 SESSION_KEY = "advies"
@@ -255,21 +258,44 @@ def _expired_link(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _questions(fields: list[str], shared: bool) -> list[dict[str, Any]]:
+    """The route questions that settle a ``misschien``: per page the answers in words and, on
+    the visitor's own plan, a link to the page (back to "controleer" after answering)."""
+    pages: dict[str, list[str]] = {}
+    for name in fields:
+        page = steps.ROUTE.page_asking(name)
+        pages.setdefault(page.slug if page else "", []).append(field_words(name))
+    return [{"wat": listing(list(dict.fromkeys(words))),
+             "titel": steps.ROUTE.pages[slug].title if slug else "",
+             "url": None if shared or not slug else _page_url(slug) + "?terug=controle"}
+            for slug, words in pages.items()]
+
+
+def _groups(advice: Advice, shared: bool) -> list[tuple[str, Any, list[dict[str, Any]]]]:
+    """The regelingen grouped ja / nog niet / misschien / nee, as the plan page lists them."""
+    return [(key, GROUP_LABELS[key],
+             [{"row": row, "vragen": _questions(row.vragen, shared)} for row in rows])
+            for key, rows in grouped(advice).items()]
+
+
 def _plan_response(request: HttpRequest, stored: dict[str, Any], token: str,
                    shared: bool) -> HttpResponse:
     advice, titles = _advice_for(stored)
     share_url = request.build_absolute_uri(reverse("advice:shared", args=[token]))
     base = reverse("advice:shared", args=[token]) if shared else reverse("advice:plan")
-    sbb = next((a for a in advice.acties if a.id == "sbb-erkenning"), None)
+    sbb = next((a for a in advice.acties if a.id == SBB), None)
     verder = further_reading(compiled(current_kb()), advice.actiepunten,
                              advice.profiel.get("provincie"), sbb is not None)
+    eerst, meer = first_actions(advice)
     return render(request, "advice/plan.html", {
         "advice": advice,
         "kwalificaties": [(k, titles.get(k)) for k in advice.kwalificaties],
         "organisaties": [(o, titles.get(o, "")) for o in advice.organisaties],
         "punten": [(point, verder.get(point.id, [])) for point in advice.actiepunten],
-        "sbb_actie": sbb, "sbb_verder": verder.get("", []),
-        "status_labels": STATUS_LABELS, "share_url": share_url, "shared": shared,
+        "peildatum": dt.date.fromisoformat(advice.profiel["peildatum"]),
+        "eerst": eerst, "meer": meer, "geld": money_at_stake(advice.acties),
+        "actie_verder": {SBB: verder.get("", [])}, "groepen": _groups(advice, shared),
+        "share_url": share_url, "shared": shared,
         "downloads": [(base + "plan.pdf", _("PDF")), (base + "plan.ics", _("Agenda (.ics)")),
                       (base + "plan.md", _("Markdown"))],
         "naam": stored.get("naam"),

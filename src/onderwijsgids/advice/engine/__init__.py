@@ -30,18 +30,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .acties import acties
+from .acties import actie_deadlines, acties
 from .compiled import CompiledKB, compiled
 from .deadlines import collect_deadlines
 from .evaluation import Evaluation
-from .model import Actie, Actiepunt, Advice, Deadline, Periode, RegelingAdvies, Spoor, Toets, Venster
+from .model import (
+    Actie, Actiepunt, Advice, Deadline, Ontgrendeling, Periode, RegelingAdvies, Spoor, Toets, Venster,
+)
 from .plan import actiepunten, kwalificaties, organisaties
 from .profile import Fout, Profile, ProfileError, parse_profile, profile_from_text
 from .rules import rule_for
 
-__all__ = ["Actie", "Actiepunt", "Advice", "Deadline", "Fout", "Periode", "Profile", "ProfileError",
-           "RegelingAdvies", "Spoor", "Toets", "Venster", "advise", "parse_profile",
-           "profile_from_text"]
+__all__ = ["Actie", "Actiepunt", "Advice", "Deadline", "Fout", "Ontgrendeling", "Periode", "Profile",
+           "ProfileError", "RegelingAdvies", "Spoor", "Toets", "Venster", "advise",
+           "parse_profile", "profile_from_text"]
 
 STATUS_ORDER = {"ja": 0, "misschien": 1, "nee": 2}
 
@@ -59,14 +61,22 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
     points = actiepunten(profile, c, by_id)
     profiel = profile.model_dump(mode="json")
     profiel["peildatum"] = peildatum.isoformat()
+
+    def rejudge(changed: Profile, ids: Any) -> list[RegelingAdvies]:
+        # The same memo key as above: a rule that did not read the changed answer is reused.
+        return [judge(c, c.by_id[i], changed, peildatum, spoor)[0] for i in ids]
+
+    todo = acties(profile, c, results, peildatum, rejudge)
+    rule_deadlines = [d for _, group in judged for d in group]
     return Advice.model_construct(  # parts built by the engine, already of the right types
         profiel=profiel,
         actiepunten=points,
         regelingen=results,
         kwalificaties=kwalificaties(profile, c),
         organisaties=organisaties(profile, c, results, points),
-        deadlines=collect_deadlines((d for _, d in judged), peildatum, c.order),
-        acties=acties(profile, c, results, peildatum),
+        deadlines=collect_deadlines(
+            [rule_deadlines, actie_deadlines(todo, c, rule_deadlines)], peildatum, c.order),
+        acties=todo,
     )
 
 

@@ -97,8 +97,26 @@ class Actiepunt(_Out):
     url: str = ""
 
 
+class Ontgrendeling(_Out):
+    """A regeling that an action would make fit (extension of contract §3 ``acties``): its
+    status after the action (``ja``, or ``misschien`` when another answer is still open), and
+    the rules' own sourced estimate and deadline for it then."""
+
+    regeling: str
+    titel: str = ""
+    url: str = ""
+    status: Status
+    schatting_eur: int | None = None
+    deadline: dt.date | None = None
+
+
 class Actie(_Out):
-    """Contract §3 ``acties`` (added 2026-12): one thing the company should do."""
+    """Contract §3 ``acties`` (added 2026-12): one thing the company should do.
+
+    ``ontgrendelt`` (an extension): the regelingen this action would turn from ``nee`` into
+    ``ja`` or ``misschien`` (or from ``misschien`` into ``ja``), found by judging them again on
+    the profile as it would be after the action; ``waarde_eur`` is then the sum of their
+    estimates that would fit for sure. Empty for an action that unlocks nothing."""
 
     id: str
     wat: str
@@ -108,6 +126,7 @@ class Actie(_Out):
     regeling: str | None = None
     actiepunt: str | None = None
     waar: str | None = None
+    ontgrendelt: list[Ontgrendeling] = []
 
 
 class Deadline(_Out):

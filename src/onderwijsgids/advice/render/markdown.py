@@ -14,11 +14,24 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _acties(advice: Advice) -> list[str]:
+    """"Doe dit eerst": every action in the engine's order, with its date and value."""
+    out = ["## Doe dit eerst", ""]
+    for n, a in enumerate(advice.acties, start=1):
+        when = f"uiterlijk {nl_date(a.deadline)}" if a.deadline else "geen vaste datum"
+        worth = f"indicatief {format_eur(a.waarde_eur)}" if a.waarde_eur else "geen bedrag bekend"
+        out.append(f"{n}. **{a.wat}** ({when}; {worth}). {a.waarom}")
+    if not advice.acties:
+        out.append("Voor dit profiel is er nu niets met een datum of een bedrag te regelen.")
+    return out + [""]
+
+
 def to_markdown(advice: Advice, titles: dict[str, str], base_url: str) -> str:
     """``titles`` maps item IDs to titles (organisations, qualifications) for readable lists."""
     out = [f"# Persoonlijk plan: {company_name(advice)}", "",
            f"Peildatum: {nl_date(peildatum(advice))}. Gebaseerd op Dé onderwijsgids 2025 van "
            "Koninklijke Metaalunie.", ""]
+    out += _acties(advice)
     out += ["## Actiepunten", ""]
     for point in advice.actiepunten:
         out.append(f"### {point.prioriteit}. {point.titel}")

@@ -11,7 +11,10 @@ from django.template.loader import render_to_string
 from onderwijsgids.links import base_url as canonical_base_url
 
 from ..engine import Advice
-from .common import STATUS_TEXT, absolute, company_name, peildatum
+from ..labels import GROUP_LABELS
+from ..steps import ROUTE
+from .common import absolute, company_name, peildatum
+from .plan_parts import first_actions, grouped, money_at_stake
 
 
 @lru_cache(maxsize=512)
@@ -23,18 +26,30 @@ def _qr(url: str) -> str:
     return segno.make(url, error="m").png_data_uri(scale=4, border=1)
 
 
+def answers(advice: Advice) -> list[tuple[str, str]]:
+    """"Dit plan gaat uit van": every question of the route with the answer the plan rests on,
+    in words, as the check page shows them (a list left unanswered is "Niet beantwoord")."""
+    lists = set(ROUTE.list_keys.values())
+    given = {key: value for key, value in advice.profiel.items()
+             if not (value is None and key in lists)}
+    return [(row.label, row.value) for row in ROUTE.summary(given)]
+
+
 def pdf_context(advice: Advice, titles: dict[str, str], base_url: str) -> dict:
     def link(path: str) -> dict:
         url = absolute(base_url, path)
         return {"url": url, "qr": _qr(url)}
 
+    eerst, meer = first_actions(advice)
     return {
         "advice": advice,
         "naam": company_name(advice),
         "peildatum": peildatum(advice),
+        "eerst": eerst, "meer": meer, "geld": money_at_stake(advice.acties),
+        "antwoorden": answers(advice),
         "actiepunten": [{"point": p, **link(p.url)} for p in advice.actiepunten],
-        "regelingen": [{"r": r, "status": STATUS_TEXT[r.status], **link(r.url)}
-                       for r in advice.regelingen],
+        "groepen": [(key, GROUP_LABELS[key], [{"row": row, **link(row.r.url)} for row in rows])
+                    for key, rows in grouped(advice).items() if rows],
         "kwalificaties": [{"id": k, "titel": titles.get(k, ""), **link(f"/kwalificaties/{k}/")}
                           for k in advice.kwalificaties],
         "organisaties": [{"id": o, "titel": titles.get(o, o), **link(f"/organisaties/{o}/")}
@@ -47,4 +62,6 @@ def to_pdf(advice: Advice, titles: dict[str, str], base_url: str | None = None) 
 
     base_url = base_url or canonical_base_url()
     html = render_to_string("advice/plan_pdf.html", pdf_context(advice, titles, base_url))
-    return HTML(string=html, base_url=base_url).write_pdf()
+    # PDF/UA-1: a tagged PDF (structure tree, reading order, alternative texts) that screen
+    # readers can follow; WeasyPrint writes the tags from the HTML.
+    return HTML(string=html, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1")
