@@ -74,11 +74,11 @@ def profile_errors(values: dict[str, Any], prefix: str = "") -> dict[str, str]:
         parse_profile(values, current_kb())
     except ProfileError as exc:
         errors = {}
-        for fout in exc.fouten:
-            name = fout.veld.removeprefix(prefix).split(".")[0].split("[")[0]
-            if prefix and fout.veld + "." == prefix:
+        for problem in exc.problems:
+            name = problem.field.removeprefix(prefix).split(".")[0].split("[")[0]
+            if prefix and problem.field + "." == prefix:
                 name = ""  # about the item as a whole, e.g. end before start
-            errors.setdefault(name, _sentence(fout.melding))
+            errors.setdefault(name, _sentence(problem.message))
         return errors
     return {}
 
