@@ -26,6 +26,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = ROOT / "tests" / "search" / "questions.tsv"
 sys.path.insert(0, str(ROOT / "src"))
 
 from onderwijsgids.kb import default_content_dir, load_knowledge_base  # noqa: E402
@@ -112,7 +113,7 @@ def main() -> int:
         started = time.perf_counter()
         index = build_index(kb)
         builds.append(time.perf_counter() - started)
-    questions = read_questions()
+    questions = read_questions(QUESTIONS)
     engine = score(questions, lambda q: [h.id for h in search(index, q, limit=3).hits])
     baseline = score(questions, fts5_baseline(kb))
     print(f"vragenset: {len(questions)} vragen (tests/search/questions.tsv)")

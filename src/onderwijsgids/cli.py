@@ -1,7 +1,10 @@
 """The ``onderwijsgids`` command (contract §4).
 
-Exit codes: 0 success, 2 bad input (the message names file, line or field), 1 anything
-else. Imports are lazy so that ``--help`` and ``content check`` start fast.
+Exit codes: 0 success, 2 bad input, 1 anything else. Bad input is whatever raises
+:class:`onderwijsgids.errors.InvalidInput` (a profile, a batch line, the question, an option,
+and the knowledge base in ``content/`` in every command that reads it); each of its problems
+is one line on stderr, ``file:line: veld 'field': message`` (see :func:`problem_line`).
+Imports are lazy so that ``--help`` and ``content check`` start fast.
 """
 
 from __future__ import annotations
@@ -11,13 +14,39 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
+
+from .errors import InvalidInput, Problem
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
 
-class UsageError(Exception):
-    """Bad input from the user: reported on stderr with exit code 2."""
+class UsageError(InvalidInput):
+    """A bad argument or option: ``fout: <message>`` on stderr, exit code 2."""
+
+    def __init__(self, message: str):
+        super().__init__([Problem("", message)])
+
+
+def problem_line(problem: Problem) -> str:
+    """One problem as the command line shows it: located in a file as ``file:line: veld 'x':
+    message``; about the command line itself as ``fout: field: message``."""
+    if problem.file or problem.line:
+        return str(problem)
+    return "fout: " + ": ".join(part for part in (problem.field, problem.message) if part)
+
+
+def print_problems(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        print(problem_line(problem), file=sys.stderr)
+
+
+def content_refused(exc: InvalidInput, closing: str) -> int:
+    """The problems of a broken knowledge base, a closing line, and exit code 2: the same in
+    every command that reads ``content/``."""
+    print_problems(exc.problems)
+    print(closing, file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 _ARGPARSE_DUTCH = (  # argparse's own messages, in the words a Dutch user reads
@@ -75,10 +104,7 @@ def cmd_content_check(args: argparse.Namespace) -> int:
     try:
         kb = load_knowledge_base(root)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
-        print(f"{len(exc.problems)} fout(en) in {root}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return content_refused(exc, f"{len(exc.problems)} fout(en) in {root}")
     print(f"content in orde: {len(kb.items)} items in {root}")
     return EXIT_OK
 
@@ -93,10 +119,7 @@ def cmd_content_load(args: argparse.Namespace) -> int:
     try:
         release = load_content(root)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
-        print("content niet geladen; de vorige versie blijft in gebruik", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return content_refused(exc, "content niet geladen; de vorige versie blijft in gebruik")
     print(f"content geladen: {release.item_count} items (versie {release.digest[:12]})")
     return EXIT_OK
 
@@ -286,8 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return handler(args)
-    except UsageError as exc:
-        print(f"fout: {exc}", file=sys.stderr)
+    except InvalidInput as exc:
+        print_problems(exc.problems)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_ERROR

@@ -103,7 +103,7 @@ def test_batch_bad_line_gives_the_single_profile_message_and_writes_nothing(caps
     finally:
         sys.stdin = sys.__stdin__
     single = capsys.readouterr().err
-    assert "regel 2" in err and "'leerlingen[0].aangevraagd[0]'" in err
+    assert err.startswith(f"{tmp_path / 'profielen.jsonl'}:2: veld 'leerlingen[0].aangevraagd[0]': ")
     assert err.split("veld ", 1)[1] == single.split("veld ", 1)[1]
 
 
@@ -112,7 +112,7 @@ def test_batch_invalid_json_and_encoding_name_the_problem(capsys, tmp_path):
     source.write_text('{"cao": "metalektro"}\n{"cao": \n', encoding="utf-8")
     assert main(["advies", "--batch", str(source)]) == 2
     err = capsys.readouterr().err
-    assert "regel 2" in err and "ongeldige JSON" in err
+    assert err.startswith(f"{source}:2: ongeldige JSON: ")
     source.write_bytes(b'{"naam": "\xff"}\n')
     assert main(["advies", "--batch", str(source)]) == 2
     assert "UTF-8" in capsys.readouterr().err

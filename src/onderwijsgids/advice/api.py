@@ -12,10 +12,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Router
 
-from onderwijsgids.api_errors import INVALID_INPUT, OngeldigeInvoer
+from onderwijsgids.api_errors import OngeldigeInvoer, invalid_input
 from onderwijsgids.content.services import current_kb
 
-from .engine import Advice, Fout, Profile, ProfileError, advise, parse_profile
+from .engine import Advice, Profile, ProfileError, advise, parse_profile
 from .engine.profile import load_json
 
 router = Router(tags=["advies"])
@@ -48,11 +48,6 @@ PROFILE_BODY = {
 }
 
 
-def invalid(fouten: list[Fout]) -> JsonResponse:
-    return JsonResponse({"detail": INVALID_INPUT,
-                         "fouten": [f.as_dict() for f in fouten]}, status=422)
-
-
 @router.post("/advies", response={200: Advice, 422: OngeldigeInvoer}, openapi_extra=PROFILE_BODY,
              summary="Advies voor een bedrijfsprofiel")
 def advies(request: HttpRequest) -> HttpResponse:
@@ -61,5 +56,5 @@ def advies(request: HttpRequest) -> HttpResponse:
     try:
         profile = parse_profile(load_json(request.body or b"{}"), kb)
     except ProfileError as exc:
-        return invalid(exc.fouten)
+        return JsonResponse(invalid_input(exc.problems), status=422)
     return HttpResponse(advise(profile, kb).model_dump_json(), content_type="application/json")

@@ -18,6 +18,7 @@ import gc
 from typing import Any, BinaryIO, Callable, Iterator
 
 from onderwijsgids import bounded
+from onderwijsgids.errors import InvalidInput, Problem
 
 from .engine import Advice, ProfileError, advise, parse_profile
 from .engine.compiled import forget
@@ -26,8 +27,8 @@ from .engine.profile import Profile
 WRITE_EVERY = 64  # lines per write
 
 
-class LineError(ValueError):
-    """A bad input line: ``str()`` is the Dutch message naming the line and the field."""
+class LineError(InvalidInput):
+    """A bad input line: its problems are located at the line of the batch file (``source``)."""
 
 
 def parse_line(raw: bytes, number: int, kb: Any, source: str) -> Profile:
@@ -35,13 +36,11 @@ def parse_line(raw: bytes, number: int, kb: Any, source: str) -> Profile:
     try:
         data = bounded.load_json(raw)
     except bounded.InputRefused as exc:
-        raise LineError(f"{source}: regel {number}: ongeldige JSON: {exc.message}") from None
+        raise LineError([Problem("", f"ongeldige JSON: {exc.message}", number, source)]) from None
     try:
         return parse_profile(data, kb)
     except ProfileError as exc:
-        first = exc.fouten[0]
-        raise LineError(f"{source}: regel {number}: veld '{first.veld}': "
-                        f"{first.melding}") from None
+        raise LineError([exc.problem.in_file(source, number)]) from None
 
 
 @contextlib.contextmanager

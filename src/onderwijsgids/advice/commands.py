@@ -37,15 +37,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=cmd_advies)
 
 
-def _knowledge_base() -> Any:
-    from onderwijsgids.kb import ContentError, default_content_dir, load_knowledge_base
-
-    try:
-        return load_knowledge_base(default_content_dir())
-    except ContentError as exc:
-        raise RuntimeError(f"de kennisbank is niet in orde:\n{exc}") from None
-
-
 def _read_profile_text(name: str) -> tuple[str, str]:
     from onderwijsgids.cli import UsageError
 
@@ -120,20 +111,21 @@ def cmd_advies(args: argparse.Namespace) -> int:
         raise UsageError("--batch schrijft altijd JSON Lines; laat --format weg")
     if args.spoor and not args.batch:
         raise UsageError("--spoor hoort bij --batch; één advies bevat het spoor altijd")
-    from .engine import ProfileError, advise, profile_from_text
+    from onderwijsgids.cli import content_refused
+    from onderwijsgids.kb import ContentError, default_content_dir, load_knowledge_base
 
+    from .engine import advise, profile_from_text
+
+    root = default_content_dir()
     try:
-        kb = _knowledge_base()
-    except RuntimeError as exc:
-        print(f"fout: {exc}", file=sys.stderr)
-        return 1
+        kb = load_knowledge_base(root)
+    except ContentError as exc:
+        return content_refused(exc, f"fout: de kennisbank in {root} is niet in orde "
+                               f"({len(exc.problems)} fout(en)); er is geen advies gemaakt")
     if args.batch:
         return _batch(args, kb)
     text, source = _read_profile_text(args.profiel)
-    try:
-        profile = profile_from_text(text, kb, source)
-    except ProfileError as exc:
-        raise UsageError(str(exc)) from None
+    profile = profile_from_text(text, kb, source)  # a ProfileError is bad input: exit 2
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
         raise UsageError("een PDF schrijf ik niet naar de terminal; gebruik -o BESTAND.pdf")
     _write(args.output, render(advise(profile, kb), args.format, kb))
@@ -180,15 +172,10 @@ def _read_batch_bytes(name: str) -> tuple[bytes, str]:
 
 
 def _batch(args: argparse.Namespace, kb: Any) -> int:
-    from onderwijsgids.cli import UsageError
-
-    from .batch import LineError, parse_lines, write_advices
+    from .batch import parse_lines, write_advices
 
     data, source = _read_batch_bytes(args.batch)
-    try:  # validate everything before writing anything
-        profiles = parse_lines(data, kb, source)
-    except LineError as exc:
-        raise UsageError(str(exc)) from None
+    profiles = parse_lines(data, kb, source)  # everything validated before anything is written
     del data
     progress = _Progress(len(profiles))
     with _output(args.output) as handle:  # streamed; the file appears only when complete

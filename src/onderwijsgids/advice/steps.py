@@ -291,11 +291,11 @@ def profile_problems(values: Mapping[str, Any], kb: Any, prefix: str = "") -> di
         parse_profile(dict(values), kb)
     except ProfileError as exc:
         problems: dict[str, str] = {}
-        for fout in exc.fouten:
-            name = fout.veld.removeprefix(prefix).split(".")[0].split("[")[0]
-            if prefix and fout.veld + "." == prefix:
+        for problem in exc.problems:
+            name = problem.field.removeprefix(prefix).split(".")[0].split("[")[0]
+            if prefix and problem.field + "." == prefix:
                 name = ""
-            problems.setdefault(name, _sentence(fout.melding))
+            problems.setdefault(name, _sentence(problem.message))
         return problems
     return {}
 

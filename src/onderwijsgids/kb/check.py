@@ -13,7 +13,9 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from .loader import KnowledgeBase, Problem, line_of
+from onderwijsgids.errors import Problem, field_path
+
+from .loader import GLOSSARY_FILE, KnowledgeBase, line_of
 from .schema import (
     Actiepunt, Initiatief, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Regeling,
 )
@@ -100,8 +102,7 @@ def _item_problems(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> Iterato
     node = kb.nodes.get(item.id)
 
     def problem(loc: tuple, message: str) -> Problem:
-        field = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc)
-        return Problem(rel, line_of(node, loc), field.replace(".[", "["), message)
+        return Problem(field_path(loc), message, line_of(node, loc), rel)
 
     expected_dir = TYPE_DIRS[item.type]  # type: ignore[attr-defined]
     if rel.split("/")[0] != expected_dir or Path(rel).stem != item.id:
@@ -171,23 +172,23 @@ def check_knowledge_base(
     if kb.glossary:
         for index, entry in enumerate(kb.glossary.begrippen):
             if entry.bron not in kb.glossary.bronnen:
-                problems.append(Problem("woordenlijst.yaml", None, f"begrippen[{index}].bron",
-                                        f"bron '{entry.bron}' staat niet in 'bronnen'"))
+                problems.append(Problem(file=GLOSSARY_FILE, field=f"begrippen[{index}].bron",
+                                        message=f"bron '{entry.bron}' staat niet in 'bronnen'"))
             if entry.zie and entry.zie not in kb.items:
-                problems.append(Problem("woordenlijst.yaml", None, f"begrippen[{index}].zie",
-                                        f"verwijst naar onbekend item '{entry.zie}'"))
+                problems.append(Problem(file=GLOSSARY_FILE, field=f"begrippen[{index}].zie",
+                                        message=f"verwijst naar onbekend item '{entry.zie}'"))
         for index, group in enumerate(kb.glossary.vakwoorden):
-            problems += [Problem("woordenlijst.yaml", None, f"vakwoorden[{index}].items",
-                                 f"verwijst naar onbekend item '{target}'")
+            problems += [Problem(file=GLOSSARY_FILE, field=f"vakwoorden[{index}].items",
+                                 message=f"verwijst naar onbekend item '{target}'")
                          for target in group.items if target not in kb.items]
             if group.bron not in kb.glossary.bronnen:
-                problems.append(Problem("woordenlijst.yaml", None, f"vakwoorden[{index}].bron",
-                                        f"bron '{group.bron}' staat niet in 'bronnen'"))
+                problems.append(Problem(file=GLOSSARY_FILE, field=f"vakwoorden[{index}].bron",
+                                        message=f"bron '{group.bron}' staat niet in 'bronnen'"))
     if require_contract_ids:
         for item_type, ids in CONTRACT_IDS.items():
             for required in ids:
                 found = kb.items.get(required)
                 if found is None or found.type != item_type:  # type: ignore[attr-defined]
-                    problems.append(Problem(f"{TYPE_DIRS[item_type]}/{required}.yaml", None, "id",
-                                            f"contract-ID '{required}' ({item_type}) ontbreekt"))
+                    problems.append(Problem(file=f"{TYPE_DIRS[item_type]}/{required}.yaml", field="id",
+                                            message=f"contract-ID '{required}' ({item_type}) ontbreekt"))
     return problems

@@ -14,6 +14,8 @@ from typing import Any, Iterable, Mapping
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from onderwijsgids.errors import InvalidInput, Problem, field_path
+
 from .schema import ITEM_TYPES, AnyItem, ItemBase, Woordenlijst
 
 ITEM_ADAPTER: TypeAdapter[ItemBase] = TypeAdapter(AnyItem)
@@ -24,27 +26,11 @@ ITEM_DIRS = (
 )
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the content, located as precisely as the YAML allows."""
-
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" veld '{self.field}':" if self.field else ""
-        return f"{where}:{field} {self.message}"
-
-
-class ContentError(Exception):
-    """Raised when content does not validate; carries every problem found."""
+class ContentError(InvalidInput):
+    """Raised when content does not validate; carries every problem found, in file order."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(sorted(problems, key=lambda p: (p.file, p.line or 0, p.field)))
 
 
 @dataclass
@@ -143,18 +129,6 @@ def dutch_message(error: Mapping[str, Any]) -> str:
     return base
 
 
-def _field_path(loc: Iterable[Any], skip_tags: bool = True) -> str:
-    parts: list[str] = []
-    for part in loc:
-        if isinstance(part, int):
-            parts.append(f"[{part}]")
-        elif skip_tags and part in _TYPE_TAGS:
-            continue
-        else:
-            parts.append(("." if parts else "") + str(part))
-    return "".join(parts)
-
-
 _TYPE_TAGS = set(ITEM_TYPES)
 
 
@@ -164,7 +138,7 @@ def validation_problems(rel: str, exc: ValidationError, node: yaml.Node | None) 
         loc = [p for p in error["loc"] if not (isinstance(p, str) and p in _TYPE_TAGS)]
         if error["type"].startswith("union_tag_") and not loc:
             loc = ["type"]  # the item type itself is wrong or missing
-        problems.append(Problem(rel, line_of(node, loc), _field_path(loc), dutch_message(error)))
+        problems.append(Problem(field_path(loc), dutch_message(error), line_of(node, loc), rel))
     return problems
 
 
@@ -175,17 +149,17 @@ def _read_yaml(path: Path, rel: str) -> tuple[Any, yaml.Node | None, list[Proble
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return None, None, [Problem(rel, None, "", "is geen UTF-8-tekst")]
+        return None, None, [Problem("", "is geen UTF-8-tekst", file=rel)]
     try:
         data, node = _parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(exc, "problem", None) or "ongeldige YAML"
-        return None, None, [Problem(rel, line, "", f"ongeldige YAML: {reason}")]
+        return None, None, [Problem("", f"ongeldige YAML: {reason}", line, rel)]
     except ValueError:  # YAML's own date constructor rejects e.g. 2025-13-45
         line, field = _invalid_date(yaml.compose(text, Loader=_LineLoader))
-        return None, None, [Problem(rel, line, field, "is geen geldige datum (JJJJ-MM-DD)")]
+        return None, None, [Problem(field, "is geen geldige datum (JJJJ-MM-DD)", line, rel)]
     return data, node, []
 
 
@@ -214,7 +188,7 @@ def read_items(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
     problems: list[Problem] = []
     digest = hashlib.sha256()
     if not root.is_dir():
-        return kb, [Problem(str(root), None, "", "map met content bestaat niet")]
+        return kb, [Problem("", "map met content bestaat niet", file=str(root))]
     for path in sorted(root.rglob("*.yaml")):
         rel = path.relative_to(root).as_posix()
         digest.update(rel.encode() + path.read_bytes())
@@ -225,7 +199,8 @@ def read_items(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
         if found:
             continue
         if not isinstance(data, dict):
-            problems.append(Problem(rel, 1, "", "een itembestand bevat één tabel (sleutel: waarde)"))
+            problems.append(Problem("", "een itembestand bevat één tabel (sleutel: waarde)",
+                                    1, rel))
             continue
         try:
             item = ITEM_ADAPTER.validate_python(data)
@@ -235,7 +210,7 @@ def read_items(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
         if item.id in kb.items:
             first = kb.files[item.id]
             problems.append(
-                Problem(rel, line_of(node, ["id"]), "id", f"'{item.id}' komt ook voor in {first}")
+                Problem("id", f"'{item.id}' komt ook voor in {first}", line_of(node, ["id"]), rel)
             )
             continue
         kb.items[item.id] = item

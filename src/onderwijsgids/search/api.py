@@ -7,12 +7,14 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from onderwijsgids.api_docs import documented
-from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer
+from onderwijsgids.api_errors import NietGevonden, OngeldigeInvoer, invalid_input
 from onderwijsgids.content.release_cache import remembered_json
 from onderwijsgids.content.services import current_kb
+from onderwijsgids.errors import Problem
 from onderwijsgids.kb.schema import ItemType
 
 from . import services
+from .documents import search_document
 from .engine.finder import MAX_PLACE_LENGTH, PROVINCES
 from .engine.query import MAX_QUERY_LENGTH, QueryError, search
 from .engine.routes import UnknownLevel, routes_document
@@ -64,38 +66,22 @@ class RouteVraag(Schema):
     naar: str
 
 
-def invalid(field: str, message: str) -> Status:
-    return Status(422, {"detail": INVALID_INPUT, "fouten": [{"veld": field, "melding": message}]})
-
-
-def search_document(request: HttpRequest | None, result, base: str = "") -> dict:
-    """The shared result document of the API and the CLI (contract §4)."""
-    def url(path: str) -> str:
-        return request.build_absolute_uri(path) if request is not None else base + path
-
-    return {
-        "resultaten": [{"id": h.id, "type": h.type, "titel": h.titel, "url": url(h.url),
-                        "score": h.score} for h in result.hits],
-        "aantallen": result.counts,
-        "suggestie": result.suggestion,
-    }
-
-
 @router.get("/zoeken", response={200: Zoekresultaten, 422: OngeldigeInvoer},
             summary="Zoek in de hele gids; beste resultaat eerst")
 def zoeken(request: HttpRequest, vraag: Query[ZoekVraag]):
     if not 1 <= vraag.limit <= 100:
-        return invalid("limit", "moet tussen 1 en 100 liggen")
+        return Status(422, invalid_input([Problem("limit", "moet tussen 1 en 100 liggen")]))
+
     def build() -> dict:
-        return search_document(request, search(services.current_index(), vraag.q or "",
-                                               item_type=vraag.type, limit=vraag.limit))
+        return search_document(search(services.current_index(), vraag.q or "",
+                                      item_type=vraag.type, limit=vraag.limit),
+                               request.build_absolute_uri)
 
     try:
         return remembered_json(request, current_kb().digest, Zoekresultaten,
                                ("zoeken", vraag.q, vraag.type, vraag.limit), build)
     except QueryError as exc:
-        field, _sep, message = str(exc).partition(": ")
-        return invalid(field, message)
+        return Status(422, invalid_input(exc.problems))
 
 
 @router.get("/route", response={200: Routes, 404: NietGevonden, 422: OngeldigeInvoer},
@@ -152,25 +138,21 @@ class FinderVraag(Schema):
             summary="Vestigingen van bedrijfsvakscholen, dichtstbij een plaats, postcode of "
                     "provincie eerst")
 def bedrijfsvakscholen(request: HttpRequest, vraag: Query[FinderVraag]):
-    from .views import FinderInputError
-
     kb = current_kb()
     plaats, provincie = vraag.plaats.strip(), vraag.provincie.strip()
     try:
         return remembered_json(request, kb.digest, Bedrijfsvakscholen, ("bvm", plaats, provincie),
                                lambda: _finder_document(request, kb, plaats, provincie))
-    except FinderInputError as exc:
-        return Status(422, {"detail": INVALID_INPUT, "suggesties": exc.suggestions,
-                            "fouten": [{"veld": exc.field, "melding": exc.message}]})
+    except services.FinderInputError as exc:
+        return Status(422, invalid_input(exc.problems, suggesties=exc.suggestions))
 
 
 def _finder_document(request: HttpRequest, kb, plaats: str, provincie: str) -> dict:
     from onderwijsgids.content.presenters import status_label
 
     from .engine import finder
-    from .views import finder_results
 
-    found, origin = finder_results(kb, plaats, provincie)
+    found, origin = services.finder_results(kb, plaats, provincie)
     searched = bool(plaats or provincie)
     return {
         "bedrijfsvakscholen": [_location_entry(request, f, searched, status_label)

@@ -42,15 +42,14 @@ def cmd_zoek(args: argparse.Namespace) -> int:
         raise UsageError(f"--type: onbekend type '{args.item_type}'; toegestaan: "
                          + ", ".join(TYPE_LABELS))
     setup_django()
-    from .api import search_document
-    from .engine.query import QueryError, search
+    from .documents import search_document
+    from .engine.query import search
     from .services import current_index
 
-    try:
-        result = search(current_index(), args.vraag, item_type=args.item_type, limit=args.limit)
-    except QueryError as exc:
-        raise UsageError(str(exc)) from None
-    document = search_document(None, result, base=base_url())
+    # A QueryError (empty or too long) is bad input: "fout: q: …", exit code 2.
+    result = search(current_index(), args.vraag, item_type=args.item_type, limit=args.limit)
+    base = base_url()
+    document = search_document(result, lambda path: base + path)
     if args.json:
         _print_json(document)
         return 0

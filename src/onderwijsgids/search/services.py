@@ -1,4 +1,7 @@
-"""The search index of the published content: built when content is loaded, never per request.
+"""The search services: the index of the published content, the education graph, result pages
+and the bedrijfsvakschool finder, shared by the pages, the API and the CLI.
+
+The index is built when content is loaded, never per request.
 
 :func:`store_index` runs inside the content-load transaction (signal ``content_loaded``), so
 the index and the items it describes are replaced together. :func:`current_index` loads the
@@ -12,7 +15,10 @@ import threading
 import time
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from onderwijsgids.content.release_cache import ReleaseMemo
+from onderwijsgids.errors import InvalidInput, Problem
 from onderwijsgids.kb import KnowledgeBase
 
 from .engine.index import SearchIndex, build_index
@@ -145,3 +151,44 @@ def _add_snippets(index: SearchIndex, q: str, hits: list[Hit]) -> None:
     for hit in hits:
         doc = index.by_id[hit.id]
         hit.snippet = _snippets.get(digest, (q, doc), lambda doc=doc: make(doc))
+
+
+# --- the bedrijfsvakschool finder ---------------------------------------------------------
+
+
+class FinderInputError(InvalidInput):
+    """A place or province the finder cannot use: one problem, and known places close to it."""
+
+    def __init__(self, field: str, message: str, suggestions: list[str] | None = None):
+        super().__init__([Problem(field, message)])
+        self.suggestions = suggestions or []
+
+
+def _unknown_place_message(plaats: str) -> str:
+    if plaats[:1].isdigit():
+        return _("Deze postcode kennen we niet. Vul de vier cijfers van een Nederlandse postcode "
+                 "in, met of zonder de letters (bijvoorbeeld 5342 of 5342 AB), of een plaatsnaam.")
+    return _("Deze plaats kennen we niet. Vul een plaatsnaam of een postcode in.")
+
+
+def finder_results(kb: KnowledgeBase, plaats: str, provincie: str):
+    """(BVMs in order, the origin place or None) for a place or a province: the one service
+    behind the page and the API; bad input raises :class:`FinderInputError`."""
+    from .engine import finder
+
+    if provincie and provincie not in finder.PROVINCE_NAMES:
+        raise FinderInputError("provincie", _("Kies een van de twaalf provincies."))
+    if len(plaats) > finder.MAX_PLACE_LENGTH:
+        raise FinderInputError("plaats", _("De plaatsnaam is te lang."))
+    if plaats:
+        try:
+            origin = finder.resolve_origin(plaats, provincie or None)
+        except finder.UnknownPlace as exc:
+            raise FinderInputError("plaats", _unknown_place_message(plaats),
+                                   exc.suggestions) from None
+        return finder.nearest(kb, origin), origin
+    if provincie:
+        centre = finder.province_centre(provincie)
+        return finder.in_province_first(kb, provincie), centre
+    return sorted(finder.nearest(kb, finder.province_centre("utrecht")),
+                  key=lambda f: f.organisatie.titel), None

@@ -44,7 +44,7 @@ def zoeken(request: HttpRequest) -> HttpResponse:
         try:
             found = services.result_page(q, item_type, _page_number(request), PAGE_SIZE)
         except QueryError as exc:
-            context["error"] = str(exc).partition(": ")[2]
+            context["error"] = exc.problem.message
             return render(request, "search/zoeken.html", context, status=422)
         result = found.result
         context.update(result=result, groups=_groups(result, found.hits),
@@ -165,9 +165,9 @@ def bedrijfsvakscholen(request: HttpRequest) -> HttpResponse:
                      "count": len(finder.bvms(kb)), "total": finder.known_total(kb)}
     origin = None
     try:
-        found, origin = finder_results(kb, plaats, provincie)
-    except FinderInputError as exc:
-        context["errors"].append({"field": exc.field, "message": exc.message,
+        found, origin = services.finder_results(kb, plaats, provincie)
+    except services.FinderInputError as exc:
+        context["errors"].append({"field": exc.problem.field, "message": exc.problem.message,
                                   "suggestions": exc.suggestions})
         found = finder.nearest(kb, finder.province_centre("utrecht"))
         found = sorted(found, key=lambda f: f.organisatie.titel)
@@ -195,38 +195,3 @@ def _map_description(place: str | None) -> str:
                  "%(plaats)s.") % {"plaats": place}
     return _("De twaalf provincies; een rode genummerde stip per vestiging van een "
              "bedrijfsvakschool (nummers als in de lijst).")
-
-
-def _unknown_place_message(plaats: str) -> str:
-    if plaats[:1].isdigit():
-        return _("Deze postcode kennen we niet. Vul de vier cijfers van een Nederlandse postcode "
-                 "in, met of zonder de letters (bijvoorbeeld 5342 of 5342 AB), of een plaatsnaam.")
-    return _("Deze plaats kennen we niet. Vul een plaatsnaam of een postcode in.")
-
-
-class FinderInputError(ValueError):
-    def __init__(self, field: str, message: str, suggestions: list[str] | None = None):
-        super().__init__(f"{field}: {message}")
-        self.field, self.message, self.suggestions = field, message, suggestions or []
-
-
-def finder_results(kb, plaats: str, provincie: str):
-    """(BVMs in order, the origin place or None) for a place or a province; Dutch errors."""
-    from .engine import finder
-
-    if provincie and provincie not in finder.PROVINCE_NAMES:
-        raise FinderInputError("provincie", _("Kies een van de twaalf provincies."))
-    if len(plaats) > finder.MAX_PLACE_LENGTH:
-        raise FinderInputError("plaats", _("De plaatsnaam is te lang."))
-    if plaats:
-        try:
-            origin = finder.resolve_origin(plaats, provincie or None)
-        except finder.UnknownPlace as exc:
-            raise FinderInputError("plaats", _unknown_place_message(plaats),
-                                   exc.suggestions) from None
-        return finder.nearest(kb, origin), origin
-    if provincie:
-        centre = finder.province_centre(provincie)
-        return finder.in_province_first(kb, provincie), centre
-    return sorted(finder.nearest(kb, finder.province_centre("utrecht")),
-                  key=lambda f: f.organisatie.titel), None

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from . import services
-from .domain.csvio import _cell
+from .domain.csvio import csv_cell
 from .domain.deadlines import PRAKTIJKLEREN
 from .models import Company, Deadline, Learner
 
@@ -106,7 +106,7 @@ def portfolio_csv(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)
     for row in portfolio_rows(request.user, services.today(), **_params(request)):
-        writer.writerow([_cell(v) for v in _values(row)])
+        writer.writerow([csv_cell(v) for v in _values(row)])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="portefeuille.csv"'
     return response
@@ -120,7 +120,7 @@ def portfolio_xlsx(request: HttpRequest) -> HttpResponse:
     sheet = book.create_sheet("Portefeuille")
     sheet.append(HEADERS)
     for row in portfolio_rows(request.user, services.today(), **_params(request)):
-        sheet.append([_cell(v) if isinstance(v, str) else v for v in _values(row)])
+        sheet.append([csv_cell(v) if isinstance(v, str) else v for v in _values(row)])
     out = io.BytesIO()
     book.save(out)
     response = HttpResponse(out.getvalue(), content_type=(

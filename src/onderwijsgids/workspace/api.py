@@ -18,15 +18,15 @@ from pydantic import Field
 from onderwijsgids.bounded import MAX_ID
 
 from onderwijsgids.api_docs import documented
-from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer, form_fouten
+from onderwijsgids.api_errors import NietGevonden, OngeldigeInvoer, form_problems, invalid_input
 
 from onderwijsgids.advice.engine import Advice
+from onderwijsgids.errors import Problem
 
 from . import actions, services
 from .access import company_for, visible_companies
 from .domain.csvio import HBO_DOMAINS, LEARNING_PATHS
 from .forms import LearnerForm
-from .views import known_crebos
 
 router = Router(tags=["bedrijfsomgeving"], auth=django_auth)
 
@@ -143,21 +143,21 @@ def list_learners(request: HttpRequest, company_id: int = CompanyId):
     return [_learner_out(learner) for learner in company.learners.all()]
 
 
-def _validated_learner(payload: LeerlingIn) -> tuple[dict, list[dict]]:
-    """The learner's values checked by the page's :class:`LearnerForm`, or its errors."""
-    form = LearnerForm(payload.model_dump(), known_crebos=known_crebos())
+def _validated_learner(payload: LeerlingIn) -> tuple[dict, list[Problem]]:
+    """The learner's values checked by the page's :class:`LearnerForm`, or its problems."""
+    form = LearnerForm(payload.model_dump(), known_crebos=services.known_crebos())
     if form.is_valid():
         return form.learner_values(), []
-    return {}, form_fouten(form)
+    return {}, form_problems(form)
 
 
 @router.post("/bedrijven/{company_id}/leerlingen",
              response={201: LeerlingUit, 404: NietGevonden, 422: OngeldigeInvoer})
 def create_learner(request: HttpRequest, payload: LeerlingIn, company_id: int = CompanyId):
     company = company_for(request, company_id, write=True)
-    values, fouten = _validated_learner(payload)
-    if fouten:
-        return Status(422, {"detail": INVALID_INPUT, "fouten": fouten})
+    values, problems = _validated_learner(payload)
+    if problems:
+        return Status(422, invalid_input(problems))
     learner = actions.do_create_learner(request.user, company, values)
     return Status(201, _learner_out(learner))
 

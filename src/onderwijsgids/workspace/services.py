@@ -37,6 +37,17 @@ def current_kb():
     return load()
 
 
+def kb_ids(kind: str, kb=None) -> dict[str, str]:
+    """The IDs of the knowledge base's items of one type, with their titles."""
+    kb = kb or current_kb()
+    return {item.id: item.titel for item in kb.items.values()
+            if getattr(item, "type", None) == kind}
+
+
+def known_crebos() -> set[str]:
+    return set(kb_ids("kwalificatie"))
+
+
 def one_line(text: str) -> str:
     """Stored text as the profile's one-line text: rows saved before single-line fields refused
     CR/LF (or NUL) must not stop a company's advice, deadlines or reminders."""

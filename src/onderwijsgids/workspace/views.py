@@ -15,26 +15,18 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from onderwijsgids.advice.labels import HBO_DOMAIN_LABELS, LEERWEG_LABELS
+from onderwijsgids.errors import Problem
 
 from . import actions, privacy, reminders, services
 from .access import OWNER, company_view, visible_companies
 from .advisor import advisor_contact
 from .domain.csv_template import already_present, template_csv
-from .domain.csvio import CsvRefused, RowError, export_learners, parse_learners
+from .domain.csvio import CsvRefused, export_learners, parse_learners
 from .domain.deadlines import OOM_BBL, PRAKTIJKLEREN, regeling_of
 from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImportForm,
                     EraseEmployeeForm, LearnerForm, ProfileImportForm, TrainingForm)
 from .models import Application, CalendarFeedToken, Learner
-
-
-def _kb_ids(kind: str, kb=None) -> dict[str, str]:
-    kb = kb or services.current_kb()
-    return {item.id: item.titel for item in kb.items.values()
-            if getattr(item, "type", None) == kind}
-
-
-def known_crebos() -> set[str]:
-    return set(_kb_ids("kwalificatie"))
+from .services import kb_ids, known_crebos
 
 
 def _ctx(request: HttpRequest, company, **extra):
@@ -71,7 +63,7 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
     deadlines = list(company.deadlines.filter(afgehandeld=False, datum__gte=today)
                      .select_related("learner", "training").order_by("datum", "key")[:25])
     kb = services.current_kb()
-    regelingen, punten = _kb_ids("regeling", kb), _kb_ids("actiepunt", kb)
+    regelingen, punten = kb_ids("regeling", kb), kb_ids("actiepunt", kb)
     todo = [(a, regelingen.get(a.regeling, a.regeling))
             for a in company.applications.filter(status=Application.Status.TODO)]
     open_points = [(p, punten.get(p.actiepunt, p.actiepunt))
@@ -108,7 +100,7 @@ def profile_import(request: HttpRequest, company) -> HttpResponse:
         try:
             parsed = profile_from_text(import_form.cleaned_data["profiel"], services.current_kb())
         except ProfileError as exc:
-            errors = [str(f) for f in exc.fouten]
+            errors = [str(problem) for problem in exc.problems]
         else:
             values = {name: getattr(parsed, name) for name in services.PROFILE_FIELDS
                       if getattr(parsed, name) is not None}
@@ -229,7 +221,7 @@ def _import_rows(request: HttpRequest, form: CsvImportForm) -> tuple[bytes | Non
     if "inhoud" in request.POST:
         data = request.POST["inhoud"].encode("utf-8")
         if len(data) > CsvImportForm.MAX_BYTES:
-            return None, [RowError(1, "bestand", _("het bestand is groter dan 2 MB"))]
+            return None, [Problem("bestand", _("het bestand is groter dan 2 MB"), 1)]
         return data, []
     return (form.cleaned_data["bestand"].read(), []) if form.is_valid() else (None, [])
 
@@ -241,10 +233,10 @@ def learners_import(request: HttpRequest, company) -> HttpResponse:
     if request.method == "POST":
         data, problems = _import_rows(request, form)
         try:
-            rows = (parse_learners(data, known_crebos(), set(_kb_ids("regeling")))
+            rows = (parse_learners(data, known_crebos(), set(kb_ids("regeling")))
                     if data is not None else [])
         except CsvRefused as refused:
-            problems, rows = refused.errors, []
+            problems, rows = refused.problems, []
         names = company.learners.filter(geanonimiseerd=False).values_list("naam", flat=True)
         duplicates = already_present(rows, names) if rows else []
         choice = request.POST.get("dubbel")
@@ -330,7 +322,7 @@ def training_delete(request: HttpRequest, company, training_id: int) -> HttpResp
 
 @company_view()
 def applications(request: HttpRequest, company) -> HttpResponse:
-    titles = _kb_ids("regeling")
+    titles = kb_ids("regeling")
     rows = [(a, titles.get(a.regeling, a.regeling)) for a in company.applications.all()]
     return render(request, "workspace/company/applications.html",
                   _ctx(request, company, rows=rows))
@@ -340,7 +332,7 @@ def applications(request: HttpRequest, company) -> HttpResponse:
 def application_form(request: HttpRequest, company,
                      application_id: int | None = None) -> HttpResponse:
     item = get_object_or_404(company.applications, pk=application_id) if application_id else None
-    regelingen = sorted(_kb_ids("regeling").items(), key=lambda kv: kv[1])
+    regelingen = sorted(kb_ids("regeling").items(), key=lambda kv: kv[1])
     initial = {"regeling": request.GET.get("regeling", ""), "jaar": request.GET.get("jaar", "")}
     if item:
         initial = {name: getattr(item, name) for name in actions.APPLICATION_FIELDS}
@@ -365,7 +357,7 @@ def application_form(request: HttpRequest, company,
 def application_delete(request: HttpRequest, company, application_id: int) -> HttpResponse:
     item = get_object_or_404(company.applications, pk=application_id)
     back = reverse("workspace:applications", args=[company.pk])
-    label = f"{_kb_ids('regeling').get(item.regeling, item.regeling)} {item.jaar}"
+    label = f"{kb_ids('regeling').get(item.regeling, item.regeling)} {item.jaar}"
     return _confirm_then(request, company, _("Aanvraag verwijderen"), label, back,
                          lambda: actions.do_delete_application(request.user, item), back)
 
@@ -375,7 +367,7 @@ def application_delete(request: HttpRequest, company, application_id: int) -> Ht
 
 @company_view()
 def action_points(request: HttpRequest, company) -> HttpResponse:
-    titles = sorted(_kb_ids("actiepunt").items(), key=lambda kv: int(kv[0].rsplit("-", 1)[1]))
+    titles = sorted(kb_ids("actiepunt").items(), key=lambda kv: int(kv[0].rsplit("-", 1)[1]))
     stored = {p.actiepunt: p for p in company.action_points.all()}
     rows = []
     for point_id, title in titles:

@@ -12,7 +12,8 @@ Stable interface (used by the CLI, the API, the web route and the company worksp
   without a database, or ``onderwijsgids.content.services.current_kb()`` in Django.
 - :class:`Profile` (:mod:`.profile`) is the validated profile; every field is optional and
   ``None`` means "not answered". :func:`parse_profile` raises :class:`ProfileError` whose
-  ``fouten`` name each bad field in Dutch (and the YAML line when known).
+  ``problems`` (:class:`onderwijsgids.errors.Problem`) name each bad field in Dutch (and the
+  YAML line when known).
 - :class:`Advice` (:mod:`.model`) lists every regeling of the knowledge base exactly once, with
   ``status`` ja/misschien/nee, ``waarom`` sentences that name the answers in words, ``ontbreekt``
   (the fields that would settle a ``misschien``), a ``deadline``, an indicative ``schatting_eur``
@@ -38,10 +39,10 @@ from .model import (
     Actie, Actiepunt, Advice, Deadline, Ontgrendeling, Periode, RegelingAdvies, Spoor, Toets, Venster,
 )
 from .plan import actiepunten, kwalificaties, organisaties
-from .profile import Fout, Profile, ProfileError, parse_profile, profile_from_text
+from .profile import Profile, ProfileError, parse_profile, profile_from_text
 from .rules import rule_for
 
-__all__ = ["Actie", "Actiepunt", "Advice", "Deadline", "Fout", "Ontgrendeling", "Periode", "Profile",
+__all__ = ["Actie", "Actiepunt", "Advice", "Deadline", "Ontgrendeling", "Periode", "Profile",
            "ProfileError", "RegelingAdvies", "Spoor", "Toets", "Venster", "advise",
            "parse_profile", "profile_from_text"]
 

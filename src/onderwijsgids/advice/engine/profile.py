@@ -9,7 +9,6 @@ errors that name the field (and the YAML line, when the profile came from a file
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any, Iterable, Literal, Mapping
 
 import yaml
@@ -18,6 +17,7 @@ from pydantic import (
 )
 
 from onderwijsgids import bounded
+from onderwijsgids.errors import InvalidInput, Problem, field_path
 from onderwijsgids.kb.loader import dutch_message, line_of
 from onderwijsgids.kb.schema import Goal, LearningPath, Province, TargetGroup
 
@@ -94,30 +94,13 @@ class Profile(_Strict):
     nieuwe_medewerkers: list[NieuweMedewerker] | None = None
 
 
-@dataclass(frozen=True)
-class Fout:
-    """One problem with a profile: the field (dotted path), a Dutch message, the line if known."""
+class ProfileError(InvalidInput):
+    """The profile is not valid; ``problems`` lists every problem found, located in ``source``
+    (the file name, or ``stdin``) when it came from one."""
 
-    veld: str
-    melding: str
-    regel: int | None = None
-
-    def __str__(self) -> str:
-        where = f"regel {self.regel}, " if self.regel else ""
-        return f"{where}veld '{self.veld}': {self.melding}"
-
-    def as_dict(self) -> dict[str, str]:
-        return {"veld": self.veld, "melding": self.melding}
-
-
-class ProfileError(ValueError):
-    """The profile is not valid; ``fouten`` lists every problem found."""
-
-    def __init__(self, fouten: list[Fout], source: str | None = None):
-        self.fouten = fouten
+    def __init__(self, problems: list[Problem], source: str | None = None):
         self.source = source
-        prefix = f"{source}: " if source else ""
-        super().__init__("\n".join(prefix + str(f) for f in fouten))
+        super().__init__([p.in_file(source) for p in problems] if source else problems)
 
 
 _EXTRA_MESSAGES = {
@@ -127,14 +110,6 @@ _EXTRA_MESSAGES = {
     "list_type": "moet een lijst zijn",
     "model_attributes_type": "moet een tabel (sleutel: waarde) zijn",
 }
-
-
-def field_path(loc: Iterable[Any]) -> str:
-    """``('leerlingen', 0, 'crebo')`` → ``leerlingen[0].crebo``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _message(error: Mapping[str, Any]) -> str:
@@ -150,18 +125,18 @@ def _message(error: Mapping[str, Any]) -> str:
     return dutch_message(error)
 
 
-def _errors(exc: ValidationError, node: yaml.Node | None) -> list[Fout]:
-    fouten = []
+def _errors(exc: ValidationError, node: yaml.Node | None) -> list[Problem]:
+    problems = []
     for error in exc.errors():
         loc = list(error["loc"])
-        fouten.append(Fout(field_path(loc) or "profiel", _message(error), line_of(node, loc)))
-    return fouten
+        problems.append(Problem(field_path(loc) or "profiel", _message(error), line_of(node, loc)))
+    return problems
 
 
-def _knowledge_errors(profile: Profile, kb: Any, node: yaml.Node | None) -> list[Fout]:
+def _knowledge_errors(profile: Profile, kb: Any, node: yaml.Node | None) -> list[Problem]:
     """Checks that need the knowledge base: regeling IDs in ``aangevraagd`` must exist. Any
     well-formed crebo code is accepted (the rules name one outside the guide as such)."""
-    fouten = []
+    problems = []
     lists = [("leerlingen", profile.leerlingen), ("scholing_medewerkers",
                                                   profile.scholing_medewerkers)]
     for name, things in lists:
@@ -170,9 +145,9 @@ def _knowledge_errors(profile: Profile, kb: Any, node: yaml.Node | None) -> list
                 item = kb.items.get(regeling_id)
                 if item is None or getattr(item, "type", None) != "regeling":
                     loc = [name, index, "aangevraagd", position]
-                    fouten.append(Fout(field_path(loc), f"'{regeling_id}' is geen bekende "
-                                       "regeling", line_of(node, loc)))
-    return fouten
+                    problems.append(Problem(field_path(loc), f"'{regeling_id}' is geen bekende "
+                                          "regeling", line_of(node, loc)))
+    return problems
 
 
 def _values(model: BaseModel, loc: list[Any]) -> Iterable[tuple[list[Any], Any]]:
@@ -189,11 +164,11 @@ def _values(model: BaseModel, loc: list[Any]) -> Iterable[tuple[list[Any], Any]]
                 yield where, item
 
 
-def _bounds_errors(profile: Profile, node: yaml.Node | None) -> list[Fout]:
+def _bounds_errors(profile: Profile, node: yaml.Node | None) -> list[Problem]:
     """The input limits of :mod:`onderwijsgids.bounded`, whatever the profile's fields are:
     dates in 1900–2100, one-line text, whole numbers within a database integer, and a
     learner's start to end at most a few years."""
-    fouten = []
+    problems = []
     for loc, value in _values(profile, []):
         if isinstance(value, str):
             problem = bounded.text_problem(value)
@@ -206,8 +181,8 @@ def _bounds_errors(profile: Profile, node: yaml.Node | None) -> list[Fout]:
         else:
             problem = None
         if problem:
-            fouten.append(Fout(field_path(loc), problem, line_of(node, loc)))
-    return fouten
+            problems.append(Problem(field_path(loc), problem, line_of(node, loc)))
+    return problems
 
 
 def parse_profile(data: Any, kb: Any, node: yaml.Node | None = None,
@@ -216,15 +191,15 @@ def parse_profile(data: Any, kb: Any, node: yaml.Node | None = None,
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ProfileError([Fout("profiel", "moet een tabel (sleutel: waarde) zijn",
-                                 node.start_mark.line + 1 if node else None)], source)
+        raise ProfileError([Problem("profiel", "moet een tabel (sleutel: waarde) zijn",
+                                    node.start_mark.line + 1 if node else None)], source)
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         raise ProfileError(_errors(exc, node), source) from None
-    fouten = _bounds_errors(profile, node) or _knowledge_errors(profile, kb, node)
-    if fouten:
-        raise ProfileError(fouten, source)
+    problems = _bounds_errors(profile, node) or _knowledge_errors(profile, kb, node)
+    if problems:
+        raise ProfileError(problems, source)
     return profile
 
 
@@ -245,12 +220,12 @@ def load_yaml(text: str, source: str | None = None) -> tuple[Any, yaml.Node | No
     try:
         data, node = bounded.load_yaml(text, _NoDatesLoader)
     except bounded.InputRefused as exc:
-        raise ProfileError([Fout("profiel", exc.message, exc.line)], source) from None
+        raise ProfileError([Problem("profiel", exc.message, exc.line)], source) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or "ongeldige YAML"
         line = mark.line + 1 if mark else None
-        raise ProfileError([Fout("profiel", f"ongeldige YAML: {reason}", line)], source) from None
+        raise ProfileError([Problem("profiel", f"ongeldige YAML: {reason}", line)], source) from None
     return data, node
 
 
@@ -259,7 +234,7 @@ def load_json(raw: str | bytes, source: str | None = None) -> Any:
     try:
         return bounded.load_json(raw)
     except bounded.InputRefused as exc:
-        raise ProfileError([Fout("profiel", exc.message, exc.line)], source) from None
+        raise ProfileError([Problem("profiel", exc.message, exc.line)], source) from None
 
 
 def profile_from_text(text: str, kb: Any, source: str | None = None) -> Profile:

@@ -1,6 +1,8 @@
-"""Measuring search quality on the team's question set (``tests/search/questions.tsv``).
+"""Measuring search quality on a question set (the team's is ``questions.tsv`` beside the
+search tests): a tab-separated file with the columns ``vraag``, ``juiste_ids`` and ``waarom``.
 
-Used by the floor test and by ``bench/bench_search.py``, so both count the same way.
+Used by the floor test and by ``bench/bench_search.py``, so both count the same way; each
+passes the file it measures on.
 """
 
 from __future__ import annotations
@@ -9,8 +11,6 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
-
-QUESTIONS = Path(__file__).resolve().parents[4] / "tests" / "search" / "questions.tsv"
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Scorecard:
         return self.top3 / self.total if self.total else 0.0
 
 
-def read_questions(path: Path = QUESTIONS) -> list[Question]:
+def read_questions(path: Path) -> list[Question]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     return [Question(r["vraag"].strip(), frozenset(i.strip() for i in r["juiste_ids"].split(",")),

@@ -16,6 +16,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from onderwijsgids.errors import InvalidInput, Problem
+
 from .analyzer import (
     CONCEPT_PREFIX, STOP_WORDS, Token, allowed_typos, analyze, deletes, edit_distance, fold,
     split_word, stem, words,
@@ -36,8 +38,11 @@ STRONG_SHARE = 0.6
 _CREBO = re.compile(r"^\d{5}$")
 
 
-class QueryError(ValueError):
-    """The question cannot be searched (empty or too long); the message is Dutch."""
+class QueryError(InvalidInput):
+    """The question cannot be searched (empty or too long): one problem with the field ``q``."""
+
+    def __init__(self, message: str):
+        super().__init__([Problem("q", message)])
 
 
 @dataclass
@@ -70,9 +75,9 @@ class Result:
 def validate_query(q: str | None) -> str:
     q = (q or "").strip()
     if not q:
-        raise QueryError("q: vul een zoekvraag in")
+        raise QueryError("vul een zoekvraag in")
     if len(q) > MAX_QUERY_LENGTH:
-        raise QueryError(f"q: de zoekvraag is te lang (maximaal {MAX_QUERY_LENGTH} tekens)")
+        raise QueryError(f"de zoekvraag is te lang (maximaal {MAX_QUERY_LENGTH} tekens)")
     return q
 
 

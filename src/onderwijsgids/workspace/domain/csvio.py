@@ -10,10 +10,10 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
 from typing import Any, Iterable
 
 from onderwijsgids import bounded
+from onderwijsgids.errors import InvalidInput, Problem
 
 HEADERS = ("naam", "leerweg", "crebo", "school", "start", "eind", "praktijkopleider",
            "praktijkovereenkomst", "via_bvm", "hbo_domein", "leerwerktraject", "aangevraagd")
@@ -25,20 +25,9 @@ _TRUE, _FALSE = {"ja", "j", "1", "true", "waar"}, {"nee", "n", "0", "false", "on
 _MAX_LEN = {"naam": 200, "school": 200, "praktijkopleider": 200}
 
 
-@dataclass(frozen=True)
-class RowError:
-    regel: int
-    veld: str
-    melding: str
-
-    def __str__(self) -> str:
-        return f"regel {self.regel}, kolom '{self.veld}': {self.melding}"
-
-
-class CsvRefused(ValueError):
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
+class CsvRefused(InvalidInput):
+    """The file is refused whole; each problem names the row (``line``, as a spreadsheet
+    numbers it) and the column (``field``)."""
 
 
 def parse_date(text: str) -> dt.date:
@@ -64,7 +53,7 @@ def _decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CsvRefused([RowError(1, "bestand", "het bestand is geen tekst (UTF-8 of Windows)")])
+    raise CsvRefused([Problem("bestand", "het bestand is geen tekst (UTF-8 of Windows)", 1)])
 
 
 def _reader(text: str) -> csv.DictReader:
@@ -73,11 +62,11 @@ def _reader(text: str) -> csv.DictReader:
     return csv.DictReader(io.StringIO(text), delimiter=delimiter)
 
 
-def _header_errors(fieldnames: Iterable[str] | None) -> list[RowError]:
+def _header_errors(fieldnames: Iterable[str] | None) -> list[Problem]:
     names = [(n or "").strip().lower() for n in (fieldnames or [])]
-    errors = [RowError(1, name, "is een onbekende kolom") for name in names
+    errors = [Problem(name, "is een onbekende kolom", 1) for name in names
               if name and name not in HEADERS]
-    errors += [RowError(1, name, "kolom ontbreekt") for name in REQUIRED if name not in names]
+    errors += [Problem(name, "kolom ontbreekt", 1) for name in REQUIRED if name not in names]
     return errors
 
 
@@ -102,16 +91,16 @@ def _optional_fields(values: dict[str, str], known_regelingen: set[str] | None,
 
 
 def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None,
-         known_regelingen: set[str] | None = None) -> tuple[dict[str, Any], list[RowError]]:
+         known_regelingen: set[str] | None = None) -> tuple[dict[str, Any], list[Problem]]:
     values = {(k or "").strip().lower(): (v or "").strip() if isinstance(v, str) else ""
               for k, v in raw.items() if k is not None}
-    errors: list[RowError] = []
+    errors: list[Problem] = []
     if None in raw:
-        errors.append(RowError(number, "regel", "heeft meer waarden dan er kolommen zijn"))
+        errors.append(Problem("regel", "heeft meer waarden dan er kolommen zijn", number))
     row: dict[str, Any] = {}
 
     def fail(name: str, message: str) -> None:
-        errors.append(RowError(number, name, message))
+        errors.append(Problem(name, message, number))
 
     for name in REQUIRED:
         if not values.get(name):
@@ -144,7 +133,7 @@ def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None,
                     fail(name, problem)
     if row["start"] and row["eind"] and row["eind"] < row["start"]:
         fail("eind", "ligt vóór de startdatum")
-    elif not any(e.veld in ("start", "eind") for e in errors) and (
+    elif not any(e.field in ("start", "eind") for e in errors) and (
             problem := bounded.span_problem(row["start"], row["eind"])):
         fail("eind", problem)
     bvm = values.get("via_bvm", "").lower()
@@ -160,10 +149,10 @@ def parse_learners(data: bytes, known_crebos: set[str] | None = None,
     """Every row validated, or :class:`CsvRefused` listing every problem (nothing partial)."""
     text = _decode(data)
     if not text.strip():
-        raise CsvRefused([RowError(1, "bestand", "het bestand is leeg")])
+        raise CsvRefused([Problem("bestand", "het bestand is leeg", 1)])
     if "\x00" in text:  # the csv module stops at it, PostgreSQL cannot store it
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise CsvRefused([RowError(line, "bestand", "bevat een ongeldig teken (NUL)")])
+        raise CsvRefused([Problem("bestand", "bevat een ongeldig teken (NUL)", line)])
     reader = _reader(text)
     errors = _header_errors(reader.fieldnames)
     if errors:
@@ -172,22 +161,22 @@ def parse_learners(data: bytes, known_crebos: set[str] | None = None,
     try:
         for index, raw in enumerate(reader, start=2):
             if index - 1 > MAX_ROWS:
-                raise CsvRefused([RowError(index, "bestand", f"meer dan {MAX_ROWS} regels")])
+                raise CsvRefused([Problem("bestand", f"meer dan {MAX_ROWS} regels", index)])
             if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
                 continue  # blank line
             row, row_errors = _row(raw, index, known_crebos, known_regelingen)
             errors += row_errors
             rows.append(row)
     except csv.Error:  # e.g. a cell longer than the csv module's limit
-        raise CsvRefused([RowError(reader.line_num + 1, "bestand", "is geen leesbare CSV")]) from None
+        raise CsvRefused([Problem("bestand", "is geen leesbare CSV", reader.line_num + 1)]) from None
     if errors:
         raise CsvRefused(errors)
     if not rows:
-        raise CsvRefused([RowError(2, "bestand", "het bestand bevat geen leerlingen")])
+        raise CsvRefused([Problem("bestand", "het bestand bevat geen leerlingen", 2)])
     return rows
 
 
-def _cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -206,5 +195,5 @@ def export_learners(rows: Iterable[dict[str, Any]]) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow([_cell(row.get(name)) for name in HEADERS])
+        writer.writerow([csv_cell(row.get(name)) for name in HEADERS])
     return out.getvalue()

@@ -131,7 +131,7 @@ def crebo_buiten_gids(ev: Evaluation, index: int, leerling: Leerling) -> None:
             leerling=f"leerling {index + 1}", crebo=leerling.crebo, kiesmbo=KIESMBO))
 
 
-def _outcome(conditions: Sequence[Condition]) -> bool | None:
+def outcome(conditions: Sequence[Condition]) -> bool | None:
     """False if any condition failed, else None if any is unknown, else True."""
     if any(c[1] is False for c in conditions):
         return False
@@ -154,8 +154,8 @@ def judge_each(ev: Evaluation, things: Sequence[T] | None,
         ev.condition(code, False, empty, [field])
         return []
     judged = [(i, check(i, thing)) for i, thing in enumerate(things)]
-    good = [(i, c) for i, c in judged if _outcome(c) is True]
-    undecided = [(i, c) for i, c in judged if _outcome(c) is None]
+    good = [(i, c) for i, c in judged if outcome(c) is True]
+    undecided = [(i, c) for i, c in judged if outcome(c) is None]
     chosen = good or undecided or judged
     for _, conditions in chosen:
         for c_code, ok, sentence, fields in conditions:

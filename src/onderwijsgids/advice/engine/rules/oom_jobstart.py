@@ -15,7 +15,7 @@ from onderwijsgids.vocabulary import TARGET_GROUP_WORDS, datum, euro, listing
 from ..deadlines import add_months
 from ..evaluation import Evaluation
 from ..profile import NieuweMedewerker, Profile
-from .common import Condition, _outcome, cap, judge_each, oom_cao, veld
+from .common import Condition, cap, judge_each, oom_cao, outcome, veld
 
 ID = "oom-jobstart"
 AFSTAND = "afstand-tot-sector"
@@ -163,7 +163,7 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     if ev.failed:
         return
     staff = p.nieuwe_medewerkers or []
-    qualifying = [i for i in chosen if _outcome(kandidaat(ev, i, staff[i])) is True]
+    qualifying = [i for i in chosen if outcome(kandidaat(ev, i, staff[i])) is True]
     for i in qualifying:
         last = laatste_dag(ev, staff[i])
         if last is not None:

@@ -21,8 +21,8 @@ from ..evaluation import Evaluation
 from ..profile import Leerling, Profile
 from ..studiejaar import Studiejaar
 from .common import (
-    Condition, _outcome, binnen_maanden_na_start, cap, erkend_leerbedrijf, judge_each,
-    leerling_naam, oom_cao, te_oud, veld,
+    Condition, binnen_maanden_na_start, cap, erkend_leerbedrijf, judge_each, leerling_naam,
+    oom_cao, outcome, te_oud, veld,
 )
 
 ID = "oom-promotie-stage-bijdrage"
@@ -99,7 +99,7 @@ def stage_route(ev: Evaluation, p: Profile) -> bool | None:
     """Whether some intern qualifies (``None``: undecided or not answered)."""
     if p.leerlingen is None:
         return None
-    outcomes = [_outcome(stagiair(ev, p, i, leerling)) for i, leerling in enumerate(p.leerlingen)]
+    outcomes = [outcome(stagiair(ev, p, i, leerling)) for i, leerling in enumerate(p.leerlingen)]
     if True in outcomes:
         return True
     return None if None in outcomes else False
