@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from django.utils.html import escape
 
 from onderwijsgids.workspace import actions
@@ -120,10 +122,8 @@ def test_import_crash_halfway_leaves_nothing(world, monkeypatch):
         raise RuntimeError("stroom uitgevallen")
 
     monkeypatch.setattr("onderwijsgids.workspace.services.refresh_deadlines", crash)
-    try:
+    with pytest.raises(RuntimeError, match="stroom uitgevallen"):
         actions.do_import_learners(world["owner_a"], company, rows)
-    except RuntimeError:
-        pass
     assert company.learners.count() == before
 
 

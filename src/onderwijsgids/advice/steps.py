@@ -13,11 +13,11 @@ from typing import Any, Callable
 
 from django.utils.translation import gettext_lazy as _
 
-from .engine.profile import CAO_VALUES, GOALS, LEARNING_PATHS, PROVINCES, TARGET_GROUPS, HboDomein
+from onderwijsgids.vocabulary import (CAO_VALUES, GOALS, HBO_DOMAINS, LEARNING_PATHS, PROVINCES,
+                                      TARGET_GROUPS)
+
 from .labels import (CAO_LABELS, GOAL_LABELS, HBO_DOMAIN_LABELS, LEERWEG_LABELS, PROVINCE_LABELS,
                      TARGET_GROUP_LABELS)
-
-HBO_DOMAINS: tuple[str, ...] = HboDomein.__args__  # type: ignore[attr-defined]
 
 YES_NO_UNKNOWN = [("ja", _("Ja")), ("nee", _("Nee")), ("onbekend", _("Weet ik niet"))]
 TRI_STATE = {"ja": True, "nee": False, "onbekend": None}

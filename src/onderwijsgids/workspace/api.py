@@ -21,10 +21,10 @@ from onderwijsgids.api_docs import documented
 from onderwijsgids.api_errors import INVALID_INPUT, NietGevonden, OngeldigeInvoer, form_fouten
 
 from onderwijsgids.advice.engine import Advice
+from onderwijsgids.vocabulary import HBO_DOMAINS, LEARNING_PATHS
 
 from . import actions, services
 from .access import company_for, visible_companies
-from .domain.csvio import HBO_DOMAINS, LEARNING_PATHS
 from .forms import LearnerForm
 from .views import known_crebos
 

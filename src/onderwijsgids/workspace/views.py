@@ -29,8 +29,7 @@ from .models import Application, CalendarFeedToken, Learner
 
 def _kb_ids(kind: str, kb=None) -> dict[str, str]:
     kb = kb or services.current_kb()
-    return {item.id: item.titel for item in kb.items.values()
-            if getattr(item, "type", None) == kind}
+    return {item.id: item.titel for item in kb.of_type(kind)}
 
 
 def known_crebos() -> set[str]:
