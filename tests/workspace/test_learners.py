@@ -184,7 +184,7 @@ def test_api_and_page_refuse_a_learner_with_the_same_rules_and_messages(client, 
         assert f'href="#id_{fout["veld"]}"' in html
         assert escape(fout["melding"]) in html, fout
     meldingen = {f["veld"]: f["melding"] for f in fouten}
-    assert meldingen["leerweg"] == "Kies uit bol, bbl, hbo-duaal, hbo-voltijd, vmbo, havo-vwo."
+    assert meldingen["leerweg"] == "Kies uit bol, bbl, hbo-duaal, hbo-deeltijd, hbo-voltijd, vmbo, havo-vwo."
     assert meldingen["crebo"] == "Crebocode 00000 staat niet in de onderwijsgids."
     assert meldingen["eind"] == "De einddatum ligt vóór de startdatum."
 
