@@ -5,7 +5,7 @@ a request happened to use. :data:`DEFAULT_BASE_URL` is the one default; settings
 environment through :func:`configured_base_url`, and code asks :func:`base_url`.
 
 No Django import at module level: commands that run without setting Django up (such as
-``onderwijsgids advies --formaat md``) can use this too.
+``onderwijsgids advies --format md``) can use this too.
 """
 
 from __future__ import annotations

@@ -1,5 +1,12 @@
 """The product's vocabularies in one place: each answer value with the Dutch words for it.
 
+One source per concept (leerweg, province, cao, goals, target groups, hbo domain, the advice's
+statuses and window states): the ``Literal`` type here is what the knowledge-base schema, the
+profile and the advice model validate with; the value tuples derived from it feed model
+choices, forms, the API's enums and the CSV import; the word tables below give every label.
+Each word table is checked against its values when this module is imported, so a value
+without words (or words for a value that does not exist) fails at once.
+
 Plain Python (no Django), so the advice engine, the CLI, forms and pages all derive from here:
 sentences name an answer in these words, never by its value ("Noord-Holland", not
 "noord-holland"). Money and dates have one format each: ``€ 2.700`` and ``1 september 2025``.
@@ -10,8 +17,40 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_FLOOR, Decimal
+from typing import Literal, Mapping, Sequence, get_args
 
 from onderwijsgids.dutch import dutch_date, format_eur
+
+LearningPath = Literal["bol", "bbl", "hbo-duaal", "hbo-deeltijd", "hbo-voltijd", "vmbo",
+                       "havo-vwo"]
+Province = Literal[
+    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland",
+    "utrecht", "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
+]
+Cao = Literal["metaal-en-techniek", "metalektro", "andere", "geen", "onbekend"]
+# The goals and target groups of contract §2; action points and regelingen refer to them.
+Goal = Literal[
+    "jeugd-enthousiasmeren", "jongeren-techniekkeuze", "stageplekken", "bbl-leerlingen",
+    "jongeren-begeleiden", "medewerkers-scholen", "onderwijscontacten", "werven",
+    "zij-instromers", "op-de-hoogte-blijven", "zichtbaarheid",
+]
+TargetGroup = Literal[
+    "vrouwen", "statushouders", "zij-instromers", "afstand-tot-arbeidsmarkt",
+    "andere-vooropleiding",
+]
+HboDomain = Literal["techniek", "landbouw", "zorg", "gedrag-maatschappij", "ander"]
+# The advice's verdict on a regeling, best first, and the state of an application window.
+Status = Literal["ja", "misschien", "nee"]
+WindowState = Literal["gepubliceerd", "verwacht", "gesloten", "onbekend"]
+
+LEARNING_PATHS: tuple[LearningPath, ...] = get_args(LearningPath)
+PROVINCES: tuple[Province, ...] = get_args(Province)
+CAO_VALUES: tuple[Cao, ...] = get_args(Cao)
+GOALS: tuple[Goal, ...] = get_args(Goal)
+TARGET_GROUPS: tuple[TargetGroup, ...] = get_args(TargetGroup)
+HBO_DOMAINS: tuple[HboDomain, ...] = get_args(HboDomain)
+STATUSES: tuple[Status, ...] = get_args(Status)
+WINDOW_STATES: tuple[WindowState, ...] = get_args(WindowState)
 
 # How a sentence names a learner's leerweg ("je bbl-leerling", "leerling 2 (bbl, …)").
 LEERWEG_WORDS = {
@@ -54,6 +93,64 @@ HBO_DOMAIN_WORDS = {
     "ander": "een ander domein",
 }
 STATUS_WORDS = {"ja": "past bij jou", "misschien": "misschien", "nee": "past niet"}
+WINDOW_STATE_WORDS = {"gepubliceerd": "gepubliceerd", "verwacht": "verwacht, nog niet gepubliceerd",
+                      "gesloten": "gesloten", "onbekend": "nog niet bekend"}
+
+# Labels of answer choices (the route, forms, tables), beside the words sentences use.
+LEERWEG_CHOICE_WORDS = {
+    "bol": "mbo-bol (vooral school, met stage)",
+    "bbl": "mbo-bbl (werken en leren, met arbeidscontract)",
+    "hbo-duaal": "hbo duaal", "hbo-deeltijd": "hbo deeltijd", "hbo-voltijd": "hbo voltijd (stage)",
+    "vmbo": "vmbo (stage of leerwerktraject)", "havo-vwo": "havo/vwo (snuffelstage)",
+}
+# Short names for tables and lists, as the glossary writes them (content/woordenlijst.yaml).
+LEERWEG_SHORT_WORDS = {
+    "bol": "mbo-bol", "bbl": "mbo-bbl", "hbo-duaal": "hbo duaal", "hbo-deeltijd": "hbo deeltijd",
+    "hbo-voltijd": "hbo voltijd", "vmbo": "vmbo", "havo-vwo": "havo/vwo",
+}
+CAO_CHOICE_WORDS = {
+    "metaal-en-techniek": "cao Metaal en Techniek", "metalektro": "cao Metalektro",
+    "andere": "een andere cao", "geen": "geen cao", "onbekend": "weet ik niet",
+}
+# The cao by name alone, as the company form lists it ("Metaal en Techniek").
+CAO_SHORT_WORDS = {
+    "metaal-en-techniek": "Metaal en Techniek", "metalektro": "Metalektro",
+    "andere": "Een andere cao", "geen": "Geen cao", "onbekend": "Onbekend",
+}
+
+
+def _words_cover(values: Sequence[str], words: Mapping[str, str], name: str) -> None:
+    """Every value has words and every word table names only values (checked at import)."""
+    if list(words) != list(values):
+        missing = [v for v in values if v not in words]
+        extra = [w for w in words if w not in values]
+        raise RuntimeError(f"vocabulary: {name} does not match its values "
+                           f"(missing {missing}, extra {extra}, or another order)")
+
+
+def _check_words() -> None:
+    for values, tables in (
+            (LEARNING_PATHS, {"LEERWEG_WORDS": LEERWEG_WORDS,
+                              "LEERWEG_CHOICE_WORDS": LEERWEG_CHOICE_WORDS,
+                              "LEERWEG_SHORT_WORDS": LEERWEG_SHORT_WORDS}),
+            (PROVINCES, {"PROVINCE_WORDS": PROVINCE_WORDS}),
+            (CAO_VALUES, {"CAO_WORDS": CAO_WORDS, "CAO_CHOICE_WORDS": CAO_CHOICE_WORDS,
+                          "CAO_SHORT_WORDS": CAO_SHORT_WORDS}),
+            (GOALS, {"GOAL_WORDS": GOAL_WORDS}),
+            (TARGET_GROUPS, {"TARGET_GROUP_WORDS": TARGET_GROUP_WORDS}),
+            (HBO_DOMAINS, {"HBO_DOMAIN_WORDS": HBO_DOMAIN_WORDS}),
+            (STATUSES, {"STATUS_WORDS": STATUS_WORDS}),
+            (WINDOW_STATES, {"WINDOW_STATE_WORDS": WINDOW_STATE_WORDS})):
+        for name, table in tables.items():
+            _words_cover(values, table, name)
+
+
+_check_words()
+
+
+def capitalised(text: str) -> str:
+    """First letter upper case, the rest untouched ("past bij jou" → "Past bij jou")."""
+    return text[:1].upper() + text[1:]
 
 
 def euro(amount: Decimal | int | float) -> str:

@@ -10,9 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from onderwijsgids.advice.engine import Advice, advise, parse_profile
-from onderwijsgids.vocabulary import field_words
-from onderwijsgids.advice.engine.profile import (
-    CAO_VALUES, GOALS, LEARNING_PATHS, PROVINCES, TARGET_GROUPS,
+from onderwijsgids.vocabulary import (
+    CAO_VALUES, GOALS, LEARNING_PATHS, PROVINCES, TARGET_GROUPS, field_words,
 )
 
 CREBOS = ["25891", "25892", "25893", "25894", "25895", "25896", "25897", "25919", "25920"]

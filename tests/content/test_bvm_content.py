@@ -7,7 +7,8 @@ import pytest
 
 from onderwijsgids.kb import load_knowledge_base
 from onderwijsgids.kb import default_content_dir
-from onderwijsgids.kb.schema import PROVINCES, Organisatie
+from onderwijsgids.kb.schema import Organisatie
+from onderwijsgids.vocabulary import PROVINCES
 from onderwijsgids.search.engine import finder
 
 SCHOOL = "organisaties/bvm-voorbeeld.yaml"

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from onderwijsgids.search.engine import finder
+from onderwijsgids.vocabulary import PROVINCES
 
 
 def test_haversine_against_a_known_distance():
@@ -150,7 +151,7 @@ def test_everyday_names_of_places_resolve():
 def test_the_postcode_data_covers_the_country():
     codes = finder.postcodes()
     assert len(codes) == 4072
-    assert {p.provincie for p in codes.values()} == set(finder.PROVINCES)
+    assert {p.provincie for p in codes.values()} == set(PROVINCES)
     for code, place in codes.items():
         assert 50.7 <= place.lat <= 53.6 and 3.3 <= place.lon <= 7.3, code
 

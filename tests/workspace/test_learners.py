@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from django.utils.html import escape
 
 from onderwijsgids.workspace import actions
@@ -120,10 +122,8 @@ def test_import_crash_halfway_leaves_nothing(world, monkeypatch):
         raise RuntimeError("stroom uitgevallen")
 
     monkeypatch.setattr("onderwijsgids.workspace.services.refresh_deadlines", crash)
-    try:
+    with pytest.raises(RuntimeError, match="stroom uitgevallen"):
         actions.do_import_learners(world["owner_a"], company, rows)
-    except RuntimeError:
-        pass
     assert company.learners.count() == before
 
 
@@ -184,7 +184,7 @@ def test_api_and_page_refuse_a_learner_with_the_same_rules_and_messages(client, 
         assert f'href="#id_{fout["veld"]}"' in html
         assert escape(fout["melding"]) in html, fout
     meldingen = {f["veld"]: f["melding"] for f in fouten}
-    assert meldingen["leerweg"] == "Kies uit bol, bbl, hbo-duaal, hbo-voltijd, vmbo, havo-vwo."
+    assert meldingen["leerweg"] == "Kies uit bol, bbl, hbo-duaal, hbo-deeltijd, hbo-voltijd, vmbo, havo-vwo."
     assert meldingen["crebo"] == "Crebocode 00000 staat niet in de onderwijsgids."
     assert meldingen["eind"] == "De einddatum ligt vóór de startdatum."
 

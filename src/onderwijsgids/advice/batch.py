@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from typing import Any, BinaryIO, Callable, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from onderwijsgids import bounded
 from onderwijsgids.errors import InvalidInput, Problem
+from onderwijsgids.kb import KnowledgeBase
 
 from .engine import Advice, ProfileError, advise, parse_profile
 from .engine.compiled import forget
@@ -31,7 +32,7 @@ class LineError(InvalidInput):
     """A bad input line: its problems are located at the line of the batch file (``source``)."""
 
 
-def parse_line(raw: bytes, number: int, kb: Any, source: str) -> Profile:
+def parse_line(raw: bytes, number: int, kb: KnowledgeBase, source: str) -> Profile:
     """One JSON line as a validated profile, or :class:`LineError`."""
     try:
         data = bounded.load_json(raw)
@@ -55,7 +56,7 @@ def without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def parse_lines(data: bytes, kb: Any, source: str) -> list[Profile]:
+def parse_lines(data: bytes, kb: KnowledgeBase, source: str) -> list[Profile]:
     """Every non-empty line as a profile; the first bad line raises :class:`LineError`."""
     with without_cyclic_gc():
         return [parse_line(line, number, kb, source)
@@ -67,7 +68,7 @@ def advice_line(advice: Advice) -> bytes:
     return advice.model_dump_json().encode() + b"\n"
 
 
-def write_advices(profiles: list[Profile], kb: Any, handle: BinaryIO, spoor: bool = False,
+def write_advices(profiles: list[Profile], kb: KnowledgeBase, handle: BinaryIO, spoor: bool = False,
                   progress: Callable[[int], None] | None = None) -> None:
     """The advice of every profile, one JSON line each, in order."""
     pending: list[bytes] = []

@@ -13,7 +13,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterator
+
+if TYPE_CHECKING:  # imported lazily at run time: `--help` starts fast
+    from onderwijsgids.kb import KnowledgeBase
 
 FORMATS = ("json", "md", "pdf", "ics")
 
@@ -75,31 +78,24 @@ def _write(output: str | None, data: bytes) -> None:
         handle.write(data)
 
 
-def _titles(kb: Any) -> dict[str, str]:
+def _titles(kb: KnowledgeBase) -> dict[str, str]:
     from .engine.compiled import compiled
 
     return compiled(kb).item_titles
 
 
-def render(advice: Any, fmt: str, kb: Any) -> bytes:
+def render(advice: Any, fmt: str, kb: KnowledgeBase) -> bytes:
     from onderwijsgids.links import base_url
+
+    from .render import render as render_as
 
     if fmt == "json":
         return advice.model_dump_json(indent=2).encode() + b"\n"
-    if fmt == "md":
-        from .render.markdown import to_markdown
+    if fmt == "pdf":  # the PDF is drawn from a Django template
+        from onderwijsgids.cli import setup_django
 
-        return to_markdown(advice, _titles(kb), base_url()).encode()
-    if fmt == "ics":
-        from .render.ics import to_ics
-
-        return to_ics(advice, base_url())
-    from onderwijsgids.cli import setup_django
-
-    setup_django()
-    from .render.pdf import to_pdf
-
-    return to_pdf(advice, _titles(kb), base_url())
+        setup_django()
+    return render_as(advice, fmt, _titles(kb), base_url()).body
 
 
 def cmd_advies(args: argparse.Namespace) -> int:
@@ -171,7 +167,7 @@ def _read_batch_bytes(name: str) -> tuple[bytes, str]:
     return data, source
 
 
-def _batch(args: argparse.Namespace, kb: Any) -> int:
+def _batch(args: argparse.Namespace, kb: KnowledgeBase) -> int:
     from .batch import parse_lines, write_advices
 
     data, source = _read_batch_bytes(args.batch)

@@ -1,37 +1,32 @@
-"""Dutch labels of the profile's answer values, shared by the plan, the outputs and the web route."""
+"""Dutch labels of the profile's answer values, shared by the plan, the outputs and the web route.
+
+Every table is the one vocabulary's words (:mod:`onderwijsgids.vocabulary`) through Django's
+translation machinery: same values, same words, nothing kept by hand here.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
-from onderwijsgids.vocabulary import (GOAL_WORDS, HBO_DOMAIN_WORDS, PROVINCE_WORDS,
-                                      TARGET_GROUP_WORDS)
+from onderwijsgids.vocabulary import (
+    CAO_CHOICE_WORDS, CAO_SHORT_WORDS, GOAL_WORDS, HBO_DOMAIN_WORDS, LEERWEG_CHOICE_WORDS,
+    LEERWEG_SHORT_WORDS, PROVINCE_WORDS, STATUS_WORDS, TARGET_GROUP_WORDS, WINDOW_STATE_WORDS,
+)
 
-CAO_LABELS = {
-    "metaal-en-techniek": _("cao Metaal en Techniek"),
-    "metalektro": _("cao Metalektro"),
-    "andere": _("een andere cao"),
-    "geen": _("geen cao"),
-    "onbekend": _("weet ik niet"),
-}
-# Goals, target groups and provinces: the words of the one vocabulary (onderwijsgids.vocabulary).
-GOAL_LABELS = {value: _(words) for value, words in GOAL_WORDS.items()}
-TARGET_GROUP_LABELS = {value: _(words) for value, words in TARGET_GROUP_WORDS.items()}
-LEERWEG_LABELS = {
-    "bol": _("mbo-bol (vooral school, met stage)"),
-    "bbl": _("mbo-bbl (werken en leren, met arbeidscontract)"),
-    "hbo-duaal": _("hbo duaal"),
-    "hbo-deeltijd": _("hbo deeltijd"),
-    "hbo-voltijd": _("hbo voltijd (stage)"),
-    "vmbo": _("vmbo (stage of leerwerktraject)"),
-    "havo-vwo": _("havo/vwo (snuffelstage)"),
-}
+
+def _translated(words: dict[str, str]) -> dict:
+    return {value: _(text) for value, text in words.items()}
+
+
+CAO_LABELS = _translated(CAO_CHOICE_WORDS)
+CAO_SHORT_LABELS = _translated(CAO_SHORT_WORDS)  # the company form: "Metaal en Techniek"
+GOAL_LABELS = _translated(GOAL_WORDS)
+TARGET_GROUP_LABELS = _translated(TARGET_GROUP_WORDS)
+LEERWEG_LABELS = _translated(LEERWEG_CHOICE_WORDS)
 # Short names for tables and lists, as the glossary writes them (content/woordenlijst.yaml).
-LEERWEG_SHORT_LABELS = {
-    "bol": _("mbo-bol"), "bbl": _("mbo-bbl"), "hbo-duaal": _("hbo duaal"),
-    "hbo-voltijd": _("hbo voltijd"), "vmbo": _("vmbo"), "havo-vwo": _("havo/vwo"),
-}
-PROVINCE_LABELS = dict(PROVINCE_WORDS)
-HBO_DOMAIN_LABELS = {value: _(words) for value, words in HBO_DOMAIN_WORDS.items()}
-STATUS_LABELS = {"ja": _("past bij jou"), "misschien": _("misschien"), "nee": _("past niet")}
+LEERWEG_SHORT_LABELS = _translated(LEERWEG_SHORT_WORDS)
+PROVINCE_LABELS = dict(PROVINCE_WORDS)  # proper names: not translated
+HBO_DOMAIN_LABELS = _translated(HBO_DOMAIN_WORDS)
+STATUS_LABELS = _translated(STATUS_WORDS)
+WINDOW_STATE_LABELS = _translated(WINDOW_STATE_WORDS)
 # How the plan groups the regelingen: "past nog niet" is a ``nee`` that an action would fix.
 GROUP_LABELS = {"ja": _("Past bij jou"), "nog-niet": _("Past nog niet"),
                 "misschien": _("Misschien"), "nee": _("Past niet")}

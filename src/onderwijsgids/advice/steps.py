@@ -23,13 +23,12 @@ from typing import Any, Callable, ClassVar, Iterable, Mapping, Sequence, Union
 from django.utils.translation import gettext_lazy as _
 
 from onderwijsgids.dutch import dutch_date
+from onderwijsgids.vocabulary import (CAO_VALUES, GOALS, HBO_DOMAINS, LEARNING_PATHS, PROVINCES,
+                                      TARGET_GROUPS)
 
-from .engine.profile import (CAO_VALUES, GOALS, LEARNING_PATHS, PROVINCES, TARGET_GROUPS,
-                             HboDomein, ProfileError, parse_profile)
+from .engine.profile import ProfileError, parse_profile
 from .labels import (CAO_LABELS, GOAL_LABELS, HBO_DOMAIN_LABELS, LEERWEG_LABELS, PROVINCE_LABELS,
                      TARGET_GROUP_LABELS)
-
-HBO_DOMAINS: tuple[str, ...] = HboDomein.__args__  # type: ignore[attr-defined]
 
 START = "start"  # the page of the start page, which is not a numbered step
 CHECK = "controle"  # the page after the last step

@@ -1,6 +1,6 @@
-"""The question route ``/advies/`` and the plan page. Thin: the questions (how each is asked,
-parsed, validated and summarised) are the nodes of :mod:`.steps`, advice comes from
-:mod:`.engine`, outputs from :mod:`.render`.
+"""The question route ``/advies/`` and the plan page. The questions (how each is asked, parsed,
+validated and summarised) are the nodes of :mod:`.steps`, the advice is :mod:`.engine`, the
+downloads are :mod:`.render`; this module stores the answers and builds the pages' context.
 
 Answers are stored in the session by profile key (``request.session["advies"]``), shaped like
 the profile of contract §2, so changing one answer keeps all the others. Any page accepts
@@ -32,6 +32,8 @@ from .engine.acties import SBB
 from .engine.compiled import compiled
 from .engine.plan import further_reading
 from .labels import GROUP_LABELS
+from .render import FORMATS
+from .render import render as render_as
 from .render.plan_parts import first_actions, grouped, money_at_stake
 from .steps import CHECK, START, Field, Page
 
@@ -319,24 +321,11 @@ def shared_plan(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _download(stored: dict[str, Any], fmt: str) -> HttpResponse:
-    advice, titles = _advice_for(stored)
-    base_url = canonical_base_url()
-    if fmt == "pdf":
-        from .render.pdf import to_pdf
-
-        body, content_type = to_pdf(advice, titles, base_url), "application/pdf"
-    elif fmt == "ics":
-        from .render.ics import to_ics
-
-        body, content_type = to_ics(advice, base_url), "text/calendar; charset=utf-8"
-    elif fmt == "md":
-        from .render.markdown import to_markdown
-
-        body, content_type = to_markdown(advice, titles, base_url).encode(), \
-            "text/markdown; charset=utf-8"
-    else:
+    if fmt not in FORMATS:
         raise Http404
-    response = HttpResponse(body, content_type=content_type)
+    advice, titles = _advice_for(stored)
+    rendered = render_as(advice, fmt, titles, canonical_base_url())
+    response = HttpResponse(rendered.body, content_type=rendered.content_type)
     response["Content-Disposition"] = f'attachment; filename="onderwijsgids-plan.{fmt}"'
     return response
 

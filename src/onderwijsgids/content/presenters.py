@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import AbstractSet, Any, Iterable
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,10 +19,11 @@ from onderwijsgids.advice.engine.studiejaar import Studiejaar
 from onderwijsgids.dutch import dutch_date, format_eur
 from onderwijsgids.kb import KnowledgeBase
 from onderwijsgids.kb.schema import (
-    Actiepunt, Bereik, Bron, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Parameter,
-    Regeling,
+    Actiepunt, Bereik, Bron, Initiatief, Item, ItemBase, Kwalificatie, Onderwijsniveau,
+    Organisatie, Parameter, Regeling,
 )
 from onderwijsgids.kb.urls import TYPE_LABELS, item_path
+from onderwijsgids.vocabulary import PROVINCE_WORDS
 
 TYPE_ORDER = ("actiepunt", "regeling", "kwalificatie", "onderwijsniveau", "organisatie",
               "initiatief", "pagina")
@@ -82,8 +83,7 @@ def ref(kb: KnowledgeBase, item_id: str) -> Ref | None:
     item = kb.items.get(item_id)
     if item is None:
         return None
-    item_type: str = item.type  # type: ignore[attr-defined]
-    return Ref(item.id, item_type, item.titel, item_path(item_type, item.id), item.samenvatting)
+    return Ref(item.id, item.type, item.titel, item_path(item.type, item.id), item.samenvatting)
 
 
 def refs(kb: KnowledgeBase, item_ids: Iterable[str]) -> list[Ref]:
@@ -164,7 +164,7 @@ def school_year_of(day: dt.date) -> str:
 
 
 def is_old_school_year(schooljaar: str | None, today: dt.date) -> bool:
-    return bool(schooljaar) and schooljaar < school_year_of(today)  # type: ignore[operator]
+    return schooljaar is not None and schooljaar != "" and schooljaar < school_year_of(today)
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -319,7 +319,7 @@ def glossary_terms(kb: KnowledgeBase, terms: tuple[str, ...]) -> list[TermView]:
     if glossary is None:
         return []
     found = {b.term: b for b in glossary.begrippen if b.betekenis}
-    return [TermView(t, " ".join(found[t].betekenis.split()),  # type: ignore[union-attr]
+    return [TermView(t, " ".join((found[t].betekenis or "").split()),
                      source_view(found[t].bron, glossary.bronnen[found[t].bron]),
                      ref(kb, found[t].zie) if found[t].zie else None)
             for t in terms if t in found]
@@ -404,8 +404,8 @@ def grouped_action_points(kb: KnowledgeBase) -> list[tuple[str, list[Actiepunt]]
     return list(groups.items())
 
 
-def items_of_type(kb: KnowledgeBase, item_type: str) -> list[ItemBase]:
-    of_type = [i for i in kb.items.values() if getattr(i, "type", None) == item_type]
+def items_of_type(kb: KnowledgeBase, item_type: str) -> list[Item]:
+    of_type = [i for i in kb.items.values() if i.type == item_type]
     return sorted(of_type, key=lambda i: (i.volgorde, i.titel.lower()))
 
 
@@ -428,9 +428,8 @@ def bedrijfsvakscholen(kb: KnowledgeBase) -> list[Organisatie]:
 
 
 def province_label(slug: str | None) -> str:
-    if not slug:
-        return ""
-    return "-".join(part.capitalize() for part in slug.split("-"))
+    """A province by its name in the vocabulary ("Noord-Holland")."""
+    return PROVINCE_WORDS.get(slug, slug) if slug else ""
 
 
 # ---------------------------------------------------------------- "Zie ook"
@@ -442,7 +441,7 @@ def linked_ids(details: dict[str, Any]) -> set[str]:
 
 
 def see_also(kb: KnowledgeBase, item_id: str, relations: Iterable[tuple[str, str]],
-             shown: set[str] = frozenset(),  # type: ignore[assignment]
+             shown: AbstractSet[str] = frozenset(),
              ) -> list[tuple[str, list[Ref]]]:
     """Related items grouped by type, in a fixed order; ``relations`` are (source, target)
     pairs from both directions. Each related item appears once; ``shown`` ones are left out."""
@@ -463,7 +462,7 @@ def see_also(kb: KnowledgeBase, item_id: str, relations: Iterable[tuple[str, str
 
 # ---------------------------------------------------------------- per-type page details
 
-def type_details(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> dict[str, Any]:
+def type_details(kb: KnowledgeBase, item: Item, today: dt.date) -> dict[str, Any]:
     """The structured part of an item page, by type (and for a few pages, by ID)."""
     if isinstance(item, Actiepunt):
         return {"groep": action_point_group(item), "thema": THEME_LABELS[item.thema],
@@ -487,12 +486,12 @@ def type_details(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> dict[str,
                 "werkgebied": ", ".join(province_label(v) for v in item.provincies),
                 "status": status_label(item),
                 "status_toelichting": item.bvm_status.toelichting if item.bvm_status else None}
-    if item.type == "initiatief":  # type: ignore[attr-defined]
-        return {"organisatie": ref(kb, item.organisatie or "")}  # type: ignore[attr-defined]
+    if isinstance(item, Initiatief):
+        return {"organisatie": ref(kb, item.organisatie or "")}
     return page_details(kb, item)
 
 
-def page_details(kb: KnowledgeBase, item: ItemBase) -> dict[str, Any]:
+def page_details(kb: KnowledgeBase, item: Item) -> dict[str, Any]:
     """Pages of the guide that show data from other items: the schema, the crebo table, BVMs."""
     if item.id == "onderwijsniveaus":
         return {"schema": True, "niveaus": education_list(kb)}

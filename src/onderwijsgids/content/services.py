@@ -19,7 +19,8 @@ from django.db import transaction
 from onderwijsgids.kb import KnowledgeBase, load_knowledge_base
 from onderwijsgids.kb.check import relations_of
 from onderwijsgids.kb.loader import ITEM_ADAPTER
-from onderwijsgids.kb.schema import ItemBase, Woordenlijst
+from onderwijsgids.kb.schema import Item as KbItem
+from onderwijsgids.kb.schema import Woordenlijst
 from onderwijsgids.kb.urls import item_path
 from onderwijsgids.text import render_markdown
 
@@ -27,18 +28,18 @@ from .models import ContentRelease, Item, Relation
 from .signals import content_loaded
 
 
-def _sort_key(item: ItemBase) -> str:
+def _sort_key(item: KbItem) -> str:
     number = getattr(item, "nummer", None) or getattr(item, "niveau", None) or 0
     return f"{item.volgorde:04d}-{number:02d}-{item.id}"
 
 
-def _item_row(kb: KnowledgeBase, item: ItemBase) -> Item:
+def _item_row(kb: KnowledgeBase, item: KbItem) -> Item:
     return Item(
         id=item.id,
-        type=item.type,  # type: ignore[attr-defined]
+        type=item.type,
         titel=item.titel,
         samenvatting=item.samenvatting,
-        url=item_path(item.type, item.id),  # type: ignore[attr-defined]
+        url=item_path(item.type, item.id),
         inhoud_html=render_markdown(item.inhoud),
         data=item.model_dump(mode="json"),
         sort_key=_sort_key(item),
@@ -89,10 +90,6 @@ class Published:
 _pinned: ContextVar[Published | None] = ContextVar("onderwijsgids_release", default=None)
 
 
-def current_release() -> ContentRelease | None:
-    return ContentRelease.objects.order_by("-id").first()
-
-
 def published() -> Published:
     """The latest release, its typed knowledge base rebuilt only when a new release is loaded."""
     global _cached
@@ -133,8 +130,9 @@ def current_kb() -> KnowledgeBase:
 @contextmanager
 def one_release() -> Iterator[Published]:
     """Look the release up once and answer it to every lookup until the block ends."""
-    token = _pinned.set(published())
+    release = published()
+    token = _pinned.set(release)
     try:
-        yield _pinned.get()  # type: ignore[misc]
+        yield release
     finally:
         _pinned.reset(token)

@@ -56,7 +56,7 @@ LIST_LEADS = {
 def item_page(request: HttpRequest, item_type: str, item_id: str) -> HttpResponse:
     kb = current_kb()
     item = kb.items.get(item_id)
-    if item is None or item.type != item_type:  # type: ignore[attr-defined]
+    if item is None or item.type != item_type:
         raise Http404(item_id)
     today = timezone.localdate()
     article = _articles.get(kb.digest, (item_id, today, get_language()), lambda: render_to_string(

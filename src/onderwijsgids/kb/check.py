@@ -17,24 +17,16 @@ from onderwijsgids.errors import Problem, field_path
 
 from .loader import GLOSSARY_FILE, KnowledgeBase, line_of
 from .schema import (
-    Actiepunt, Initiatief, ItemBase, Kwalificatie, Onderwijsniveau, Organisatie, Regeling,
+    TYPE_DIRS, Actiepunt, Initiatief, Item, ItemType, Kwalificatie, Onderwijsniveau, Organisatie,
+    Regeling,
 )
 
 # A location's coordinates must lie this close to the shipped place of the same name.
 PLACE_RADIUS_KM = 15.0
 
-TYPE_DIRS = {
-    "actiepunt": "actiepunten",
-    "kwalificatie": "kwalificaties",
-    "onderwijsniveau": "onderwijsniveaus",
-    "regeling": "regelingen",
-    "organisatie": "organisaties",
-    "initiatief": "initiatieven",
-    "pagina": "paginas",
-}
 
 # Contract §1: IDs that printed plans and scripts rely on.
-CONTRACT_IDS: dict[str, tuple[str, ...]] = {
+CONTRACT_IDS: dict[ItemType, tuple[str, ...]] = {
     "actiepunt": tuple(f"actiepunt-{n}" for n in range(1, 10)),
     "kwalificatie": (
         "23361", "23360", "23362", "25894", "25895", "25896", "25897", "25891", "25892",
@@ -64,7 +56,7 @@ CONTRACT_IDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def relations_of(item: ItemBase) -> Iterator[tuple[str, str | None, str]]:
+def relations_of(item: Item) -> Iterator[tuple[str, str | None, str]]:
     """Yield ``(field, expected type or None, target id)`` for every outgoing relation."""
     for target in item.zie_ook:
         yield "zie_ook", None, target
@@ -97,14 +89,14 @@ def _source_keys(model: BaseModel, path: tuple[Any, ...] = ()) -> Iterator[tuple
                     yield from _source_keys(element, path + (name, index))
 
 
-def _item_problems(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> Iterator[Problem]:
+def _item_problems(kb: KnowledgeBase, item: Item, today: dt.date) -> Iterator[Problem]:
     rel = kb.files[item.id]
     node = kb.nodes.get(item.id)
 
     def problem(loc: tuple, message: str) -> Problem:
         return Problem(field_path(loc), message, line_of(node, loc), rel)
 
-    expected_dir = TYPE_DIRS[item.type]  # type: ignore[attr-defined]
+    expected_dir = TYPE_DIRS[item.type]
     if rel.split("/")[0] != expected_dir or Path(rel).stem != item.id:
         yield problem(("id",), f"hoort in {expected_dir}/{item.id}.yaml te staan")
     if isinstance(item, Actiepunt) and item.id != f"actiepunt-{item.nummer}":
@@ -123,8 +115,8 @@ def _item_problems(kb: KnowledgeBase, item: ItemBase, today: dt.date) -> Iterato
         loc = _relation_loc(item, field, target)
         if found is None:
             yield problem(loc, f"verwijst naar onbekend item '{target}'")
-        elif expected and found.type != expected:  # type: ignore[attr-defined]
-            yield problem(loc, f"'{target}' is een {found.type}, verwacht: {expected}")  # type: ignore[attr-defined]
+        elif expected and found.type != expected:
+            yield problem(loc, f"'{target}' is een {found.type}, verwacht: {expected}")
         elif target == item.id:
             yield problem(loc, "verwijst naar zichzelf")
 
@@ -152,7 +144,7 @@ def _location_problems(item: Organisatie) -> Iterator[tuple[tuple, str]]:
         yield ("plaats",), "staat niet bij de 'locaties' van deze organisatie"
 
 
-def _relation_loc(item: ItemBase, field: str, target: str) -> tuple:
+def _relation_loc(item: Item, field: str, target: str) -> tuple:
     value = getattr(item, field)
     if isinstance(value, list):
         for index, element in enumerate(value):
@@ -188,7 +180,7 @@ def check_knowledge_base(
         for item_type, ids in CONTRACT_IDS.items():
             for required in ids:
                 found = kb.items.get(required)
-                if found is None or found.type != item_type:  # type: ignore[attr-defined]
+                if found is None or found.type != item_type:
                     problems.append(Problem(file=f"{TYPE_DIRS[item_type]}/{required}.yaml", field="id",
                                             message=f"contract-ID '{required}' ({item_type}) ontbreekt"))
     return problems

@@ -9,21 +9,21 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Literal, Mapping, overload
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from onderwijsgids.errors import InvalidInput, Problem, field_path
 
-from .schema import ITEM_TYPES, AnyItem, ItemBase, Woordenlijst
-
-ITEM_ADAPTER: TypeAdapter[ItemBase] = TypeAdapter(AnyItem)
-GLOSSARY_FILE = "woordenlijst.yaml"
-ITEM_DIRS = (
-    "actiepunten", "kwalificaties", "onderwijsniveaus", "regelingen",
-    "organisaties", "initiatieven", "paginas",
+from .schema import (
+    ITEM_TYPES, TYPE_DIRS, Actiepunt, AnyItem, Initiatief, Item, ItemType, Kwalificatie,
+    Onderwijsniveau, Organisatie, Pagina, Regeling, Woordenlijst,
 )
+
+ITEM_ADAPTER: TypeAdapter[Item] = TypeAdapter(AnyItem)
+GLOSSARY_FILE = "woordenlijst.yaml"
+ITEM_DIRS = tuple(TYPE_DIRS.values())
 
 
 class ContentError(InvalidInput):
@@ -35,24 +35,47 @@ class ContentError(InvalidInput):
 
 @dataclass
 class KnowledgeBase:
-    items: dict[str, ItemBase] = field(default_factory=dict)
+    """Every validated item by ID (each with its ``type``), where it came from, the glossary."""
+
+    items: dict[str, Item] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # id -> relative path
     nodes: dict[str, Any] = field(default_factory=dict, repr=False)  # id -> YAML node tree
     glossary: Woordenlijst | None = None
     digest: str = ""
 
-    def of_type(self, item_type: str) -> list[ItemBase]:
-        found = [i for i in self.items.values() if i.type == item_type]  # type: ignore[attr-defined]
+    @overload
+    def of_type(self, item_type: Literal["actiepunt"]) -> list[Actiepunt]: ...
+    @overload
+    def of_type(self, item_type: Literal["kwalificatie"]) -> list[Kwalificatie]: ...
+    @overload
+    def of_type(self, item_type: Literal["onderwijsniveau"]) -> list[Onderwijsniveau]: ...
+    @overload
+    def of_type(self, item_type: Literal["regeling"]) -> list[Regeling]: ...
+    @overload
+    def of_type(self, item_type: Literal["organisatie"]) -> list[Organisatie]: ...
+    @overload
+    def of_type(self, item_type: Literal["initiatief"]) -> list[Initiatief]: ...
+    @overload
+    def of_type(self, item_type: Literal["pagina"]) -> list[Pagina]: ...
+    @overload
+    def of_type(self, item_type: ItemType | str) -> list[Item]: ...
+
+    def of_type(self, item_type: str) -> list[Any]:
+        """The items of one type in the guide's order (``volgorde``, then number, then ID)."""
+        found = [i for i in self.items.values() if i.type == item_type]
         return sorted(found, key=lambda i: (i.volgorde, getattr(i, "nummer", 0), i.id))
 
-    def get(self, item_id: str) -> ItemBase | None:
+    def get(self, item_id: str) -> Item | None:
         return self.items.get(item_id)
 
 
 # --- YAML with line numbers -------------------------------------------------------------
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+
+
+class _LineLoader(_SafeLoader):
     """Safe loader (libyaml when available) that also keeps the node tree for line numbers."""
 
 

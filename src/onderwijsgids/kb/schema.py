@@ -14,11 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import (
     BaseModel, ConfigDict, Field, StringConstraints, model_validator,
 )
+
+# Provinces, goals and target groups: the one vocabulary of the product.
+from onderwijsgids.vocabulary import Goal, Province, TargetGroup
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Crebo = Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
@@ -27,29 +30,6 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 SchoolYear = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}/[0-9]{2}$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")]
 SourceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-
-PROVINCES = (
-    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland",
-    "utrecht", "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
-)
-Province = Literal[
-    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland",
-    "utrecht", "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
-]
-
-# The goals and target groups of contract §2; action points and regelingen refer to them.
-Goal = Literal[
-    "jeugd-enthousiasmeren", "jongeren-techniekkeuze", "stageplekken", "bbl-leerlingen",
-    "jongeren-begeleiden", "medewerkers-scholen", "onderwijscontacten", "werven",
-    "zij-instromers", "op-de-hoogte-blijven", "zichtbaarheid",
-]
-TargetGroup = Literal[
-    "vrouwen", "statushouders", "zij-instromers", "afstand-tot-arbeidsmarkt",
-    "andere-vooropleiding",
-]
-LearningPath = Literal["bol", "bbl", "hbo-duaal", "hbo-deeltijd", "hbo-voltijd", "vmbo",
-                       "havo-vwo"]
-
 
 class Strict(BaseModel):
     """Unknown keys are an error: a typo in a field name must not vanish silently."""
@@ -98,7 +78,7 @@ class Voorwaarde(Sourced):
 
 
 ParamKind = Literal["geld", "geldbereik", "percentage", "aantal", "datum", "tekst"]
-PARAM_KINDS: tuple[str, ...] = ParamKind.__args__  # type: ignore[attr-defined]
+PARAM_KINDS: tuple[ParamKind, ...] = get_args(ParamKind)
 
 
 class Bereik(Strict):
@@ -354,12 +334,26 @@ class Pagina(ItemBase):
     type: Literal["pagina"]
 
 
-AnyItem = Annotated[
-    Union[Actiepunt, Kwalificatie, Onderwijsniveau, Regeling, Organisatie, Initiatief, Pagina],
-    Field(discriminator="type"),
-]
+# An item of any type; ``item.type`` tells which (mypy narrows on it: ``if item.type == ...``).
+Item = Union[Actiepunt, Kwalificatie, Onderwijsniveau, Regeling, Organisatie, Initiatief, Pagina]
+AnyItem = Annotated[Item, Field(discriminator="type")]
 
-ITEM_TYPES: dict[str, type[ItemBase]] = {
+# The names of the item types, as a type for API query parameters and ``of_type``.
+ItemType = Literal[
+    "actiepunt", "kwalificatie", "onderwijsniveau", "regeling", "organisatie", "initiatief",
+    "pagina",
+]
+# Where each type's files live under content/.
+TYPE_DIRS: dict[ItemType, str] = {
+    "actiepunt": "actiepunten",
+    "kwalificatie": "kwalificaties",
+    "onderwijsniveau": "onderwijsniveaus",
+    "regeling": "regelingen",
+    "organisatie": "organisaties",
+    "initiatief": "initiatieven",
+    "pagina": "paginas",
+}
+ITEM_TYPES: dict[ItemType, type[Item]] = {
     "actiepunt": Actiepunt,
     "kwalificatie": Kwalificatie,
     "onderwijsniveau": Onderwijsniveau,
@@ -368,11 +362,6 @@ ITEM_TYPES: dict[str, type[ItemBase]] = {
     "initiatief": Initiatief,
     "pagina": Pagina,
 }
-# The same names as a type for API query parameters (checked against ITEM_TYPES in the tests).
-ItemType = Literal[
-    "actiepunt", "kwalificatie", "onderwijsniveau", "regeling", "organisatie", "initiatief",
-    "pagina",
-]
 
 
 class Begrip(Sourced):

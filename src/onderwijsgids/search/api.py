@@ -12,10 +12,12 @@ from onderwijsgids.content.release_cache import remembered_json
 from onderwijsgids.content.services import current_kb
 from onderwijsgids.errors import Problem
 from onderwijsgids.kb.schema import ItemType
+from onderwijsgids.kb.urls import item_path
+from onderwijsgids.vocabulary import PROVINCES
 
 from . import services
 from .documents import search_document
-from .engine.finder import MAX_PLACE_LENGTH, PROVINCES
+from .engine.finder import MAX_PLACE_LENGTH
 from .engine.query import MAX_QUERY_LENGTH, QueryError, search
 from .engine.routes import UnknownLevel, routes_document
 
@@ -168,7 +170,7 @@ def _location_entry(request: HttpRequest, found, searched: bool, status_label) -
     school, place, status = found.organisatie, found.place, found.organisatie.bvm_status
     return {
         "id": school.id, "titel": school.titel, "naam": school.naam,
-        "url": request.build_absolute_uri(f"/organisaties/{school.id}/"),
+        "url": request.build_absolute_uri(item_path("organisatie", school.id)),
         "plaats": place.naam if place else school.plaats,
         "provincie": place.provincie if place else school.provincie,
         "lat": place.lat if place else None, "lon": place.lon if place else None,

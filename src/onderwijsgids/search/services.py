@@ -73,13 +73,6 @@ def current_index() -> SearchIndex:
     return index
 
 
-def stored_index_bytes() -> bytes | None:
-    from .models import StoredIndex
-
-    row = StoredIndex.objects.order_by("-release_id").values_list("data", flat=True).first()
-    return bytes(row) if row is not None else None
-
-
 _graph_cache: dict[str, object] = {}
 
 

@@ -22,10 +22,10 @@ from onderwijsgids.api_errors import NietGevonden, OngeldigeInvoer, form_problem
 
 from onderwijsgids.advice.engine import Advice
 from onderwijsgids.errors import Problem
+from onderwijsgids.vocabulary import HBO_DOMAINS, LEARNING_PATHS
 
 from . import actions, services
 from .access import company_for, visible_companies
-from .domain.csvio import HBO_DOMAINS, LEARNING_PATHS
 from .forms import LearnerForm
 
 router = Router(tags=["bedrijfsomgeving"], auth=django_auth)

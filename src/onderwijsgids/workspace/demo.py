@@ -57,9 +57,7 @@ def fake_person(rng: random.Random) -> str:
 
 def _kwalificaties() -> list[str]:
     kb = services.current_kb()
-    return sorted(i.id for i in kb.items.values()
-                  if getattr(i, "type", None) == "kwalificatie" and getattr(i, "soort", "") ==
-                  "profiel") or [""]
+    return sorted(k.id for k in kb.of_type("kwalificatie") if k.soort == "profiel") or [""]
 
 
 def create_demo(count: int, learners_per_company: int = 5, seed: int = 2025,

@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event
+
+from onderwijsgids.advice.render.ics import CalendarEvent, calendar
 
 from .models import CalendarFeedToken, Deadline
 
+PRODID = "-//Onderwijsgids Metaalunie//bedrijfsomgeving//NL"
+
 
 def deadlines_calendar(company_name: str, deadlines: list[Deadline], host: str) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", "-//Onderwijsgids Metaalunie//bedrijfsomgeving//NL")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"Deadlines {company_name}")
-    stamp = timezone.now()
-    for deadline in deadlines:
-        event = Event()
-        event.add("uid", f"{deadline.company_id}-{deadline.key}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", deadline.datum)
-        event.add("dtend", deadline.datum + dt.timedelta(days=1))
-        event.add("summary", deadline.wat)
-        if deadline.bron:
-            event.add("url", deadline.bron)
-        cal.add_component(event)
-    return cal.to_ical()
+    """The company's open deadlines, one all-day event each (the site's one iCalendar writer)."""
+    events = [CalendarEvent(uid=f"{d.company_id}-{d.key}@{host}", day=d.datum, summary=d.wat,
+                            url=d.bron or None) for d in deadlines]
+    return calendar(f"Deadlines {company_name}", events, timezone.now(), prodid=PRODID)
 
 
 def feed(request: HttpRequest, secret: str) -> HttpResponse:

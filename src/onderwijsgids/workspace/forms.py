@@ -11,27 +11,25 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from onderwijsgids import bounded
-from onderwijsgids.advice.labels import (GOAL_LABELS, HBO_DOMAIN_LABELS, LEERWEG_SHORT_LABELS,
-                                         PROVINCE_LABELS, TARGET_GROUP_LABELS)
+from onderwijsgids.advice.labels import (CAO_SHORT_LABELS, GOAL_LABELS, HBO_DOMAIN_LABELS,
+                                         LEERWEG_SHORT_LABELS, PROVINCE_LABELS,
+                                         TARGET_GROUP_LABELS)
 from onderwijsgids.dutch import dutch_number, parse_amount
-from onderwijsgids.kb.schema import Goal, TargetGroup
+from onderwijsgids.vocabulary import (CAO_VALUES, GOALS, HBO_DOMAINS, LEARNING_PATHS, PROVINCES,
+                                      TARGET_GROUPS)
 
-from .domain.csvio import HBO_DOMAINS, LEARNING_PATHS, parse_date
+from .domain.csvio import parse_date
 
 from .models import ActionPointStatus, Application
 from .validators import date_in_range, single_line
 
-GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
-TARGET_GROUPS: tuple[str, ...] = TargetGroup.__args__  # type: ignore[attr-defined]
-
 YES_NO_UNKNOWN = [("", _("Weet ik niet")), ("ja", _("Ja")), ("nee", _("Nee"))]
-CAO_CHOICES = [("", _("Weet ik niet")), ("metaal-en-techniek", "Metaal en Techniek"),
-               ("metalektro", "Metalektro"), ("andere", _("Een andere cao")),
-               ("geen", _("Geen cao")), ("onbekend", _("Onbekend"))]
-PROVINCE_CHOICES = [("", _("Kies een provincie"))] + list(PROVINCE_LABELS.items())
-GOAL_CHOICES = [(g, GOAL_LABELS.get(g, g)) for g in GOALS]
-TARGET_GROUP_CHOICES = [(g, TARGET_GROUP_LABELS.get(g, g)) for g in TARGET_GROUPS]
-LEERWEG_CHOICES = [(p, LEERWEG_SHORT_LABELS.get(p, p)) for p in LEARNING_PATHS]
+# Every choice list is the vocabulary's values with its labels (onderwijsgids.vocabulary).
+CAO_CHOICES = [("", _("Weet ik niet"))] + [(c, CAO_SHORT_LABELS[c]) for c in CAO_VALUES]
+PROVINCE_CHOICES = [("", _("Kies een provincie"))] + [(p, PROVINCE_LABELS[p]) for p in PROVINCES]
+GOAL_CHOICES = [(g, GOAL_LABELS[g]) for g in GOALS]
+TARGET_GROUP_CHOICES = [(g, TARGET_GROUP_LABELS[g]) for g in TARGET_GROUPS]
+LEERWEG_CHOICES = [(p, LEERWEG_SHORT_LABELS[p]) for p in LEARNING_PATHS]
 HBO_DOMAIN_CHOICES = [(d, HBO_DOMAIN_LABELS[d]) for d in HBO_DOMAINS]
 
 
@@ -340,8 +338,8 @@ def _regeling_choices() -> list[tuple[str, str]]:
     """The guide's regelingen by title (for ‘al aangevraagd’)."""
     from . import services  # the knowledge base is loaded lazily, not at import
     kb = services.current_kb()
-    return sorted(((item.id, item.titel) for item in kb.items.values()
-                   if getattr(item, "type", None) == "regeling"), key=lambda kv: kv[1])
+    return sorted(((item.id, item.titel) for item in kb.of_type("regeling")),
+                  key=lambda choice: choice[1])
 
 
 class TrainingForm(AccessibleForm):

@@ -13,14 +13,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from onderwijsgids import vocabulary
+
 from .validators import single_line
 
-LEARNING_PATHS = [
-    ("bol", "bol"), ("bbl", "bbl"), ("hbo-duaal", "hbo-duaal"), ("hbo-voltijd", "hbo-voltijd"),
-    ("vmbo", "vmbo"), ("havo-vwo", "havo-vwo"),
-]
-HBO_DOMAINS = [("techniek", "techniek"), ("landbouw", "landbouw"), ("zorg", "zorg"),
-               ("gedrag-maatschappij", "gedrag-maatschappij"), ("ander", "ander")]
+# The vocabulary's values as model choices (labels: the forms and templates use the vocabulary's).
+LEARNING_PATHS = [(value, value) for value in vocabulary.LEARNING_PATHS]
+HBO_DOMAINS = [(value, value) for value in vocabulary.HBO_DOMAINS]
 
 
 class Account(models.Model):

@@ -43,6 +43,7 @@ from .models import Deadline, Membership, ReminderSent, new_message_id
 
 RETRY_AFTER = dt.timedelta(minutes=30)
 MAX_FAILURES = 3
+CLAIM_BATCH = 200  # reminders claimed at a time by one run
 Status = ReminderSent.Status
 log = logging.getLogger(__name__)
 
@@ -241,19 +242,19 @@ def _deliver_one(row: ReminderSent, connection, outcome: Outcome, today: dt.date
     return None
 
 
-def deliver(now: dt.datetime | None = None, connection=None, batch: int = 200,
-            today: dt.date | None = None, outcome: Outcome | None = None) -> Outcome:
+def deliver(today: dt.date | None = None, outcome: Outcome | None = None) -> Outcome:
     """Send every unsent reminder once, over one connection to the mail server.
 
-    Raises :class:`MailServerUnavailable` (after releasing this run's claims) when the mail
-    server cannot be reached; every other failure concerns one message and is recorded on it.
+    Reports every failure: a message refused for good counts in ``outcome.failed`` (and is
+    marked mislukt with its reason), one refused for now in ``outcome.retry``. Raises
+    :class:`MailServerUnavailable` (after releasing this run's claims) when the mail server
+    cannot be reached at all.
     """
-    clock = (lambda: now) if now else timezone.now  # a given ``now`` stands still (tests)
-    today = today or timezone.localdate(clock())
+    today = today or timezone.localdate()
     outcome = outcome or Outcome()
-    if not ReminderSent.objects.filter(_claimable(clock())).exists():
+    if not ReminderSent.objects.filter(_claimable(timezone.now())).exists():
         return outcome
-    connection = connection or get_connection()
+    connection = get_connection()
     try:
         connection.open()
     except OSError as exc:
@@ -261,7 +262,7 @@ def deliver(now: dt.datetime | None = None, connection=None, batch: int = 200,
     run_id = secrets.token_hex(16)
     try:
         tried: set[int] = set()
-        while rows := _claim_batch(clock(), batch, run_id, tried):
+        while rows := _claim_batch(timezone.now(), CLAIM_BATCH, run_id, tried):
             claimed = time.monotonic()
             for row in rows:
                 if time.monotonic() - claimed > RETRY_AFTER.total_seconds() / 2:
@@ -289,10 +290,10 @@ def recent_failures(company, days: int = 60, limit: int = 5) -> list[ReminderSen
                 .order_by("-failed_at", "-pk")[:limit])
 
 
-def run(today: dt.date | None = None, now: dt.datetime | None = None) -> Outcome:
+def run(today: dt.date | None = None) -> Outcome:
     from . import services
 
     today = today or services.today()
     services.refresh_stale()
     outcome = Outcome(planned=plan(today))
-    return deliver(now, today=today, outcome=outcome)
+    return deliver(today=today, outcome=outcome)

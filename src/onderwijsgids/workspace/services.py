@@ -40,8 +40,7 @@ def current_kb():
 def kb_ids(kind: str, kb=None) -> dict[str, str]:
     """The IDs of the knowledge base's items of one type, with their titles."""
     kb = kb or current_kb()
-    return {item.id: item.titel for item in kb.items.values()
-            if getattr(item, "type", None) == kind}
+    return {item.id: item.titel for item in kb.of_type(kind)}
 
 
 def known_crebos() -> set[str]:

@@ -29,10 +29,13 @@ no Django imports here, so the CLI needs no database.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Iterable
+
+from onderwijsgids.kb import KnowledgeBase
+from onderwijsgids.vocabulary import STATUSES
 
 from .acties import actie_deadlines, acties
-from .compiled import CompiledKB, compiled
+from .compiled import CompiledKB, CompiledRegeling, compiled
 from .deadlines import collect_deadlines
 from .evaluation import Evaluation
 from .model import (
@@ -46,10 +49,10 @@ __all__ = ["Actie", "Actiepunt", "Advice", "Deadline", "Ontgrendeling", "Periode
            "ProfileError", "RegelingAdvies", "Spoor", "Toets", "Venster", "advise",
            "parse_profile", "profile_from_text"]
 
-STATUS_ORDER = {"ja": 0, "misschien": 1, "nee": 2}
+STATUS_ORDER = {status: position for position, status in enumerate(STATUSES)}  # best first
 
 
-def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
+def advise(profile: Profile, kb: KnowledgeBase, today: dt.date | None = None, *,
            spoor: bool = True) -> Advice:
     """The advice for ``profile`` against knowledge base ``kb`` (see the module docstring)."""
     c = compiled(kb)
@@ -63,7 +66,7 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
     profiel = profile.model_dump(mode="json")
     profiel["peildatum"] = peildatum.isoformat()
 
-    def rejudge(changed: Profile, ids: Any) -> list[RegelingAdvies]:
+    def rejudge(changed: Profile, ids: Iterable[str]) -> list[RegelingAdvies]:
         # The same memo key as above: a rule that did not read the changed answer is reused.
         return [judge(c, c.by_id[i], changed, peildatum, spoor)[0] for i in ids]
 
@@ -81,11 +84,12 @@ def advise(profile: Profile, kb: Any, today: dt.date | None = None, *,
     )
 
 
-def judge(c: CompiledKB, regeling: Any, profile: Profile, peildatum: dt.date,
+def judge(c: CompiledKB, regeling: CompiledRegeling, profile: Profile, peildatum: dt.date,
           spoor: bool = True) -> tuple[RegelingAdvies, list[Deadline]]:
     """One regeling's rule on one profile: its result and its deadlines (reused through the
     engine's one memo, :mod:`.memo`, for a profile with the same answers to what it read)."""
-    def run(reading: Any) -> tuple[RegelingAdvies, list[Deadline]]:
+    def run(reading: Profile) -> tuple[RegelingAdvies, list[Deadline]]:
+        # ``reading`` is the memo's recording view of ``profile`` (memo.Reading), read alike.
         evaluation = Evaluation(regeling, c, peildatum, spoor)
         rule_for(regeling.id)(reading, evaluation)
         result = evaluation.result()

@@ -10,10 +10,11 @@ from functools import lru_cache
 import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlparse
 
-from onderwijsgids.kb.schema import Actiepunt, Bereik, Bron, Kwalificatie, Organisatie, Regeling
+from onderwijsgids.kb import KnowledgeBase
+from onderwijsgids.kb.schema import Actiepunt, Bereik, Bron, Kwalificatie, Regeling
 from onderwijsgids.kb.urls import item_path
 from onderwijsgids.vocabulary import datum, euro
 
@@ -60,8 +61,8 @@ class Param:
             return Decimal(self.waarde)
         return None
 
-    def range(self) -> tuple[Decimal, Decimal] | None:
-        return (self.waarde.van, self.waarde.tot) if isinstance(self.waarde, Bereik) else None
+    def range(self) -> Bereik | None:
+        return self.waarde if isinstance(self.waarde, Bereik) else None
 
     def date(self) -> dt.date | None:
         return self.waarde if self.soort == "datum" else None
@@ -132,6 +133,14 @@ class CompiledRegeling:
         return next((w for w in self.windows if w.schooljaar == schooljaar), None)
 
 
+class SchoolStatus(NamedTuple):
+    """A bedrijfsvakschool's BVM status as its source states it (``bvm_status`` in content)."""
+
+    bevestigd: bool
+    datum: str | None  # the date the source shows
+    toelichting: str | None  # the content's note on the status
+
+
 @dataclass
 class CompiledKB:
     regelingen: list[CompiledRegeling]
@@ -140,8 +149,7 @@ class CompiledKB:
     kwalificatie_profielen: list[Kwalificatie]
     kwalificaties: dict[str, str]  # crebo → its name in words ("Productietechniek")
     bvm_by_province: dict[str, list[str]]  # province → schools with a location there
-    # school → (confirmed as BVM, the source's date, the content's note on the status)
-    bvm_confirmed: dict[str, tuple[bool, str | None, str | None]]
+    bvm_confirmed: dict[str, SchoolStatus]  # school → its BVM status
     coalitions_by_province: dict[str, list[str]]  # province → its regional Techniekcoalities
     organisaties: set[str]
     item_titles: dict[str, str]
@@ -194,13 +202,12 @@ def _course_name(item: Kwalificatie) -> str:
     return item.titel.removeprefix("Kwalificatiedossier ").strip()
 
 
-def _by_province(kb: Any) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _by_province(kb: KnowledgeBase) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Province → bedrijfsvakscholen with a location there; province → the regional
     Techniekcoalities whose working area includes it (organisations, issue 14)."""
     bvm: dict[str, list[str]] = {}
     coalitions: dict[str, list[str]] = {}
     for org in kb.of_type("organisatie"):
-        assert isinstance(org, Organisatie)
         if org.soort == "bedrijfsvakschool":
             places = [org.provincie] + [v.provincie for v in org.locaties]
             for province in dict.fromkeys(x for x in places if x):
@@ -211,11 +218,11 @@ def _by_province(kb: Any) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return bvm, coalitions
 
 
-def compile_kb(kb: Any) -> CompiledKB:
+def compile_kb(kb: KnowledgeBase) -> CompiledKB:
     items = kb.items
     bvm, coalitions = _by_province(kb)
-    kwalificaties = [k for k in kb.of_type("kwalificatie") if isinstance(k, Kwalificatie)]
-    points = [a for a in kb.of_type("actiepunt") if isinstance(a, Actiepunt)]
+    kwalificaties = kb.of_type("kwalificatie")
+    points = kb.of_type("actiepunt")
     regelingen = [_compile_regeling(item, n) for n, item in enumerate(kb.of_type("regeling"))]
     return CompiledKB(
         regelingen=regelingen,
@@ -225,13 +232,13 @@ def compile_kb(kb: Any) -> CompiledKB:
                                       key=lambda k: (k.niveau or 0, k.crebo)),
         kwalificaties={k.crebo: _course_name(k) for k in kwalificaties},
         bvm_by_province=bvm,
-        bvm_confirmed={o.id: (o.bvm_status.status == "bevestigd", o.bvm_status.datum,
-                              o.bvm_status.toelichting)
-                       for o in kb.of_type("organisatie") if getattr(o, "bvm_status", None)},
+        bvm_confirmed={o.id: SchoolStatus(o.bvm_status.status == "bevestigd", o.bvm_status.datum,
+                                          o.bvm_status.toelichting)
+                       for o in kb.of_type("organisatie") if o.bvm_status},
         coalitions_by_province=coalitions,
         organisaties={o.id for o in kb.of_type("organisatie")},
         item_titles={i.id: i.titel for i in items.values()},
-        item_urls={i.id: item_path(i.type, i.id) for i in items.values()},  # type: ignore[attr-defined]
+        item_urls={i.id: item_path(i.type, i.id) for i in items.values()},
         actions={a.id: [re.sub(r"\s+", " ", x.tekst).strip() for x in a.acties] for a in points},
         number_positions={point.nummer: position for position, point in enumerate(points)},
         goal_points=_positions(points, "doelen"),
@@ -250,10 +257,10 @@ def _labels(regeling: CompiledRegeling) -> list[str | None]:
 
 
 _lock = threading.Lock()
-_cache: dict[int, tuple[Any, CompiledKB]] = {}
+_cache: dict[int, tuple[KnowledgeBase, CompiledKB]] = {}
 
 
-def compiled(kb: Any) -> CompiledKB:
+def compiled(kb: KnowledgeBase) -> CompiledKB:
     """The compiled form of ``kb``, built once per knowledge-base object."""
     hit = _cache.get(id(kb))
     if hit is not None and hit[0] is kb:
@@ -266,7 +273,7 @@ def compiled(kb: Any) -> CompiledKB:
     return result
 
 
-def forget(kb: Any) -> None:
+def forget(kb: KnowledgeBase) -> None:
     """Drop the compiled form of ``kb``."""
     with _lock:
         hit = _cache.get(id(kb))

@@ -13,9 +13,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_serializer
 
-Status = Literal["ja", "misschien", "nee"]
+from onderwijsgids.vocabulary import Status
+from onderwijsgids.vocabulary import WindowState as Staat
+
 Uitkomst = Literal["voldaan", "niet-voldaan", "onbekend", "zelf-regelen"]
-Staat = Literal["gepubliceerd", "verwacht", "gesloten", "onbekend"]
 
 
 class _Out(BaseModel):

@@ -116,17 +116,17 @@ UNCONFIRMED_STEP = ("Wil je de scholingspoolroute gebruiken bij een school waarv
 def _school_status(c: CompiledKB, school: str) -> str:
     """``bevestigd als BVM (januari 2021)`` or ``metaalbedrijfsschool, BVM-status niet
     bevestigd``: what the sources say (bvm_status), never more."""
-    confirmed, date, _ = c.bvm_confirmed[school]
-    if not confirmed:
+    status = c.bvm_confirmed[school]
+    if not status.bevestigd:
         return "metaalbedrijfsschool, BVM-status niet bevestigd"
-    return "bevestigd als BVM" + (f", volgens een bron van {date}" if date else "")
+    return "bevestigd als BVM" + (f", volgens een bron van {status.datum}" if status.datum else "")
 
 
 def _status_notes(c: CompiledKB, schools: list[str]) -> list[str]:
     """What content notes on a school's status, and the check an unconfirmed status calls for."""
-    notes = [f"Over {c.item_titles[i]}: {c.bvm_confirmed[i][2].strip()}" for i in schools
-             if c.bvm_confirmed[i][2]]
-    unconfirmed = not all(c.bvm_confirmed[i][0] for i in schools)
+    notes = [f"Over {c.item_titles[i]}: {note.strip()}" for i in schools
+             if (note := c.bvm_confirmed[i].toelichting)]
+    unconfirmed = not all(c.bvm_confirmed[i].bevestigd for i in schools)
     return notes + ([UNCONFIRMED_STEP] if unconfirmed else [])
 
 

@@ -9,7 +9,7 @@ errors that name the field (and the YAML line, when the profile came from a file
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Literal, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 from pydantic import (
@@ -18,20 +18,12 @@ from pydantic import (
 
 from onderwijsgids import bounded
 from onderwijsgids.errors import InvalidInput, Problem, field_path
-from onderwijsgids.kb.loader import dutch_message, line_of
-from onderwijsgids.kb.schema import Goal, LearningPath, Province, TargetGroup
-
-Cao = Literal["metaal-en-techniek", "metalektro", "andere", "geen", "onbekend"]
-HboDomein = Literal["techniek", "landbouw", "zorg", "gedrag-maatschappij", "ander"]
+from onderwijsgids.kb.loader import KnowledgeBase, dutch_message, line_of
+# The answers' values: the one vocabulary of the product.
+from onderwijsgids.vocabulary import Cao, Goal, HboDomain, LearningPath, Province, TargetGroup
 # Years within 1900–2100 and a learner's span: checked once, by onderwijsgids.bounded (see
 # _bounds_errors), as for forms, the API and CSV.
 Datum = dt.date
-
-CAO_VALUES: tuple[str, ...] = Cao.__args__  # type: ignore[attr-defined]
-GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
-TARGET_GROUPS: tuple[str, ...] = TargetGroup.__args__  # type: ignore[attr-defined]
-LEARNING_PATHS: tuple[str, ...] = LearningPath.__args__  # type: ignore[attr-defined]
-PROVINCES: tuple[str, ...] = Province.__args__  # type: ignore[attr-defined]
 
 
 class _Strict(BaseModel):
@@ -48,7 +40,7 @@ class Leerling(_Strict):
     via_bvm: bool | None = None
     praktijkovereenkomst: Datum | None = None  # date the praktijkovereenkomst was signed
     aangevraagd: tuple[str, ...] = ()  # regelingen already applied for for this learner
-    hbo_domein: HboDomein | None = None  # hbo only
+    hbo_domein: HboDomain | None = None  # hbo only
     leerwerktraject: bool | None = None  # vmbo only: basisberoepsgerichte leerwerktraject
 
     @model_validator(mode="after")
@@ -133,17 +125,17 @@ def _errors(exc: ValidationError, node: yaml.Node | None) -> list[Problem]:
     return problems
 
 
-def _knowledge_errors(profile: Profile, kb: Any, node: yaml.Node | None) -> list[Problem]:
+def _knowledge_errors(profile: Profile, kb: KnowledgeBase, node: yaml.Node | None) -> list[Problem]:
     """Checks that need the knowledge base: regeling IDs in ``aangevraagd`` must exist. Any
     well-formed crebo code is accepted (the rules name one outside the guide as such)."""
     problems = []
-    lists = [("leerlingen", profile.leerlingen), ("scholing_medewerkers",
-                                                  profile.scholing_medewerkers)]
+    lists: list[tuple[str, Sequence[Leerling | Scholing] | None]] = [
+        ("leerlingen", profile.leerlingen), ("scholing_medewerkers", profile.scholing_medewerkers)]
     for name, things in lists:
         for index, thing in enumerate(things or []):
             for position, regeling_id in enumerate(thing.aangevraagd):
                 item = kb.items.get(regeling_id)
-                if item is None or getattr(item, "type", None) != "regeling":
+                if item is None or item.type != "regeling":
                     loc = [name, index, "aangevraagd", position]
                     problems.append(Problem(field_path(loc), f"'{regeling_id}' is geen bekende "
                                           "regeling", line_of(node, loc)))
@@ -185,7 +177,7 @@ def _bounds_errors(profile: Profile, node: yaml.Node | None) -> list[Problem]:
     return problems
 
 
-def parse_profile(data: Any, kb: Any, node: yaml.Node | None = None,
+def parse_profile(data: Any, kb: KnowledgeBase, node: yaml.Node | None = None,
                   source: str | None = None) -> Profile:
     """Validate ``data`` (parsed JSON/YAML) against contract §2; raise :class:`ProfileError`."""
     if data is None:
@@ -237,7 +229,7 @@ def load_json(raw: str | bytes, source: str | None = None) -> Any:
         raise ProfileError([Problem("profiel", exc.message, exc.line)], source) from None
 
 
-def profile_from_text(text: str, kb: Any, source: str | None = None) -> Profile:
+def profile_from_text(text: str, kb: KnowledgeBase, source: str | None = None) -> Profile:
     """A profile from JSON or YAML text; errors name the field and, for YAML, the line."""
     stripped = text.lstrip()
     if stripped.startswith("{"):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-STATUS_TEXT = {"ja": "Past bij jou", "misschien": "Misschien", "nee": "Past niet"}
+from onderwijsgids.vocabulary import STATUS_WORDS, capitalised
+
+STATUS_TEXT = {status: capitalised(words) for status, words in STATUS_WORDS.items()}
 
 
 def absolute(base_url: str, path: str) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from onderwijsgids.dutch import format_eur
-
-from ..engine import Advice
+from onderwijsgids.kb.urls import item_path
 from onderwijsgids.vocabulary import datum as nl_date
 from onderwijsgids.vocabulary import field_words
+
+from ..engine import Advice
 from .common import STATUS_TEXT, absolute, company_name, peildatum
 
 
@@ -63,6 +64,6 @@ def to_markdown(advice: Advice, titles: dict[str, str], base_url: str) -> str:
         out += [f"- {crebo} {titles.get(crebo, '')}".rstrip() for crebo in advice.kwalificaties]
     if advice.organisaties:
         out += ["", "## Organisaties", ""]
-        out += [f"- {titles.get(org, org)}: {absolute(base_url, f'/organisaties/{org}/')}"
+        out += [f"- {titles.get(org, org)}: {absolute(base_url, item_path('organisatie', org))}"
                 for org in advice.organisaties]
     return "\n".join(out) + "\n"

@@ -8,6 +8,7 @@ from functools import lru_cache
 import segno
 from django.template.loader import render_to_string
 
+from onderwijsgids.kb.urls import item_path
 from onderwijsgids.links import base_url as canonical_base_url
 
 from ..engine import Advice
@@ -50,9 +51,9 @@ def pdf_context(advice: Advice, titles: dict[str, str], base_url: str) -> dict:
         "actiepunten": [{"point": p, **link(p.url)} for p in advice.actiepunten],
         "groepen": [(key, GROUP_LABELS[key], [{"row": row, **link(row.r.url)} for row in rows])
                     for key, rows in grouped(advice).items() if rows],
-        "kwalificaties": [{"id": k, "titel": titles.get(k, ""), **link(f"/kwalificaties/{k}/")}
+        "kwalificaties": [{"id": k, "titel": titles.get(k, ""), **link(item_path("kwalificatie", k))}
                           for k in advice.kwalificaties],
-        "organisaties": [{"id": o, "titel": titles.get(o, o), **link(f"/organisaties/{o}/")}
+        "organisaties": [{"id": o, "titel": titles.get(o, o), **link(item_path("organisatie", o))}
                          for o in advice.organisaties],
     }
 

@@ -1,29 +1,22 @@
-"""Template filters of the advice pages and the PDF."""
+"""Template filters of the advice pages and the PDF. The euro format is the site's one filter
+(:mod:`onderwijsgids.web.templatetags.dutch_format`), registered here too for these templates."""
 
 from django import template
-from django.utils.translation import gettext_lazy as _
 
 from onderwijsgids.advice.engine.compiled import short_source
-from onderwijsgids.dutch import format_eur
+from onderwijsgids.advice.labels import WINDOW_STATE_LABELS
 from onderwijsgids.vocabulary import field_words
+from onderwijsgids.web.templatetags import dutch_format
 
 register = template.Library()
-
-
-@register.filter
-def euro(amount):
-    """``1800`` → ``€ 1.800``: the site's one euro format (``onderwijsgids.dutch.format_eur``)."""
-    return "" if amount is None else format_eur(amount)
-
-
-VENSTER_STAAT = {"gepubliceerd": _("gepubliceerd"), "verwacht": _("verwacht, nog niet gepubliceerd"),
-                 "gesloten": _("gesloten"), "onbekend": _("nog niet bekend")}
+register.filter("euro", dutch_format.euro)
+register.filter("datum", dutch_format.datum)
 
 
 @register.filter
 def venster_staat(staat):
     """The state of an application window in words."""
-    return VENSTER_STAAT.get(staat, "")
+    return WINDOW_STATE_LABELS.get(staat, "")
 
 
 @register.filter

@@ -19,7 +19,8 @@ from html import escape
 from pathlib import Path
 
 from onderwijsgids.kb import KnowledgeBase
-from onderwijsgids.kb.schema import PROVINCES, Organisatie
+from onderwijsgids.kb.schema import Organisatie
+from onderwijsgids.vocabulary import PROVINCE_WORDS
 
 from .analyzer import fold
 
@@ -28,14 +29,13 @@ EARTH_RADIUS_KM = 6371.0088
 MAX_PLACE_LENGTH = 100
 # "5342", "5342AB", "5342 ab": a Dutch postcode; only the four digits are used.
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[a-zA-Z]{2})?\s*$")
-PROVINCE_NAMES = {slug: "-".join(p.capitalize() for p in slug.split("-")) for slug in PROVINCES}
-PROVINCE_NAMES["friesland"] = "Fryslân"
+PROVINCE_NAMES = dict(PROVINCE_WORDS)  # the vocabulary's names, as everywhere on the site
 
 
 class UnknownPlace(LookupError):
     def __init__(self, value: str, suggestions: list[str]):
         self.value, self.suggestions = value, suggestions
-        hint = f"; bedoelde u {', '.join(suggestions)}?" if suggestions else ""
+        hint = f"; bedoelde je {', '.join(suggestions)}?" if suggestions else ""
         super().__init__(f"plaats: onbekende plaats '{value}'{hint}")
 
 
@@ -198,7 +198,7 @@ def nearest(kb: KnowledgeBase, origin: Place) -> list[Found]:
     """Every location of every BVM, nearest first; a school without a location last."""
     found = []
     for bvm in bvms(kb):
-        wheres = bvm_locations(bvm) or [None]
+        wheres: list[Place | None] = [*bvm_locations(bvm)] or [None]
         for where in wheres:
             km = haversine_km(origin.lat, origin.lon, where.lat, where.lon) if where else None
             found.append(Found(bvm, where, km))
@@ -260,8 +260,8 @@ def map_svg(found: list[Found], origin: Place | None = None,
                       f'stroke="#5b6b7b" stroke-width="1"><title>{escape(PROVINCE_NAMES[slug])}'
                       f'</title></path>')
     markers = []
-    for n, f in enumerate((f for f in found if f.place), 1):
-        x, y = project(f.place.lat, f.place.lon)  # type: ignore[union-attr]
+    for n, (f, place) in enumerate(((f, f.place) for f in found if f.place), 1):
+        x, y = project(place.lat, place.lon)
         markers.append(
             f'<g class="bvm-marker"><circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="#b3261e" '
             f'stroke="#ffffff" stroke-width="2"/><text x="{x:.1f}" y="{y + 4:.1f}" '

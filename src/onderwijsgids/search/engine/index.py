@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any, Iterable
 
 from onderwijsgids.kb import KnowledgeBase
-from onderwijsgids.kb.schema import ItemBase
+from onderwijsgids.kb.schema import Item, Kwalificatie, Organisatie
 from onderwijsgids.kb.urls import item_path
 
 from .analyzer import Lexicon, analyze, concept_name, deletes, split_word, words
@@ -58,7 +58,7 @@ def _names(kb: KnowledgeBase, ids: Iterable[str]) -> list[str]:
     return found
 
 
-def _body_parts(kb: KnowledgeBase, item: ItemBase) -> list[str]:
+def _body_parts(kb: KnowledgeBase, item: Item) -> list[str]:
     """Everything of an item that is text a user may search for, beyond title and summary."""
     parts = [plain_text(item.inhoud)]
     for actie in getattr(item, "acties", []):
@@ -67,14 +67,14 @@ def _body_parts(kb: KnowledgeBase, item: ItemBase) -> list[str]:
         value = getattr(item, attr, None)
         if isinstance(value, str):
             parts.append(value)
-    if getattr(item, "crebo", None):
-        parts.append(f"crebo {item.crebo}")  # type: ignore[attr-defined]
-    if getattr(item, "dossier", None):
-        parts.append(f"dossier {item.dossier}")  # type: ignore[attr-defined]
-    if getattr(item, "niveau", None):
-        parts.append(f"niveau {item.niveau}")  # type: ignore[attr-defined]
-    if getattr(item, "provincie", None):
-        parts.append(item.provincie.replace("-", " "))  # type: ignore[attr-defined]
+    if isinstance(item, Kwalificatie):
+        parts.append(f"crebo {item.crebo}")
+        if item.dossier:
+            parts.append(f"dossier {item.dossier}")
+        if item.niveau:
+            parts.append(f"niveau {item.niveau}")
+    if isinstance(item, Organisatie) and item.provincie:
+        parts.append(item.provincie.replace("-", " "))
     parts += [v.tekst for v in getattr(item, "voorwaarden", [])]
     parts += [p.label for p in getattr(item, "parameters", [])]
     parts += [p.omschrijving for p in getattr(item, "perioden", [])]
@@ -99,7 +99,7 @@ def trade_words(kb: KnowledgeBase) -> dict[str, list[str]]:
     return dict(found)
 
 
-def _fields(kb: KnowledgeBase, item: ItemBase, trade: dict[str, list[str]]) -> dict[str, str]:
+def _fields(kb: KnowledgeBase, item: Item, trade: dict[str, list[str]]) -> dict[str, str]:
     title = item.titel
     naam = getattr(item, "naam", None)
     if naam and naam not in title:
@@ -213,7 +213,7 @@ class SearchIndex:
 
 def build_index(kb: KnowledgeBase) -> SearchIndex:
     """Index every item of ``kb``; deterministic for the same content."""
-    items = sorted(kb.items.values(), key=lambda i: (i.type, i.id))  # type: ignore[attr-defined]
+    items = sorted(kb.items.values(), key=lambda i: (i.type, i.id))
     trade = trade_words(kb)
     fielded = [_fields(kb, item, trade) for item in items]
     glossary_words: list[str] = []
@@ -238,8 +238,8 @@ def build_index(kb: KnowledgeBase) -> SearchIndex:
                 slot[(n, f)] = round(slot.get((n, f), 0.0) + token.weight, 3)
         lengths.append(row)
         docs.append(Document(
-            id=item.id, type=item.type, titel=item.titel,  # type: ignore[attr-defined]
-            url=item_path(item.type, item.id), samenvatting=item.samenvatting,  # type: ignore[attr-defined]
+            id=item.id, type=item.type, titel=item.titel,
+            url=item_path(item.type, item.id), samenvatting=item.samenvatting,
             text=fields["body"][:4000],
         ))
     return SearchIndex(

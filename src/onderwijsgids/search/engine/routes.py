@@ -24,7 +24,7 @@ class UnknownLevel(LookupError):
 
     def __init__(self, field: str, value: str, suggestions: list[str]):
         self.field, self.value, self.suggestions = field, value, suggestions
-        hint = f"; bedoelde u {', '.join(suggestions)}?" if suggestions else ""
+        hint = f"; bedoelde je {', '.join(suggestions)}?" if suggestions else ""
         super().__init__(f"{field}: onbekend onderwijsniveau '{value}'{hint}")
 
 

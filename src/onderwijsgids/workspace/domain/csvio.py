@@ -14,12 +14,11 @@ from typing import Any, Iterable
 
 from onderwijsgids import bounded
 from onderwijsgids.errors import InvalidInput, Problem
+from onderwijsgids.vocabulary import HBO_DOMAINS, LEARNING_PATHS
 
 HEADERS = ("naam", "leerweg", "crebo", "school", "start", "eind", "praktijkopleider",
            "praktijkovereenkomst", "via_bvm", "hbo_domein", "leerwerktraject", "aangevraagd")
 REQUIRED = ("naam", "leerweg", "start", "eind")
-LEARNING_PATHS = ("bol", "bbl", "hbo-duaal", "hbo-voltijd", "vmbo", "havo-vwo")
-HBO_DOMAINS = ("techniek", "landbouw", "zorg", "gedrag-maatschappij", "ander")
 MAX_ROWS = 5000
 _TRUE, _FALSE = {"ja", "j", "1", "true", "waar"}, {"nee", "n", "0", "false", "onwaar", ""}
 _MAX_LEN = {"naam": 200, "school": 200, "praktijkopleider": 200}

@@ -70,7 +70,8 @@ def _praktijkleren(learners: list[LearnerData], engine: EngineResults,
                 per_year.setdefault(entry.studiejaar, []).append((learner, entry))
     specs = []
     for year, entries in sorted(per_year.items()):
-        venster, count = entries[0][1].venster, len(entries)
+        _learner, first = entries[0]
+        venster, count = first.venster, len(entries)
         specs.append(DeadlineSpec(
             key=f"{PRAKTIJKLEREN}:{year}", datum=venster.sluit,
             wat=f"Subsidie Praktijkleren aanvragen voor studiejaar {year} "

@@ -77,27 +77,27 @@ def aanvraagtermijn(ev: Evaluation, index: int, leerling: Leerling) -> Condition
         return None
     naam, field = leerling_naam(ev, index, leerling), [veld(index, "start")]
     if leerling.start is None:
-        return TERM, None, ZINNEN["start?"].format(leerling=naam, maanden=months.text()), field
+        return Condition(TERM, None, ZINNEN["start?"].format(leerling=naam, maanden=months.text()), field)
     open_days = aanvraagdagen(leerling, ev.peildatum, int(months.waarde))
     if not open_days:
         last = add_months(max(Studiejaar.of(leerling.start).begin, leerling.start),
                           int(months.waarde))
-        return TERM, False, ZINNEN["termijn-"].format(leerling=naam, laatste=datum(last)), field
+        return Condition(TERM, False, ZINNEN["termijn-"].format(leerling=naam, laatste=datum(last)), field)
     year, day = open_days[0]
-    return TERM, True, ZINNEN["termijn+"].format(leerling=naam, jaar=year.label,
-                                                  laatste=datum(day)), field
+    return Condition(TERM, True, ZINNEN["termijn+"].format(leerling=naam, jaar=year.label,
+                                                  laatste=datum(day)), field)
 
 
 def leerling_werknemer(ev: Evaluation, index: int, leerling: Leerling) -> list[Condition]:
     """A learner with an employment contract in a leerwerktraject (bbl, Ad, hbo or wo)."""
     naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
     if leerling.leerweg is None:
-        return [(WHO, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
+        return [Condition(WHO, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
     words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
     if leerling.leerweg not in LEERWERK:
-        return [(WHO, False, ZINNEN["leerweg-"].format(**words), field)]
+        return [Condition(WHO, False, ZINNEN["leerweg-"].format(**words), field)]
     term = aanvraagtermijn(ev, index, leerling)
-    return [(WHO, True, ZINNEN["leerweg+"].format(**words), field), *([term] if term else [])]
+    return [Condition(WHO, True, ZINNEN["leerweg+"].format(**words), field), *([term] if term else [])]
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:
@@ -115,11 +115,12 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     firsts = []
     for i, leerling in learners:
         days = aanvraagdagen(leerling, ev.peildatum, int(months.waarde)) if months else []
-        if days:
-            firsts.append(days[0][0])
-            ev.add_deadline(days[0][1], ZINNEN["deadline"].format(
-                leerling=leerling_naam(ev, i, leerling), jaar=days[0][0].label,
-                laatste=datum(days[0][1]), maanden=months.text()))  # type: ignore[union-attr]
+        if months and days:
+            studiejaar, laatste = days[0]
+            firsts.append(studiejaar)
+            ev.add_deadline(laatste, ZINNEN["deadline"].format(
+                leerling=leerling_naam(ev, i, leerling), jaar=studiejaar.label,
+                laatste=datum(laatste), maanden=months.text()))
     amounts(ev)
     ev.arrange("declareren", ZINNEN["declareren"])
     if firsts:

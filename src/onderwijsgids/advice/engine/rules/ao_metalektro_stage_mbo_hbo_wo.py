@@ -53,7 +53,7 @@ def duur(ev: Evaluation, index: int, leerling: Leerling) -> Condition | None:
     if not (least and most and leerling.start and leerling.eind):
         return None
     if add_months(leerling.start, int(least.waarde)) > leerling.eind:
-        return ("stagiair", False, ZINNEN["te-kort"].format(
+        return Condition("stagiair", False, ZINNEN["te-kort"].format(
             leerling=leerling_naam(ev, index, leerling), minimum=least.text(),
             maximum=most.text()), [veld(index, "eind")])
     return None
@@ -70,11 +70,11 @@ def aanmelden(ev: Evaluation, index: int, leerling: Leerling) -> Condition | Non
 def stagiair(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list[Condition]:
     naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
     if leerling.leerweg is None:
-        return [(WHO, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
+        return [Condition(WHO, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
     words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
     if leerling.leerweg not in INTERNS:
-        return [(WHO, False, ZINNEN["leerweg-"].format(**words), field)]
-    conditions: list[Condition] = [(WHO, True, ZINNEN["leerweg+"].format(**words), field)]
+        return [Condition(WHO, False, ZINNEN["leerweg-"].format(**words), field)]
+    conditions: list[Condition] = [Condition(WHO, True, ZINNEN["leerweg+"].format(**words), field)]
     if leerling.leerweg == "bol":
         conditions.append(erkend_leerbedrijf(p.erkend_leerbedrijf,
                                              ZINNEN["wie-erkend"].format(leerling=naam)))

@@ -44,23 +44,23 @@ def vooraf(ev: Evaluation, index: int, leerling: Leerling) -> Condition:
     """Registered before the stage starts. Reference: https://www.ao-metalektro.nl/aanbod/stagevergoeding-voortgezet-onderwijs-vo/"""
     naam, field = leerling_naam(ev, index, leerling), [veld(index, "start")]
     if leerling.start is None:
-        return TERM, None, ZINNEN["start?"].format(leerling=naam), field
+        return Condition(TERM, None, ZINNEN["start?"].format(leerling=naam), field)
     if leerling.start <= ev.peildatum:
-        return TERM, False, ZINNEN["begonnen"].format(leerling=naam,
-                                                      start=datum(leerling.start)), field
+        return Condition(TERM, False, ZINNEN["begonnen"].format(leerling=naam,
+                                                      start=datum(leerling.start)), field)
     last = leerling.start - dt.timedelta(days=1)
-    return TERM, True, ZINNEN["nog-vooraf"].format(leerling=naam, start=datum(leerling.start),
-                                                    laatste=datum(last)), field
+    return Condition(TERM, True, ZINNEN["nog-vooraf"].format(leerling=naam, start=datum(leerling.start),
+                                                    laatste=datum(last)), field)
 
 
 def stagiair_vo(ev: Evaluation, index: int, leerling: Leerling) -> list[Condition]:
     naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
     if leerling.leerweg is None:
-        return [(WHO, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
+        return [Condition(WHO, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
     words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
     if leerling.leerweg not in VO:
-        return [(WHO, False, ZINNEN["leerweg-"].format(**words), field)]
-    return [(WHO, True, ZINNEN["leerweg+"].format(**words), field), vooraf(ev, index, leerling)]
+        return [Condition(WHO, False, ZINNEN["leerweg-"].format(**words), field)]
+    return [Condition(WHO, True, ZINNEN["leerweg+"].format(**words), field), vooraf(ev, index, leerling)]
 
 
 def evaluate(p: Profile, ev: Evaluation) -> None:

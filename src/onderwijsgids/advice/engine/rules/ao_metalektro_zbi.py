@@ -38,10 +38,10 @@ ZINNEN = {
 def bbl_leerling(ev: Evaluation, index: int, leerling: Leerling) -> list[Condition]:
     naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
     if leerling.leerweg is None:
-        return [(WHO, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
+        return [Condition(WHO, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
     words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
     ok = leerling.leerweg == "bbl"
-    return [(WHO, ok, ZINNEN["leerweg+" if ok else "leerweg-"].format(**words), field)]
+    return [Condition(WHO, ok, ZINNEN["leerweg+" if ok else "leerweg-"].format(**words), field)]
 
 
 def looptijd(ev: Evaluation) -> None:

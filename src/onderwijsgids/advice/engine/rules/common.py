@@ -3,9 +3,9 @@ and judging a list of learners or courses (the regeling applies when one of them
 
 from __future__ import annotations
 
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, NamedTuple, Sequence, TypeVar
 
-from onderwijsgids.vocabulary import LEERWEG_WORDS, datum
+from onderwijsgids.vocabulary import LEERWEG_WORDS, capitalised, datum
 
 from ..compiled import Param
 from ..deadlines import add_months
@@ -13,8 +13,19 @@ from ..evaluation import Evaluation
 from ..profile import Leerling, Profile
 from ..studiejaar import Studiejaar
 
-Condition = tuple[str, "bool | None", str, Sequence[str]]
+
+
+class Condition(NamedTuple):
+    """One condition as a rule judged it, before it is recorded with ``ev.condition``."""
+
+    code: str  # the condition's code in content (``voorwaarden``)
+    ok: bool | None  # met, not met, or not known from the answers
+    sentence: str  # why, in plain Dutch
+    fields: Sequence[str]  # the profile fields it rests on
+
+
 T = TypeVar("T")
+cap = capitalised  # "Leerling 1 ..." at the start of a sentence
 MAX_AGE = 3  # study years: an older figure is not used for an estimate (contract §3)
 
 KIESMBO = "https://www.kiesmbo.nl"
@@ -60,11 +71,6 @@ def leerling_naam(ev: Evaluation, index: int, leerling: Leerling) -> str:
     return f"leerling {index + 1}" + (f" ({', '.join(parts)})" if parts else "")
 
 
-def cap(text: str) -> str:
-    """First letter upper case, the rest untouched."""
-    return text[:1].upper() + text[1:]
-
-
 def veld(index: int, name: str, lijst: str = "leerlingen") -> str:
     """The profile field a condition rests on (for ``ontbreekt`` and the trace only)."""
     return f"{lijst}[{index}].{name}"
@@ -104,24 +110,25 @@ def binnen_maanden_na_start(ev: Evaluation, code: str, zinnen: dict[str, str], i
     field = [veld(index, "start")]
     words = dict(leerling=leerling_naam(ev, index, leerling), maanden=months.text())
     if leerling.start is None:
-        return code, None, zinnen["start?"].format(**words), field
+        return Condition(code, None, zinnen["start?"].format(**words), field)
     last = add_months(leerling.start, int(months.waarde))
     words.update(start=datum(leerling.start), laatste=datum(last))
     in_time = last >= ev.peildatum
-    return code, in_time, zinnen["start+" if in_time else "start-"].format(**words), field
+    return Condition(code, in_time, zinnen["start+" if in_time else "start-"].format(**words),
+                     field)
 
 
 def te_oud(figure: Param, studiejaar: Studiejaar) -> bool:
     """A figure of a study year more than three study years before ``studiejaar``: not used for
     an estimate (contract §3). An undated figure is never too old by this test."""
-    return bool(figure.schooljaar) and (
+    return figure.schooljaar is not None and (
         studiejaar.eerste_jaar - Studiejaar.parse(figure.schooljaar).eerste_jaar > MAX_AGE)
 
 
 def erkend_leerbedrijf(erkend: bool | None, wie: str = "mbo-bbl") -> Condition:
     """SBB recognition. Reference: https://www.s-bb.nl (erkend leerbedrijf)."""
     key = "erkend?" if erkend is None else ("erkend+" if erkend else "erkend-")
-    return ("erkend-leerbedrijf", erkend, ZINNEN[key].format(wie=wie), ("erkend_leerbedrijf",))
+    return Condition("erkend-leerbedrijf", erkend, ZINNEN[key].format(wie=wie), ("erkend_leerbedrijf",))
 
 
 def crebo_buiten_gids(ev: Evaluation, index: int, leerling: Leerling) -> None:
@@ -133,9 +140,9 @@ def crebo_buiten_gids(ev: Evaluation, index: int, leerling: Leerling) -> None:
 
 def outcome(conditions: Sequence[Condition]) -> bool | None:
     """False if any condition failed, else None if any is unknown, else True."""
-    if any(c[1] is False for c in conditions):
+    if any(c.ok is False for c in conditions):
         return False
-    return None if any(c[1] is None for c in conditions) else True
+    return None if any(c.ok is None for c in conditions) else True
 
 
 def judge_each(ev: Evaluation, things: Sequence[T] | None,
@@ -163,10 +170,10 @@ def judge_each(ev: Evaluation, things: Sequence[T] | None,
     chosen_ids = {i for i, _ in chosen}
     for i, conditions in judged:
         if i not in chosen_ids:
-            reason = next((c for c in conditions if c[1] is False), None) or next(
-                (c for c in conditions if c[1] is None), None)
+            reason = next((c for c in conditions if c.ok is False), None) or next(
+                (c for c in conditions if c.ok is None), None)
             if reason:
-                ev.note(ZINNEN["telt-niet-mee"].format(reden=reason[2]))
+                ev.note(ZINNEN["telt-niet-mee"].format(reden=reason.sentence))
     return [i for i, _ in chosen]
 
 

@@ -58,11 +58,11 @@ def in_dienst(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> lis
     needs an erkend leerbedrijf. Reference: https://www.oom.nl/Regelingen/Leerwerkbijdrage/Leerwerkbijdrage-schooljaar-2019-2020"""
     naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
     if leerling.leerweg is None:
-        return [(IN_DIENST, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
+        return [Condition(IN_DIENST, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
     words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
     if leerling.leerweg not in IN_DIENST_LEERWEGEN:
-        return [(IN_DIENST, False, ZINNEN["leerweg-"].format(**words), field)]
-    conditions = [(IN_DIENST, True, ZINNEN["leerweg+"].format(**words), field),
+        return [Condition(IN_DIENST, False, ZINNEN["leerweg-"].format(**words), field)]
+    conditions = [Condition(IN_DIENST, True, ZINNEN["leerweg+"].format(**words), field),
                   tijdens_opleiding(ev, index, leerling)]
     if leerling.leerweg == "bbl":
         conditions.append(erkend_leerbedrijf(p.erkend_leerbedrijf))
@@ -78,16 +78,16 @@ def tijdens_opleiding(ev: Evaluation, index: int, leerling: Leerling) -> Conditi
     given = "eind" if leerling.eind else ("start" if leerling.start else "leerweg")
     field = [veld(index, given)]
     if leerling.eind is not None and leerling.eind < ev.peildatum:
-        return TIJDENS, False, ZINNEN["loopt-"].format(leerling=naam,
-                                                        eind=datum(leerling.eind)), field
+        return Condition(TIJDENS, False, ZINNEN["loopt-"].format(leerling=naam,
+                                                        eind=datum(leerling.eind)), field)
     if leerling.start is not None and leerling.start > ev.peildatum:
-        return TIJDENS, True, ZINNEN["begint+"].format(leerling=naam,
-                                                        start=datum(leerling.start)), field
+        return Condition(TIJDENS, True, ZINNEN["begint+"].format(leerling=naam,
+                                                        start=datum(leerling.start)), field)
     if leerling.start is None and leerling.eind is None:
-        return TIJDENS, True, ZINNEN["zonder-data"].format(leerling=naam), []
+        return Condition(TIJDENS, True, ZINNEN["zonder-data"].format(leerling=naam), [])
     tot = f" (tot {datum(leerling.eind)})" if leerling.eind else ""
-    return TIJDENS, True, ZINNEN["loopt+"].format(leerling=naam, tot=tot), (
-        field if leerling.eind else [veld(index, "start")])
+    return Condition(TIJDENS, True, ZINNEN["loopt+"].format(leerling=naam, tot=tot), (
+        field if leerling.eind else [veld(index, "start")]))
 
 
 ROUTES = {"bbl": "mbo werkend leren (bbl)", "hbo-duaal": "hbo (duaal)",
@@ -130,7 +130,8 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
     for i, leerling in learners:
         route(ev, i, leerling)
     maximum = ev.param("maximum-leerlingen-per-bedrijf")
-    if maximum is not None and maximum.number() is not None and len(learners) > maximum.number():
+    most = maximum.number() if maximum else None
+    if maximum is not None and most is not None and len(learners) > most:
         ev.note(ZINNEN["maximum"].format(maximum=maximum.text(), jaar=maximum.schooljaar,
                                          aantal=len(learners)), maximum.bron)
     amount = ev.param("bedrag-bandbreedte")

@@ -97,10 +97,10 @@ def afstand(index: int, m: NieuweMedewerker) -> Condition:
     judgement ("Let op", contract §3). Reference: https://www.oom.nl/Regelingen/Jobstart"""
     naam, field = medewerker_naam(index, m), [veld(index, "doelgroep", STAFF)]
     if m.doelgroep is None:
-        return AFSTAND, None, ZINNEN["wie?"].format(medewerker=naam), field
+        return Condition(AFSTAND, None, ZINNEN["wie?"].format(medewerker=naam), field)
     if m.doelgroep in NIET_INZETBAAR:
-        return AFSTAND, True, ZINNEN["wie+"].format(Medewerker=cap(naam)), field
-    return AFSTAND, True, ZINNEN["wie-regiomanager"].format(medewerker=naam), field
+        return Condition(AFSTAND, True, ZINNEN["wie+"].format(Medewerker=cap(naam)), field)
+    return Condition(AFSTAND, True, ZINNEN["wie-regiomanager"].format(medewerker=naam), field)
 
 
 def minimum(index: int, m: NieuweMedewerker, name: str, value: int | None,
@@ -110,9 +110,9 @@ def minimum(index: int, m: NieuweMedewerker, name: str, value: int | None,
     key = "maanden" if name == "contract_maanden" else "uren"
     words = dict(medewerker=naam, Medewerker=cap(naam), aantal=value, minimum=least)
     if value is None:
-        return CONTRACT, None, ZINNEN[f"{key}?"].format(**words), field
+        return Condition(CONTRACT, None, ZINNEN[f"{key}?"].format(**words), field)
     ok = value >= least
-    return CONTRACT, ok, ZINNEN[f"{key}{'+' if ok else '-'}"].format(**words), field
+    return Condition(CONTRACT, ok, ZINNEN[f"{key}{'+' if ok else '-'}"].format(**words), field)
 
 
 def laatste_dag(ev: Evaluation, m: NieuweMedewerker):
@@ -128,11 +128,11 @@ def termijn(ev: Evaluation, index: int, m: NieuweMedewerker) -> Condition:
     naam, field = medewerker_naam(index, m), [veld(index, "in_dienst", STAFF)]
     last = laatste_dag(ev, m)
     if m.in_dienst is None or last is None:
-        return TERMIJN, None, ZINNEN["in-dienst?"].format(medewerker=naam), field
+        return Condition(TERMIJN, None, ZINNEN["in-dienst?"].format(medewerker=naam), field)
     words = dict(Medewerker=cap(naam), start=datum(m.in_dienst), laatste=datum(last))
     if last < ev.peildatum:
-        return TERMIJN, False, ZINNEN["termijn-"].format(**words), field
-    return TERMIJN, True, ZINNEN["termijn+"].format(**words), field
+        return Condition(TERMIJN, False, ZINNEN["termijn-"].format(**words), field)
+    return Condition(TERMIJN, True, ZINNEN["termijn+"].format(**words), field)
 
 
 def kandidaat(ev: Evaluation, index: int, m: NieuweMedewerker) -> list[Condition]:
@@ -178,9 +178,11 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
 def estimate(ev: Evaluation, candidates: int) -> None:
     """€ 500 internal plus up to € 1,500 external training per candidate (content)."""
     internal, external = ev.param("bijdrage-intern"), ev.param("maximum-extern")
-    if not (internal and external):
+    internal_eur = internal.number() if internal else None
+    external_eur = external.number() if external else None
+    if internal is None or external is None or internal_eur is None or external_eur is None:
         return
-    per = internal.number() + external.number()  # type: ignore[operator]
+    per = internal_eur + external_eur
     ev.schatting = int(per * candidates)
     totaal = f"; voor {candidates} kandidaten samen {euro(per * candidates)}" if candidates > 1 else ""
     ev.note(ZINNEN["schatting"].format(per=euro(per), intern=internal.text(),

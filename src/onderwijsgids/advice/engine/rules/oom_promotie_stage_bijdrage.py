@@ -77,11 +77,11 @@ def stagiair(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list
     Reference: https://www.s-bb.nl/bedrijven/voorwaarden-erkenning/"""
     naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
     if leerling.leerweg is None:
-        return [(STAGE, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
+        return [Condition(STAGE, None, ZINNEN["leerweg?"].format(leerling=naam), field)]
     words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
     if leerling.leerweg not in INTERNS:
-        return [(STAGE, False, ZINNEN["leerweg-"].format(**words), field)]
-    conditions: list[Condition] = [(STAGE, True, ZINNEN["leerweg+"].format(**words), field)]
+        return [Condition(STAGE, False, ZINNEN["leerweg-"].format(**words), field)]
+    conditions: list[Condition] = [Condition(STAGE, True, ZINNEN["leerweg+"].format(**words), field)]
     if leerling.leerweg in MBO_INTERNS:
         conditions.append(erkend_leerbedrijf(p.erkend_leerbedrijf,
                                              ZINNEN["wie-erkend"].format(leerling=naam)))

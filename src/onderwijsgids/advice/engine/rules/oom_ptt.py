@@ -61,15 +61,15 @@ def vooraf_aangevraagd(ev: Evaluation, index: int, course: Scholing) -> list[Con
     words = dict(cursus=naam, Cursus=cap(naam))
     start, applied = veld(index, "start", COURSES), veld(index, "aangevraagd", COURSES)
     if ID in course.aangevraagd:
-        return [(VOORAF, True, ZINNEN["aangevraagd"].format(**words), [applied])]
+        return [Condition(VOORAF, True, ZINNEN["aangevraagd"].format(**words), [applied])]
     if course.start is None:
-        return [(VOORAF, None, ZINNEN["start?"].format(**words), [start])]
+        return [Condition(VOORAF, None, ZINNEN["start?"].format(**words), [start])]
     if course.start <= ev.peildatum:
         wanneer = ("begint vandaag" if course.start == ev.peildatum
                    else f"is op {datum(course.start)} begonnen")
-        return [(VOORAF, False, ZINNEN["begonnen"].format(wanneer=wanneer, **words),
+        return [Condition(VOORAF, False, ZINNEN["begonnen"].format(wanneer=wanneer, **words),
                  [start, applied])]
-    return [(VOORAF, True, ZINNEN["nog-vooraf"].format(start=datum(course.start), **words),
+    return [Condition(VOORAF, True, ZINNEN["nog-vooraf"].format(start=datum(course.start), **words),
              [start])]
 
 

@@ -8,6 +8,8 @@ om zij-instroomtrajecten waarmee je nieuwe medewerkers kunt werven."
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from onderwijsgids.vocabulary import TARGET_GROUP_WORDS, listing
 
 from ..evaluation import Evaluation
@@ -33,7 +35,7 @@ ZINNEN = {
 }
 
 
-def groepen(values: list[str]) -> str:
+def groepen(values: Sequence[str]) -> str:
     return listing([TARGET_GROUP_WORDS[g] for g in DOELGROEPEN if g in values])
 
 

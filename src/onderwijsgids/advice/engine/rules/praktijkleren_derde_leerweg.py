@@ -62,11 +62,11 @@ def aanvraagperiode(ev: Evaluation) -> None:
     """The published window (dates inclusive); once it has closed and no newer one is published,
     there is no ``ja`` (contract §3). Reference: Countus, November 2025."""
     dated = [w for w in ev.regeling.windows if w.tot is not None]
-    upcoming = [w for w in dated if w.tot >= ev.peildatum]  # type: ignore[operator]
+    upcoming = [(w.tot, w) for w in dated if w.tot is not None and w.tot >= ev.peildatum]
     if upcoming:
-        w = upcoming[0]
+        tot, w = upcoming[0]
         ev.condition(WINDOW, True, ZINNEN["open"].format(wat=w.omschrijving.lower()))
-        ev.add_deadline(w.tot, ZINNEN["deadline"].format(tot=datum(w.tot)))  # type: ignore[arg-type]
+        ev.add_deadline(tot, ZINNEN["deadline"].format(tot=datum(tot)))
         return
     ends = ev.param("looptijd-tot")
     if ends is not None:

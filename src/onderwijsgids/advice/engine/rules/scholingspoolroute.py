@@ -40,13 +40,13 @@ def via_bedrijfsvakschool(ev: Evaluation, p: Profile, index: int,
     words = dict(leerling=naam, Leerling=cap(naam),
                  leerweg=LEERWEG_WORDS.get(leerling.leerweg or "", ""))
     if leerling.leerweg not in (None, "bbl"):
-        return [(LEERWEG, False, ZINNEN["leerweg-"].format(**words), [veld(index, "leerweg")])]
+        return [Condition(LEERWEG, False, ZINNEN["leerweg-"].format(**words), [veld(index, "leerweg")])]
     conditions: list[Condition] = []
     if leerling.leerweg is None:
-        conditions.append((LEERWEG, None, ZINNEN["leerweg?"].format(**words),
+        conditions.append(Condition(LEERWEG, None, ZINNEN["leerweg?"].format(**words),
                            [veld(index, "leerweg")]))
     key = {None: "bvm?", True: "bvm+", False: "bvm-"}[leerling.via_bvm]
-    conditions.append((VIA_BVM, leerling.via_bvm, ZINNEN[key].format(**words),
+    conditions.append(Condition(VIA_BVM, leerling.via_bvm, ZINNEN[key].format(**words),
                        [veld(index, "via_bvm")]))
     conditions.append(erkend_leerbedrijf(p.erkend_leerbedrijf))
     return conditions

@@ -91,12 +91,12 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
 
 def windows(ev: Evaluation) -> None:
     upcoming = [w for w in ev.regeling.windows if w.tot is None or w.tot >= ev.peildatum]
-    dated = [w for w in upcoming if w.tot is not None]
+    dated = [(w.tot, w) for w in upcoming if w.tot is not None]
     if dated:
-        w = dated[0]
+        tot, w = dated[0]
         words = dict(wat=w.omschrijving, van=f" van {datum(w.van)}" if w.van else "",
-                     tot=datum(w.tot))  # type: ignore[arg-type]
-        ev.add_deadline(w.tot, ZINNEN["deadline"].format(**words))  # type: ignore[arg-type]
+                     tot=datum(tot))
+        ev.add_deadline(tot, ZINNEN["deadline"].format(**words))
         ev.note(ZINNEN["tijdvak"].format(**words), w.bron)
         return
     for w in upcoming:
@@ -107,10 +107,10 @@ def windows(ev: Evaluation) -> None:
 def costs(ev: Evaluation) -> None:
     """What hoofdstuk 2 pays for (not course fees), and the minimum project costs.
     Reference: https://www.ao-metalektro.nl/slim-regeling/"""
-    share, cap, floor = (ev.param("subsidiepercentage"), ev.param("maximum-individueel"),
-                         ev.param("minimale-kosten"))
+    share, maximum, floor = (ev.param("subsidiepercentage"), ev.param("maximum-individueel"),
+                             ev.param("minimale-kosten"))
     if floor is not None:
         ev.arrange("minimale-kosten", ZINNEN["minimum"].format(minimum=floor.text()))
-    if share and cap:
+    if share and maximum:
         ev.arrange("geen-cursuskosten", ZINNEN["waarvoor"].format(aandeel=share.text(),
-                                                                  maximum=cap.text()))
+                                                                  maximum=maximum.text()))

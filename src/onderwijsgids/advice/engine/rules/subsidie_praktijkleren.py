@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_FLOOR, Decimal
+from typing import NamedTuple
 
-from onderwijsgids.vocabulary import HBO_DOMAIN_WORDS, LEERWEG_WORDS, datum, euro, listing
+from onderwijsgids.vocabulary import (
+    HBO_DOMAIN_WORDS, LEERWEG_WORDS, WindowState, datum, euro, listing,
+)
 
 from ..evaluation import Evaluation
 from ..model import Periode, Venster
@@ -89,20 +92,20 @@ def leerweg_telt(ev: Evaluation, index: int, leerling: Leerling) -> Condition:
     Reference: https://mijn.rvo.nl/praktijkleren (categories)."""
     naam, field = leerling_naam(ev, index, leerling), [veld(index, "leerweg")]
     if leerling.leerweg is None:
-        return LEERWEG, None, ZINNEN["leerweg?"].format(leerling=naam), field
+        return Condition(LEERWEG, None, ZINNEN["leerweg?"].format(leerling=naam), field)
     words = dict(Leerling=cap(naam), leerweg=LEERWEG_WORDS[leerling.leerweg])
     if leerling.leerweg not in MBO | HBO | VMBO:
-        return LEERWEG, False, ZINNEN["leerweg-"].format(**words), field
-    return LEERWEG, True, ZINNEN["leerweg+"].format(**words), field
+        return Condition(LEERWEG, False, ZINNEN["leerweg-"].format(**words), field)
+    return Condition(LEERWEG, True, ZINNEN["leerweg+"].format(**words), field)
 
 
 def mbo_voorwaarden(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list[Condition]:
     """mbo-bbl: an erkend leerbedrijf and a course in the Crebo register.
     Reference: https://www.rvo.nl/subsidies-regelingen/subsidieregeling-praktijkleren/kom-ik-aanmerking/mbo"""
     naam = leerling_naam(ev, index, leerling)
-    crebo = (("crebo-register", None, ZINNEN["crebo?"].format(leerling=naam),
+    crebo = (Condition("crebo-register", None, ZINNEN["crebo?"].format(leerling=naam),
               [veld(index, "crebo")]) if leerling.crebo is None else
-             ("crebo-register", True, ZINNEN["crebo+"].format(leerling=naam),
+             Condition("crebo-register", True, ZINNEN["crebo+"].format(leerling=naam),
               [veld(index, "crebo")]))
     return [erkend_leerbedrijf(p.erkend_leerbedrijf), crebo]
 
@@ -115,12 +118,12 @@ def hbo_domein(ev: Evaluation, index: int, leerling: Leerling) -> list[Condition
     words = dict(leerling=naam, Leerling=cap(naam),
                  domein=HBO_DOMAIN_WORDS.get(leerling.hbo_domein or "", ""))
     if leerling.hbo_domein is None:
-        domein: Condition = ("hbo-domein", None, ZINNEN["domein?"].format(**words), field)
+        domein: Condition = Condition("hbo-domein", None, ZINNEN["domein?"].format(**words), field)
     elif leerling.hbo_domein in HBO_DOMEINEN:
-        domein = ("hbo-domein", True, ZINNEN["domein+"].format(**words), field)
+        domein = Condition("hbo-domein", True, ZINNEN["domein+"].format(**words), field)
     else:
-        domein = ("hbo-domein", False, ZINNEN["domein-"].format(**words), field)
-    return [domein, ("hbo-geen-erkenning-nodig", True, ZINNEN["hbo-erkenning"].format(**words),
+        domein = Condition("hbo-domein", False, ZINNEN["domein-"].format(**words), field)
+    return [domein, Condition("hbo-geen-erkenning-nodig", True, ZINNEN["hbo-erkenning"].format(**words),
                      [veld(index, "leerweg")])]
 
 
@@ -130,7 +133,7 @@ def vmbo_leerwerktraject(ev: Evaluation, index: int, leerling: Leerling) -> list
     naam = leerling_naam(ev, index, leerling)
     key = {None: "leerwerktraject?", True: "leerwerktraject+", False: "leerwerktraject-"}[
         leerling.leerwerktraject]
-    return [("vmbo-leerwerktraject", leerling.leerwerktraject,
+    return [Condition("vmbo-leerwerktraject", leerling.leerwerktraject,
              ZINNEN[key].format(leerling=naam, Leerling=cap(naam)),
              [veld(index, "leerwerktraject")])]
 
@@ -138,7 +141,7 @@ def vmbo_leerwerktraject(ev: Evaluation, index: int, leerling: Leerling) -> list
 def voorwaarden(ev: Evaluation, p: Profile, index: int, leerling: Leerling) -> list[Condition]:
     """Every condition of one learner's praktijkleerplaats."""
     first = leerweg_telt(ev, index, leerling)
-    if first[1] is not True:
+    if first.ok is not True:
         return [first]
     if leerling.leerweg in MBO:
         return [first, *mbo_voorwaarden(ev, p, index, leerling)]
@@ -189,20 +192,29 @@ def begeleide_weken(ev: Evaluation, leerling: Leerling, studiejaar: Studiejaar) 
     return min(werkweken(max(begin, studiejaar.begin), last), full)
 
 
+class Jaarbedrag(NamedTuple):
+    """The amount for a full year and the study year of that figure."""
+
+    bedrag: Decimal
+    schooljaar: str | None
+
+
 def bedrag_per_plaats(ev: Evaluation, leerling: Leerling,
-                      studiejaar: Studiejaar) -> tuple[Decimal, str | None] | None:
+                      studiejaar: Studiejaar) -> Jaarbedrag | None:
     """The amount for a full year: the cap (€ 2.700) for mbo and vmbo; for hbo the expected
     amount, which lies below the cap (contract §3). A figure more than three study years old
     is not used. Reference: https://hlb-nannen.nl/nieuws/aanvraag-subsidie-praktijkleren-tot-17-september"""
     if leerling.leerweg in HBO:
         expected = ev.param("verwacht-bedrag-hbo")
-        if expected is None or not expected.range() or not expected.schooljaar or (
+        bereik = expected.range() if expected else None
+        if expected is None or bereik is None or not expected.schooljaar or (
                 studiejaar.eerste_jaar - Studiejaar.parse(expected.schooljaar).eerste_jaar
                 > MAX_AGE):
             return None
-        return expected.range()[1], expected.schooljaar  # type: ignore[index]
+        return Jaarbedrag(bereik.tot, expected.schooljaar)
     maximum = ev.param("maximum-per-plaats")
-    return (maximum.number(), maximum.schooljaar) if maximum and maximum.number() else None
+    bedrag = maximum.number() if maximum else None
+    return Jaarbedrag(bedrag, maximum.schooljaar) if maximum and bedrag else None
 
 
 def bijdrage(ev: Evaluation, leerling: Leerling, studiejaar: Studiejaar) -> int | None:
@@ -213,7 +225,7 @@ def bijdrage(ev: Evaluation, leerling: Leerling, studiejaar: Studiejaar) -> int 
     amount = bedrag_per_plaats(ev, leerling, studiejaar)
     if weeks is None or not full or amount is None:
         return None
-    return int((amount[0] * weeks / full).quantize(Decimal(1), rounding=ROUND_FLOOR))
+    return int((amount.bedrag * weeks / full).quantize(Decimal(1), rounding=ROUND_FLOOR))
 
 
 def venster(ev: Evaluation, studiejaar: Studiejaar) -> Venster:
@@ -226,6 +238,7 @@ def venster(ev: Evaluation, studiejaar: Studiejaar) -> Venster:
         if known and studiejaar.label < min(known):
             return Venster(staat="gesloten")
         return Venster(staat="onbekend")
+    staat: WindowState
     if window.tot is not None and window.tot < ev.peildatum:
         staat = "gesloten"
     else:
@@ -267,10 +280,11 @@ def evaluate(p: Profile, ev: Evaluation) -> None:
 def arrangements(ev: Evaluation, learners: list[tuple[int, Leerling]]) -> None:
     """What the company arranges itself: praktijkovereenkomst and ROD (mbo), eHerkenning 3."""
     mbo = [(i, leerling) for i, leerling in learners if leerling.leerweg in MBO]
-    signed = [(i, leerling) for i, leerling in mbo if leerling.praktijkovereenkomst]
-    for i, leerling in signed:
+    signed = [(i, leerling, leerling.praktijkovereenkomst) for i, leerling in mbo
+              if leerling.praktijkovereenkomst]
+    for i, leerling, signed_on in signed:
         ev.condition("praktijkovereenkomst", True, ZINNEN["overeenkomst+"].format(
-            leerling=leerling_naam(ev, i, leerling), datum=datum(leerling.praktijkovereenkomst)),
+            leerling=leerling_naam(ev, i, leerling), datum=datum(signed_on)),
             [veld(i, "praktijkovereenkomst")])
     if mbo and len(signed) < len(mbo):
         ev.arrange("praktijkovereenkomst")
@@ -343,7 +357,8 @@ def estimate(ev: Evaluation, learners: list[tuple[int, Leerling]], entries: list
         key = "deel-hbo" if leerling.leerweg in HBO else "deel-mbo"
         parts.append(ZINNEN[key].format(leerling=names[entry.leerling], weken=entry.weken,
                                         volledig=volledig_jaar(ev, leerling),
-                                        bedrag=euro(amount[0]), bedragjaar=amount[1]))
+                                        bedrag=euro(amount.bedrag),
+                                        bedragjaar=amount.schooljaar))
     if parts and total > 0:
         ev.schatting = total
         maximum = ev.param("maximum-per-plaats")
