@@ -21,10 +21,8 @@ from onderwijsgids.advice.engine.compiled import compiled
 from .domain.deadlines import (
     PRAKTIJKLEREN, DeadlineSpec, EngineResults, LearnerData, company_deadlines, regeling_of,
 )
+from .domain.values import PROFILE_FIELDS
 from .models import Application, Company, Deadline, Learner, StaffTraining
-
-PROFILE_FIELDS = ("naam", "cao", "medewerkers", "provincie", "plaats", "erkend_leerbedrijf",
-                  "praktijkopleider_opgeleid", "doelen", "doelgroepen")
 
 
 def today() -> dt.date:
@@ -35,6 +33,21 @@ def current_kb():
     from onderwijsgids.content.services import current_kb as load
 
     return load()
+
+
+def _ids_of_type(kind: str) -> set[str]:
+    return {item.id for item in current_kb().items.values()
+            if getattr(item, "type", None) == kind}
+
+
+def known_crebos() -> set[str]:
+    """The crebo codes of the guide's qualifications (a learner's crebo is one of these)."""
+    return _ids_of_type("kwalificatie")
+
+
+def known_regelingen() -> set[str]:
+    """The IDs of the guide's regelingen (what can be applied for)."""
+    return _ids_of_type("regeling")
 
 
 def one_line(text: str) -> str:

@@ -1,0 +1,117 @@
+"""The values a write action takes, one frozen type per kind of company data.
+
+Each type lists its writable fields once, with their types: the model, the forms, the CSV
+import and the API are built around it, and :mod:`..actions` takes nothing else. Checks on
+the values (lengths, known codes, a learner's dates) live in :mod:`..checks`. Plain data:
+nothing here knows Django.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, fields
+from decimal import Decimal
+from typing import Any, Literal, Sequence, get_args
+
+Leerweg = Literal["bol", "bbl", "hbo-duaal", "hbo-voltijd", "vmbo", "havo-vwo"]
+HboDomein = Literal["techniek", "landbouw", "zorg", "gedrag-maatschappij", "ander"]
+LEARNING_PATHS: tuple[str, ...] = get_args(Leerweg)
+HBO_DOMAINS: tuple[str, ...] = get_args(HboDomein)
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+@dataclass(frozen=True, kw_only=True)
+class LearnerValues:
+    """A learner or intern as an owner enters it (``aangevraagd``: regeling IDs).
+
+    Fields in the order of the form, the CSV columns and the exports."""
+
+    naam: str
+    leerweg: Leerweg
+    crebo: str = ""
+    school: str = ""
+    start: dt.date
+    eind: dt.date
+    praktijkopleider: str = ""
+    praktijkovereenkomst: dt.date | None = None
+    via_bvm: bool = False
+    hbo_domein: HboDomein | Literal[""] = ""
+    leerwerktraject: bool | None = None
+    aangevraagd: Sequence[str] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, obj: Any) -> LearnerValues:
+        """The values of a stored learner (or anything with these attributes)."""
+        return cls(**{name: getattr(obj, name) for name in LEARNER_FIELDS})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "aangevraagd": list(self.aangevraagd)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingValues:
+    """A course of an employee (``aangevraagd``: regeling IDs, e.g. ``oom-ptt``)."""
+
+    medewerker: str
+    omschrijving: str
+    start: dt.date
+    kosten_eur: int | None = None
+    aangevraagd: Sequence[str] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, obj: Any) -> TrainingValues:
+        return cls(**{name: getattr(obj, name) for name in TRAINING_FIELDS})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "aangevraagd": list(self.aangevraagd)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApplicationValues:
+    """An application for a regeling (``jaar``: a year ``2026`` or study year ``2025/26``)."""
+
+    regeling: str
+    jaar: str
+    status: str = "te-doen"
+    bedrag: Decimal | None = None
+    datum: dt.date | None = None
+    notitie: str = ""
+
+    @classmethod
+    def of(cls, obj: Any) -> ApplicationValues:
+        return cls(**{name: getattr(obj, name) for name in APPLICATION_FIELDS})
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompanyProfile:
+    """A company's own answers in contract §2 form (``None``: not known)."""
+
+    naam: str
+    cao: str | None = None
+    medewerkers: int | None = None
+    provincie: str | None = None
+    plaats: str = ""
+    erkend_leerbedrijf: bool | None = None
+    praktijkopleider_opgeleid: bool | None = None
+    doelen: Sequence[str] = field(default_factory=tuple)
+    doelgroepen: Sequence[str] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, obj: Any) -> CompanyProfile:
+        return cls(**{name: getattr(obj, name) for name in PROFILE_FIELDS})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "doelen": list(self.doelen),
+                "doelgroepen": list(self.doelgroepen)}
+
+
+LEARNER_FIELDS = _field_names(LearnerValues)
+TRAINING_FIELDS = _field_names(TrainingValues)
+APPLICATION_FIELDS = _field_names(ApplicationValues)
+PROFILE_FIELDS = _field_names(CompanyProfile)
