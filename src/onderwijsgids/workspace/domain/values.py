@@ -9,9 +9,9 @@ nothing here knows Django.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Any, Literal, Sequence, get_args
+from typing import Any, Literal, Self, Sequence, get_args
 
 Leerweg = Literal["bol", "bbl", "hbo-duaal", "hbo-voltijd", "vmbo", "havo-vwo"]
 HboDomein = Literal["techniek", "landbouw", "zorg", "gedrag-maatschappij", "ander"]
@@ -23,8 +23,22 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
+class _Values:
+    """What every value type can do: be read from a stored row, and be given to the model."""
+
+    @classmethod
+    def of(cls, obj: Any) -> Self:
+        """The values of a stored row (or anything with these attributes)."""
+        return cls(**{name: getattr(obj, name) for name in _field_names(cls)})
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields as the model stores them (lists for the JSON fields)."""
+        return {name: list(value) if isinstance(value, (list, tuple)) else value
+                for name in _field_names(type(self)) for value in [getattr(self, name)]}
+
+
 @dataclass(frozen=True, kw_only=True)
-class LearnerValues:
+class LearnerValues(_Values):
     """A learner or intern as an owner enters it (``aangevraagd``: regeling IDs).
 
     Fields in the order of the form, the CSV columns and the exports."""
@@ -42,17 +56,9 @@ class LearnerValues:
     leerwerktraject: bool | None = None
     aangevraagd: Sequence[str] = field(default_factory=tuple)
 
-    @classmethod
-    def of(cls, obj: Any) -> LearnerValues:
-        """The values of a stored learner (or anything with these attributes)."""
-        return cls(**{name: getattr(obj, name) for name in LEARNER_FIELDS})
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "aangevraagd": list(self.aangevraagd)}
-
 
 @dataclass(frozen=True, kw_only=True)
-class TrainingValues:
+class TrainingValues(_Values):
     """A course of an employee (``aangevraagd``: regeling IDs, e.g. ``oom-ptt``)."""
 
     medewerker: str
@@ -61,16 +67,9 @@ class TrainingValues:
     kosten_eur: int | None = None
     aangevraagd: Sequence[str] = field(default_factory=tuple)
 
-    @classmethod
-    def of(cls, obj: Any) -> TrainingValues:
-        return cls(**{name: getattr(obj, name) for name in TRAINING_FIELDS})
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "aangevraagd": list(self.aangevraagd)}
-
 
 @dataclass(frozen=True, kw_only=True)
-class ApplicationValues:
+class ApplicationValues(_Values):
     """An application for a regeling (``jaar``: a year ``2026`` or study year ``2025/26``)."""
 
     regeling: str
@@ -80,16 +79,9 @@ class ApplicationValues:
     datum: dt.date | None = None
     notitie: str = ""
 
-    @classmethod
-    def of(cls, obj: Any) -> ApplicationValues:
-        return cls(**{name: getattr(obj, name) for name in APPLICATION_FIELDS})
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True, kw_only=True)
-class CompanyProfile:
+class CompanyProfile(_Values):
     """A company's own answers in contract §2 form (``None``: not known)."""
 
     naam: str
@@ -101,14 +93,6 @@ class CompanyProfile:
     praktijkopleider_opgeleid: bool | None = None
     doelen: Sequence[str] = field(default_factory=tuple)
     doelgroepen: Sequence[str] = field(default_factory=tuple)
-
-    @classmethod
-    def of(cls, obj: Any) -> CompanyProfile:
-        return cls(**{name: getattr(obj, name) for name in PROFILE_FIELDS})
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "doelen": list(self.doelen),
-                "doelgroepen": list(self.doelgroepen)}
 
 
 LEARNER_FIELDS = _field_names(LearnerValues)
