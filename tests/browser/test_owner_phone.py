@@ -40,21 +40,23 @@ def fits(page) -> None:
 @pytest.fixture
 def company(site):
     from onderwijsgids.workspace import actions
+    from onderwijsgids.workspace.domain.values import (CompanyProfile, LearnerValues,
+                                                       TrainingValues)
     from onderwijsgids.workspace.models import Account
 
     owner = get_user_model().objects.create_user(username="eigenaar@vonk.test",
                                                  email="eigenaar@vonk.test", password=PASSWORD)
     Account.objects.create(user=owner)
-    company = actions.do_create_company(owner, "Metaalbedrijf De Vonk", owner=owner,
-                                        erkend_leerbedrijf=True, cao="metaal-en-techniek",
-                                        provincie="noord-holland")
-    learner = actions.do_create_learner(owner, company, {
-        "naam": "Kim Voorbeeld", "leerweg": "bbl", "start": dt.date(2025, 9, 1),
-        "eind": dt.date(2027, 7, 1)})
-    actions.do_create_training(owner, company, {
-        "medewerker": "Jo Voorbeeld", "omschrijving": "TIG-lassen", "kosten_eur": 725,
-        "start": dt.date.today() + dt.timedelta(days=40)})
-    actions.do_create_feed_token(owner, company)
+    company = actions.do_create_company(CompanyProfile(
+        naam="Metaalbedrijf De Vonk", erkend_leerbedrijf=True, cao="metaal-en-techniek",
+        provincie="noord-holland"), owner=owner, acting_user=owner)
+    learner = actions.do_create_learner(company, LearnerValues(
+        naam="Kim Voorbeeld", leerweg="bbl", start=dt.date(2025, 9, 1),
+        eind=dt.date(2027, 7, 1)), acting_user=owner)
+    actions.do_create_training(company, TrainingValues(
+        medewerker="Jo Voorbeeld", omschrijving="TIG-lassen", kosten_eur=725,
+        start=dt.date.today() + dt.timedelta(days=40)), acting_user=owner)
+    actions.do_create_feed_token(company, acting_user=owner)
     company.test_learner = learner
     return company
 

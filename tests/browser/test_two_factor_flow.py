@@ -23,11 +23,13 @@ PASSWORD = "lang-geheim-wachtwoord-1"
 @pytest.fixture
 def advised_company(site):
     from onderwijsgids.workspace import actions
+    from onderwijsgids.workspace.domain.values import CompanyProfile
     from onderwijsgids.workspace.models import AdvisorAssignment
 
     owner = get_user_model().objects.create_user(username="eigenaar@vonk.test",
                                                  email="eigenaar@vonk.test", password=PASSWORD)
-    company = actions.do_create_company(owner, "Metaalbedrijf De Vonk", owner=owner)
+    company = actions.do_create_company(CompanyProfile(naam="Metaalbedrijf De Vonk"),
+                                        owner=owner, acting_user=owner)
     advisor = get_user_model().objects.create_user(username="adviseur@metaalunie.test",
                                                    email="adviseur@metaalunie.test",
                                                    password=PASSWORD)

@@ -27,13 +27,15 @@ def _no_sideways_scroll(page) -> None:
 @pytest.fixture
 def company(site):
     from onderwijsgids.workspace import actions
+    from onderwijsgids.workspace.domain.values import CompanyProfile
     from onderwijsgids.workspace.models import Account
 
     owner = get_user_model().objects.create_user(username="eigenaar@vonk.test",
                                                  email="eigenaar@vonk.test", password=PASSWORD)
     Account.objects.create(user=owner)
-    return actions.do_create_company(owner, "Metaalbedrijf De Vonk", owner=owner,
-                                     erkend_leerbedrijf=True, cao="metaal-en-techniek")
+    return actions.do_create_company(CompanyProfile(
+        naam="Metaalbedrijf De Vonk", erkend_leerbedrijf=True, cao="metaal-en-techniek"),
+        owner=owner, acting_user=owner)
 
 
 def fill_date(page, legend: str, day: dt.date) -> None:
@@ -121,16 +123,19 @@ def test_every_company_page_is_axe_clean_on_a_phone(page, site, company,
     from django.urls import reverse
 
     from onderwijsgids.workspace import actions
+    from onderwijsgids.workspace.domain.values import (ApplicationValues, LearnerValues,
+                                                       TrainingValues)
 
     owner = company.memberships.get().user
-    learner = actions.do_create_learner(owner, company, {
-        "naam": "Kim Voorbeeld", "leerweg": "bbl", "start": dt.date(2026, 9, 1),
-        "eind": dt.date(2028, 7, 1)})
-    training = actions.do_create_training(owner, company, {
-        "medewerker": "Jo Voorbeeld", "omschrijving": "TIG-lassen",
-        "start": dt.date.today() + dt.timedelta(days=40)})
-    application = actions.do_save_application(owner, company, {
-        "regeling": "subsidie-praktijkleren", "jaar": "2026/27", "status": "te-doen"})
+    learner = actions.do_create_learner(company, LearnerValues(
+        naam="Kim Voorbeeld", leerweg="bbl", start=dt.date(2026, 9, 1),
+        eind=dt.date(2028, 7, 1)), acting_user=owner)
+    training = actions.do_create_training(company, TrainingValues(
+        medewerker="Jo Voorbeeld", omschrijving="TIG-lassen",
+        start=dt.date.today() + dt.timedelta(days=40)), acting_user=owner)
+    application = actions.do_create_application(company, ApplicationValues(
+        regeling="subsidie-praktijkleren", jaar="2026/27", status="te-doen"),
+        acting_user=owner)
     from django.utils import timezone
 
     from onderwijsgids.workspace.models import ReminderSent

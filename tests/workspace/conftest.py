@@ -13,6 +13,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from onderwijsgids.workspace import actions
+from onderwijsgids.workspace.domain.values import (ApplicationValues, CompanyProfile,
+                                                   LearnerValues, TrainingValues)
 from onderwijsgids.workspace.models import Account, Application, CalendarFeedToken
 
 
@@ -61,18 +63,19 @@ def a_crebo() -> str:
 
 
 def fill_company(owner, naam: str):
-    company = actions.do_create_company(owner, naam, owner=owner, plaats="Testdorp",
-                                        erkend_leerbedrijf=True, cao="metaal-en-techniek")
-    learner = actions.do_create_learner(owner, company, {
-        "naam": f"Leerling van {naam}", "leerweg": "bbl", "crebo": a_crebo(),
-        "start": dt.date(2025, 9, 1), "eind": dt.date(2027, 7, 1), "via_bvm": False})
-    training = actions.do_create_training(owner, company, {
-        "medewerker": f"Medewerker van {naam}", "omschrijving": "TIG-lassen",
-        "start": dt.date.today() + dt.timedelta(days=60)})
-    application = actions.do_save_application(owner, company, {
-        "regeling": "subsidie-praktijkleren", "jaar": "2025/26",
-        "status": Application.Status.TODO})
-    token = actions.do_create_feed_token(owner, company)
+    company = actions.do_create_company(
+        CompanyProfile(naam=naam, plaats="Testdorp", erkend_leerbedrijf=True,
+                       cao="metaal-en-techniek"), owner=owner, acting_user=owner)
+    learner = actions.do_create_learner(company, LearnerValues(
+        naam=f"Leerling van {naam}", leerweg="bbl", crebo=a_crebo(),
+        start=dt.date(2025, 9, 1), eind=dt.date(2027, 7, 1), via_bvm=False), acting_user=owner)
+    training = actions.do_create_training(company, TrainingValues(
+        medewerker=f"Medewerker van {naam}", omschrijving="TIG-lassen",
+        start=dt.date.today() + dt.timedelta(days=60)), acting_user=owner)
+    application = actions.do_create_application(company, ApplicationValues(
+        regeling="subsidie-praktijkleren", jaar="2025/26", status=Application.Status.TODO),
+        acting_user=owner)
+    token = actions.do_create_feed_token(company, acting_user=owner)
     return {"company": company, "learner": learner, "training": training,
             "application": application, "token": token}
 
@@ -84,7 +87,7 @@ def world(content_db):
     a = fill_company(owner_a, "Bedrijf A")
     b = fill_company(owner_b, "Bedrijf B")
     advisor = make_user("adviseur@metaalunie.test", Account.Role.ADVISOR)
-    actions.do_assign_advisor(None, a["company"], advisor)
+    actions.do_assign_advisor(a["company"], advisor, acting_user=None)
     stranger = make_user("vreemde-adviseur@metaalunie.test", Account.Role.ADVISOR)
     return {"a": a, "b": b, "owner_a": owner_a, "owner_b": owner_b, "advisor": advisor,
             "stranger": stranger}

@@ -6,11 +6,12 @@ import re
 
 from django.core import mail
 from django.db import connection
-from django.test import Client
+from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from onderwijsgids.workspace import actions
+from onderwijsgids.workspace.domain.values import CompanyProfile
 from onderwijsgids.workspace.models import Membership
 
 from .conftest import code_for, enrol_by_mail, make_user
@@ -19,8 +20,9 @@ PASSWORD = "lang-geheim-wachtwoord-1"
 
 
 def _invite_link(owner_client, company, email="nieuw@bedrijf-a.test", rol="employee") -> str:
-    response = owner_client.post(f"/bedrijf/{company.pk}/uitnodigen/",
-                                 {"email": email, "rol": rol})
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the mail goes out on commit
+        response = owner_client.post(f"/bedrijf/{company.pk}/uitnodigen/",
+                                     {"email": email, "rol": rol})
     assert response.status_code == 302
     return re.search(r"http://testserver(/account/uitnodiging/\S+/)", mail.outbox[-1].body)[1]
 
@@ -132,7 +134,7 @@ def test_my_companies_lists_every_company_from_one_query(client, world):
     only = world["b"]["company"]
     assert client.get("/bedrijf/")["Location"] == f"/bedrijf/{only.pk}/"
     owner = world["owner_a"]
-    actions.do_create_company(owner, "Bedrijf C", owner=owner)
+    actions.do_create_company(CompanyProfile(naam="Bedrijf C"), owner=owner, acting_user=owner)
     client.force_login(owner)
     with CaptureQueriesContext(connection) as queries:
         page = client.get("/bedrijf/")

@@ -66,11 +66,15 @@ HEADER = "naam;leerweg;crebo;school;start;eind;praktijkopleider;praktijkovereenk
 
 
 @pytest.mark.parametrize(("row", "field", "message"), [
-    ("Kim;bbl;;ROC;01-09-0999;2028-07-01;;;nee", "start", "moet tussen 1900 en 2100 liggen"),
-    ("Kim;bbl;;ROC;2026-09-01;9999-12-31;;;nee", "eind", "moet tussen 1900 en 2100 liggen"),
-    ("Kim;bbl;;ROC;2026-09-01;2035-07-01;;;nee", "eind", "ligt meer dan 8 jaar na de startdatum"),
+    # The value rules are the form's (workspace.checks), so are their messages.
+    ("Kim;bbl;;ROC;01-09-0999;2028-07-01;;;nee", "start",
+     "De datum moet tussen 1900 en 2100 liggen."),
+    ("Kim;bbl;;ROC;2026-09-01;9999-12-31;;;nee", "eind",
+     "De datum moet tussen 1900 en 2100 liggen."),
+    ("Kim;bbl;;ROC;2026-09-01;2035-07-01;;;nee", "eind",
+     "De einddatum ligt meer dan 8 jaar na de startdatum."),
     ('"Kim\r\nBcc: x@example.org";bbl;;ROC;2026-09-01;2028-07-01;;;nee', "naam",
-     "mag geen regeleinde bevatten"),
+     "Deze tekst mag geen regeleinde bevatten"),
     ("Kim\x00;bbl;;ROC;2026-09-01;2028-07-01;;;nee", "bestand", "bevat een ongeldig teken (NUL)"),
     ('"' + "x" * 200_000 + '";bbl;;ROC;2026-09-01;2028-07-01;;;nee', "bestand",
      "is geen leesbare CSV"),

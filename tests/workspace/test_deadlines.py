@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from django.utils.html import escape
 
 from onderwijsgids.content.services import current_kb
 from onderwijsgids.workspace import actions
-from onderwijsgids.workspace.models import Application, Deadline
+from onderwijsgids.workspace.domain.values import (ApplicationValues, LearnerValues,
+                                                   TrainingValues)
+from onderwijsgids.workspace.models import ActionPointStatus, Application, Deadline
 
 from .conftest import a_crebo
 
@@ -17,9 +20,9 @@ def test_praktijkleren_deadline_is_the_window_of_the_study_year(world):
     # Study year 2025/26: "in 2026 geopend van 2 juni tot en met 17 september"
     # (ondernemersklankbord.nl), the same window the advice engine reports.
     company = world["a"]["company"]
-    actions.do_create_learner(world["owner_a"], company, {
-        "naam": "Vroege Leerling", "leerweg": "bbl", "crebo": a_crebo(),
-        "start": dt.date(2025, 9, 1), "eind": dt.date(2026, 6, 30)})
+    actions.do_create_learner(company, LearnerValues(
+        naam="Vroege Leerling", leerweg="bbl", crebo=a_crebo(),
+        start=dt.date(2025, 9, 1), eind=dt.date(2026, 6, 30)), acting_user=world["owner_a"])
     row = Deadline.objects.get(company=company, key="subsidie-praktijkleren:2025/26")
     assert row.datum == dt.date(2026, 9, 17)
     assert row.bbl_leerlingen >= 1 and "ondernemersklankbord.nl" in row.bron
@@ -37,9 +40,9 @@ def test_a_study_year_without_a_published_window_is_marked_expected(world):
 def test_bol_learner_gets_no_praktijkleren_deadline(world):
     company = world["b"]["company"]
     company.learners.all().delete()
-    actions.do_create_learner(world["owner_b"], company, {
-        "naam": "Bol Leerling", "leerweg": "bol", "start": dt.date(2026, 9, 1),
-        "eind": dt.date(2028, 7, 1)})
+    actions.do_create_learner(company, LearnerValues(
+        naam="Bol Leerling", leerweg="bol", start=dt.date(2026, 9, 1),
+        eind=dt.date(2028, 7, 1)), acting_user=world["owner_b"])
     assert not Deadline.objects.filter(company=company, regeling="subsidie-praktijkleren").exists()
 
 
@@ -47,7 +50,9 @@ def test_ptt_deadline_comes_from_the_engine_per_course(world):
     training = world["a"]["training"]
     row = Deadline.objects.get(training=training, regeling="oom-ptt")
     assert row.datum < training.start
-    actions.do_update_training(world["owner_a"], training, {"aangevraagd": ["oom-ptt"]})
+    actions.do_update_training(training, replace(TrainingValues.of(training),
+                                                 aangevraagd=["oom-ptt"]),
+                               acting_user=world["owner_a"])
     assert not Deadline.objects.filter(training=training, regeling="oom-ptt",
                                        afgehandeld=False).exists()
 
@@ -61,8 +66,10 @@ def test_dashboard_lists_open_actions_by_deadline_and_hides_handled(owner_client
     positions = [page.index(d.datum.strftime("%Y-%m-%d")) for d in open_rows]
     assert positions == sorted(positions)
     ptt = Deadline.objects.get(training=world["a"]["training"])
-    actions.do_save_application(world["owner_a"], company, {"status": "aangevraagd"},
-                                world["a"]["application"])
+    application = world["a"]["application"]
+    actions.do_update_application(application, replace(ApplicationValues.of(application),
+                                                       status="aangevraagd"),
+                                  acting_user=world["owner_a"])
     handled = Deadline.objects.filter(company=company, regeling="subsidie-praktijkleren",
                                       jaar=world["a"]["application"].jaar)
     assert all(d.afgehandeld for d in handled)
@@ -72,16 +79,18 @@ def test_dashboard_lists_open_actions_by_deadline_and_hides_handled(owner_client
 def _grow(world, extra: int):
     company = world["a"]["company"]
     for n in range(extra):
-        actions.do_create_learner(world["owner_a"], company, {
-            "naam": f"L{n}", "leerweg": "bbl", "start": dt.date(2026, 9, 1) + dt.timedelta(n),
-            "eind": dt.date(2028, 7, 1)})
-        actions.do_create_training(world["owner_a"], company, {
-            "medewerker": f"M{n}", "omschrijving": f"Cursus {n}",
-            "start": dt.date.today() + dt.timedelta(days=30 + n)})
-        actions.do_save_application(world["owner_a"], company, {
-            "regeling": "slim-regeling", "jaar": str(2030 + n), "status": "te-doen"})
-        actions.do_set_action_point(world["owner_a"], company, f"actiepunt-{n % 9 + 1}",
-                                    "bezig", "")
+        owner = world["owner_a"]
+        actions.do_create_learner(company, LearnerValues(
+            naam=f"L{n}", leerweg="bbl", start=dt.date(2026, 9, 1) + dt.timedelta(n),
+            eind=dt.date(2028, 7, 1)), acting_user=owner)
+        actions.do_create_training(company, TrainingValues(
+            medewerker=f"M{n}", omschrijving=f"Cursus {n}",
+            start=dt.date.today() + dt.timedelta(days=30 + n)), acting_user=owner)
+        actions.do_create_application(company, ApplicationValues(
+            regeling="slim-regeling", jaar=str(2030 + n), status="te-doen"), acting_user=owner)
+        actions.do_set_action_point(company, actiepunt=f"actiepunt-{n % 9 + 1}",
+                                    status=ActionPointStatus.Status.BUSY, notitie="",
+                                    acting_user=owner)
 
 
 def test_dashboard_query_count_does_not_grow_with_data(owner_client, world,

@@ -29,7 +29,11 @@ def test_bedrijf_command_creates_a_company_and_invites_the_owner(content_db, cap
 
     from django.core import mail
 
-    assert main(["bedrijf", "--naam", "Smederij Nieuw", "--eigenaar", "baas@smederij.test"]) == 0
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the mail goes out on commit
+        assert main(["bedrijf", "--naam", "Smederij Nieuw",
+                     "--eigenaar", "baas@smederij.test"]) == 0
     link = re.search(r"(/account/uitnodiging/\S+/)", mail.outbox[-1].body)[1]
     assert link in capsys.readouterr().out
     response = client.post(link, {"password1": "lang-geheim-wachtwoord-1",

@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from onderwijsgids.workspace import actions
+from onderwijsgids.workspace.domain.values import CompanyProfile, LearnerValues
 from onderwijsgids.workspace.models import Learner
 
 from .conftest import make_user
@@ -23,8 +24,9 @@ HBO_ROW = {"naam": "Hanna Hbo", "leerweg": "hbo-duaal", "start": "2026-09-01",
 def unrecognised(client, content_db):
     """A company that is no recognised leerbedrijf, without learners, and its owner logged in."""
     owner = make_user("eigenaar@hbo-bedrijf.test")
-    company = actions.do_create_company(owner, "Hbo Bedrijf", owner=owner,
-                                        erkend_leerbedrijf=False, cao="metaal-en-techniek")
+    company = actions.do_create_company(
+        CompanyProfile(naam="Hbo Bedrijf", erkend_leerbedrijf=False, cao="metaal-en-techniek"),
+        owner=owner, acting_user=owner)
     client.force_login(owner)
     return company
 
@@ -152,10 +154,10 @@ def test_import_page_explains_the_optional_columns(client, unrecognised):
 
 
 def test_edit_page_shows_the_stored_answers(client, unrecognised):
-    learner = actions.do_create_learner(None, unrecognised, {
-        "naam": "Vera Vmbo", "leerweg": "vmbo", "start": dt.date(2026, 9, 1),
-        "eind": dt.date(2027, 7, 1), "leerwerktraject": True,
-        "aangevraagd": ["subsidie-praktijkleren"]})
+    learner = actions.do_create_learner(unrecognised, LearnerValues(
+        naam="Vera Vmbo", leerweg="vmbo", start=dt.date(2026, 9, 1),
+        eind=dt.date(2027, 7, 1), leerwerktraject=True,
+        aangevraagd=["subsidie-praktijkleren"]), acting_user=None)
     page = client.get(f"/bedrijf/{unrecognised.pk}/leerlingen/{learner.pk}/").content.decode()
     assert '<option value="true" selected>' in page
     assert re.search(r'value="subsidie-praktijkleren"[^>]*checked', page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -11,6 +12,7 @@ from django.utils.html import escape
 from onderwijsgids.workspace import actions
 from onderwijsgids.vocabulary import euro
 from onderwijsgids.workspace import services
+from onderwijsgids.workspace.domain.values import LearnerValues
 from onderwijsgids.workspace.domain.csvio import export_learners, parse_learners
 from onderwijsgids.workspace.models import AuditLog, Deadline, Learner
 
@@ -56,8 +58,8 @@ def test_stale_edit_does_not_overwrite_and_keeps_input(owner_client, world):
     company, learner = world["a"]["company"], world["a"]["learner"]
     url = f"/bedrijf/{company.pk}/leerlingen/{learner.pk}/"
     stale_version = learner.version
-    actions.do_update_learner(world["owner_a"], learner, {"school": "Eerste school"},
-                              expected_version=stale_version)
+    actions.do_update_learner(learner, replace(LearnerValues.of(learner), school="Eerste school"),
+                              expected_version=stale_version, acting_user=world["owner_a"])
     response = owner_client.post(url, _form(naam=learner.naam, school="Mijn invoer",
                                             start=learner.start.isoformat(),
                                             eind=learner.eind.isoformat(),
@@ -123,7 +125,8 @@ def test_import_crash_halfway_leaves_nothing(world, monkeypatch):
 
     monkeypatch.setattr("onderwijsgids.workspace.services.refresh_deadlines", crash)
     with pytest.raises(RuntimeError, match="stroom uitgevallen"):
-        actions.do_import_learners(world["owner_a"], company, rows)
+        actions.do_import_learners(company, [LearnerValues(**row) for row in rows],
+                                   acting_user=world["owner_a"])
     assert company.learners.count() == before
 
 
@@ -205,9 +208,9 @@ def test_api_stores_the_values_the_form_cleaned(client, world):
 
 def test_bol_learner_page_explains_praktijkleren_does_not_apply(owner_client, world):
     company = world["a"]["company"]
-    learner = actions.do_create_learner(world["owner_a"], company, {
-        "naam": "Bo Bol", "leerweg": "bol", "start": dt.date(2026, 9, 1),
-        "eind": dt.date(2027, 7, 1)})
+    learner = actions.do_create_learner(company, LearnerValues(
+        naam="Bo Bol", leerweg="bol", start=dt.date(2026, 9, 1), eind=dt.date(2027, 7, 1)),
+        acting_user=world["owner_a"])
     page = owner_client.get(f"/bedrijf/{company.pk}/leerlingen/{learner.pk}/").content.decode()
     assert "deze leerling telt niet mee" in page and "bol" in page
     assert "Begeleide weken" not in page

@@ -34,7 +34,7 @@ def test_risk_filter_and_sorting(client, world):
     _risky(world)
     owner = make_user("eigenaar@bedrijf-c.test")
     c = fill_company(owner, "Bedrijf C")
-    actions.do_assign_advisor(None, c["company"], world["advisor"])
+    actions.do_assign_advisor(c["company"], world["advisor"], acting_user=None)
     verified_client(client, world["advisor"])
     risky = client.get("/adviseur/", {"risico": "1"}).content.decode()
     assert "Bedrijf A" in risky and "Bedrijf C" not in risky
@@ -61,7 +61,7 @@ def test_portfolio_query_count_is_bounded(client, world, django_assert_max_num_q
     for n in range(15):
         owner = make_user(f"eigenaar{n}@extra.test")
         extra = fill_company(owner, f"Extra {n}")
-        actions.do_assign_advisor(None, extra["company"], world["advisor"])
+        actions.do_assign_advisor(extra["company"], world["advisor"], acting_user=None)
     verified_client(client, world["advisor"])
     with django_assert_max_num_queries(8):
         response = client.get("/adviseur/")

@@ -103,7 +103,8 @@ def test_learners_are_anonymised_months_after_their_end(world, settings, capsys)
 def test_audit_log_is_for_the_owner_only(client, world):
     company = world["a"]["company"]
     employee = make_user("medewerker@bedrijf-a.test")
-    actions.do_add_member(world["owner_a"], company, employee, Membership.Role.EMPLOYEE)
+    actions.do_add_member(company, employee, role=Membership.Role.EMPLOYEE,
+                          acting_user=world["owner_a"])
     client.force_login(employee)
     client.get(f"/bedrijf/{company.pk}/leerlingen/{world['a']['learner'].pk}/")
     assert client.get(f"/bedrijf/{company.pk}/privacy/").status_code == 403

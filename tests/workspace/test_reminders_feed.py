@@ -12,6 +12,7 @@ from icalendar import Calendar
 
 from onderwijsgids.cli import main
 from onderwijsgids.workspace import actions, reminders
+from onderwijsgids.workspace.domain.values import TrainingValues
 from onderwijsgids.workspace.models import Deadline, ReminderSent
 
 
@@ -25,7 +26,7 @@ def test_feed_lists_open_deadlines_and_stops_when_revoked(client, world):
     expected = set(Deadline.objects.filter(company=world["a"]["company"], afgehandeld=False)
                    .values_list("wat", flat=True))
     assert summaries == expected and expected
-    actions.do_revoke_feed_token(world["owner_a"], token)
+    actions.do_revoke_feed_token(token, acting_user=world["owner_a"])
     assert client.get(f"/agenda/{token.secret}.ics").status_code == 404
     assert client.get("/agenda/onbekend-geheim.ics").status_code == 404
 
@@ -68,9 +69,9 @@ def test_mail_server_gone_halfway_stops_the_run_and_loses_nothing(world, monkeyp
     # Several due reminders: more courses starting soon for company A.
     today = _due_day(world)
     for n in range(4):
-        actions.do_create_training(world["owner_a"], world["a"]["company"], {
-            "medewerker": f"Extra {n}", "omschrijving": f"Cursus {n}",
-            "start": today + dt.timedelta(days=3 + n)})
+        actions.do_create_training(world["a"]["company"], TrainingValues(
+            medewerker=f"Extra {n}", omschrijving=f"Cursus {n}",
+            start=today + dt.timedelta(days=3 + n)), acting_user=world["owner_a"])
     from django.core.mail.backends.locmem import EmailBackend
 
     real_send = EmailBackend.send_messages

@@ -10,11 +10,13 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import TestCase
 from django.utils.html import escape
 
 from onderwijsgids.cli import main
 from onderwijsgids.mail import header_text
 from onderwijsgids.workspace import actions, services
+from onderwijsgids.workspace.domain.values import CompanyProfile, TrainingValues
 from onderwijsgids.workspace.models import Deadline, ReminderSent, StaffTraining
 
 from .conftest import verified_client
@@ -34,9 +36,11 @@ def test_header_text_folds_every_line_break_and_bounds_the_length():
 def _company_with_course(number: int, start: dt.date):
     user = get_user_model().objects.create(username=f"eigenaar-{number}@bedrijf.test",
                                            email=f"eigenaar-{number}@bedrijf.test")
-    company = actions.do_create_company(user, f"Bedrijf {number}", owner=user)
-    training = actions.do_create_training(user, company, {
-        "medewerker": f"Medewerker {number}", "omschrijving": "TIG-lassen", "start": start})
+    company = actions.do_create_company(CompanyProfile(naam=f"Bedrijf {number}"), owner=user,
+                                        acting_user=user)
+    training = actions.do_create_training(company, TrainingValues(
+        medewerker=f"Medewerker {number}", omschrijving="TIG-lassen", start=start),
+        acting_user=user)
     return company, training
 
 
@@ -132,8 +136,9 @@ def test_an_invitation_for_a_company_name_with_crlf_is_sent_with_a_clean_subject
                                                                                  world):
     company = world["a"]["company"]
     type(company).objects.filter(pk=company.pk).update(naam="Bedrijf A\r\nBcc: x@elders.test")
-    response = owner_client.post(f"/bedrijf/{company.pk}/uitnodigen/",
-                                 {"email": "nieuw@bedrijf-a.test", "rol": "employee"})
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the mail goes out on commit
+        response = owner_client.post(f"/bedrijf/{company.pk}/uitnodigen/",
+                                     {"email": "nieuw@bedrijf-a.test", "rol": "employee"})
     assert response.status_code == 302
     message = mail.outbox[-1]
     assert message.subject == "Uitnodiging voor de bedrijfsomgeving van Bedrijf A Bcc: x@elders.test"

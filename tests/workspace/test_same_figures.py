@@ -14,6 +14,7 @@ from icalendar import Calendar
 from onderwijsgids.cli import main
 from onderwijsgids.vocabulary import euro
 from onderwijsgids.workspace import actions, services
+from onderwijsgids.workspace.domain.values import CompanyProfile
 from onderwijsgids.workspace.models import Company, Deadline
 
 PRAKTIJKLEREN = "subsidie-praktijkleren"
@@ -107,7 +108,8 @@ def test_company_api_needs_a_login_and_hides_other_companies(client, world):
 def test_company_list_is_paged(client, world):
     owner = world["owner_a"]
     for n in range(55):
-        actions.do_create_company(owner, f"Extra {n:02d}", owner=owner)
+        actions.do_create_company(CompanyProfile(naam=f"Extra {n:02d}"), owner=owner,
+                                  acting_user=owner)
     client.force_login(owner)
     first = client.get("/api/v1/bedrijven").json()
     assert len(first["bedrijven"]) == 50 and first["volgende"].startswith("http")

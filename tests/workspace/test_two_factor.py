@@ -111,9 +111,11 @@ def test_the_admin_itself_refuses_an_unverified_session(rf, world):
 
 def test_company_owner_with_several_companies_needs_no_second_factor(world):
     from onderwijsgids.workspace import actions
+    from onderwijsgids.workspace.domain.values import CompanyProfile
 
     owner = world["owner_a"]
-    actions.do_create_company(owner, "Tweede bedrijf", owner=owner)
+    actions.do_create_company(CompanyProfile(naam="Tweede bedrijf"), owner=owner,
+                              acting_user=owner)
     session = _login(owner)
     assert session.get("/bedrijf/").status_code == 200
 

@@ -11,27 +11,19 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from onderwijsgids.links import absolute_url
-from onderwijsgids.mail import header_text
-
-from . import actions, lockout, throttle
+from . import actions, invitations, lockout, throttle
 from .access import company_view
 from .forms import AcceptInviteForm, AccessibleForm, InviteForm
-from .models import Account, Company
+from .models import Account, Company, Membership
 
-INVITE_SALT = "onderwijsgids.workspace.invite"
-INVITE_MAX_AGE = 7 * 24 * 3600
 TWO_FACTOR_ROLES = frozenset({Account.Role.ADVISOR, Account.Role.EDITOR,
                               Account.Role.ADMINISTRATOR})
 
@@ -122,30 +114,6 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 # --- invitations ---------------------------------------------------------------------------
 
 
-def invite_token(email: str, company_id: int, role: str) -> str:
-    return signing.dumps({"e": email.lower(), "c": company_id, "r": role}, salt=INVITE_SALT)
-
-
-def read_invite(token: str) -> dict | None:
-    try:
-        return signing.loads(token, salt=INVITE_SALT, max_age=INVITE_MAX_AGE)
-    except signing.BadSignature:
-        return None
-
-
-def send_invite(request: HttpRequest | None, company: Company, email: str, role: str) -> str:
-    """Mail an invitation link; without a request (CLI) the link uses ONDERWIJSGIDS_BASE_URL."""
-    path = reverse("workspace:accept_invite", args=[invite_token(email, company.pk, role)])
-    if request is not None:
-        link = request.build_absolute_uri(path)
-    else:
-        link = absolute_url(path)
-    body = render_to_string("workspace/email/invite.txt", {"company": company, "link": link})
-    subject = _("Uitnodiging voor de bedrijfsomgeving van %(naam)s") % {"naam": company.naam}
-    send_mail(header_text(subject), body, settings.DEFAULT_FROM_EMAIL, [email])
-    return link
-
-
 @company_view(owner_only=True)
 def invite(request: HttpRequest, company) -> HttpResponse:
     form = InviteForm(request.POST or None)
@@ -154,8 +122,10 @@ def invite(request: HttpRequest, company) -> HttpResponse:
         if throttle.allow_all((throttle.INVITE_PER_ADDRESS, throttle.client_address(request)),
                               (throttle.INVITE_PER_SENDER, str(request.user.pk)),
                               (throttle.INVITE_PER_RECIPIENT, form.cleaned_data["email"])):
-            send_invite(request, company, form.cleaned_data["email"], form.cleaned_data["rol"])
-            actions.audit(request.user, company, "uitnodiging", "", "create")
+            actions.do_invite_member(company, email=form.cleaned_data["email"],
+                                     role=Membership.Role(form.cleaned_data["rol"]),
+                                     site_url=request.build_absolute_uri("/"),
+                                     acting_user=request.user)
             messages.success(request, _("De uitnodiging is verstuurd naar %(email)s.")
                              % {"email": form.cleaned_data["email"]})
             return redirect("workspace:invite", company_id=company.pk)
@@ -167,7 +137,7 @@ def invite(request: HttpRequest, company) -> HttpResponse:
 
 
 def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
-    data = read_invite(token)
+    data = invitations.read_invite(token)
     company = Company.objects.filter(pk=data["c"]).first() if data else None
     if company is None:
         return render(request, "workspace/account/invite_invalid.html", status=404)
@@ -175,7 +145,7 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
     existing = User.objects.filter(username__iexact=data["e"]).first()
     if existing is not None:
         if request.user.is_authenticated and request.user.pk == existing.pk:
-            actions.do_add_member(request.user, company, existing, data["r"])
+            actions.do_add_member(company, existing, role=data["r"], acting_user=request.user)
             return redirect("workspace:dashboard", company_id=company.pk)
         return render(request, "workspace/account/invite_login.html",
                       {"company": company, "next": request.path})
@@ -189,7 +159,7 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
         else:
             user.set_password(form.cleaned_data["password1"])
             user.save()
-            actions.do_add_member(user, company, user, data["r"])
+            actions.do_add_member(company, user, role=data["r"], acting_user=user)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welkom! Je account is aangemaakt."))
             return redirect("workspace:dashboard", company_id=company.pk)

@@ -1,30 +1,38 @@
-"""Every write to company and personal data, one function per action (``do_*``).
+"""Every write to company and personal data, one typed function per verb (``do_*``).
 
-Each writes its audit-log entry in the same transaction and refreshes the company's stored
-deadlines when the inputs of the deadlines changed. Views, the API and commands call these;
-nothing else saves these models.
+Each takes the object it acts on, its values as one of the types of :mod:`.domain.values`
+(or keyword-only arguments), and the person acting as ``acting_user`` (``None``: the system).
+Each checks the values with :mod:`.checks` (:class:`~.checks.InvalidValues`, the same messages
+the forms show), enforces the domain rules (:class:`~.checks.DuplicateApplication`), writes its
+audit-log entry in the same transaction, refreshes the company's stored deadlines when their
+inputs changed, and sends its mail only once the transaction is committed
+(``transaction.on_commit``). Views, the API, the CSV and profile imports, the demo and the
+commands call these; nothing else saves these models.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Sequence
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import services
+from onderwijsgids.advice.engine.deadlines import add_months
+
+from . import invitations, services
+from .checks import (DuplicateApplication, check_application_values, check_company_profile,
+                     check_learner_values, check_training_values)
+from .domain.values import ApplicationValues, CompanyProfile, LearnerValues, TrainingValues
 from .models import (Account, ActionPointStatus, AdvisorAssignment, Application, AuditLog,
                      CalendarFeedToken, Company, Learner, Membership, ReminderSent,
                      StaffTraining)
 
-LEARNER_FIELDS = ("naam", "leerweg", "crebo", "school", "start", "eind", "praktijkopleider",
-                  "praktijkovereenkomst", "via_bvm", "hbo_domein", "leerwerktraject",
-                  "aangevraagd")
-TRAINING_FIELDS = ("medewerker", "omschrijving", "start", "kosten_eur", "aangevraagd")
-APPLICATION_FIELDS = ("regeling", "jaar", "status", "bedrag", "datum", "notitie")
 ANONYMOUS = "Geanonimiseerd"
+Object = AuditLog.ObjectType
+Event = AuditLog.Action
 
 
 class StaleEdit(Exception):
@@ -35,91 +43,182 @@ class StaleEdit(Exception):
         super().__init__("stale edit")
 
 
-def audit(actor, company: Company | None, object_type: str, object_id: Any, action: str,
-          company_id: int | None = None) -> None:
+def _audit_row(actor, company_id: int | None, object_type: AuditLog.ObjectType, object_id: Any,
+               action: AuditLog.Action) -> AuditLog:
     known = actor is not None and actor.is_authenticated
-    AuditLog.objects.create(
-        actor=actor if known else None, actor_label=actor.get_username() if known else "systeem",
-        company_id=company.pk if company is not None else company_id,
-        object_type=object_type, object_id=str(object_id or ""), action=action)
+    return AuditLog(actor=actor if known else None,
+                    actor_label=actor.get_username() if known else "systeem",
+                    company_id=company_id, object_type=Object(object_type),
+                    object_id=str(object_id or ""), action=Event(action))
 
 
-def do_log_read(actor, company: Company, object_type: str, object_id: Any = "") -> None:
-    audit(actor, company, object_type, object_id, AuditLog.Action.READ)
+def audit(actor, company: Company | None, object_type: AuditLog.ObjectType, object_id: Any,
+          action: AuditLog.Action, company_id: int | None = None) -> None:
+    """One audit-log row: who (``None``: the system) did what to which kind of object."""
+    _audit_row(actor, company.pk if company is not None else company_id, object_type,
+               object_id, action).save()
 
 
-def do_log_export(actor, company: Company, object_type: str, object_id: Any = "") -> None:
-    audit(actor, company, object_type, object_id, AuditLog.Action.EXPORT)
+def do_log_read(company: Company, object_type: AuditLog.ObjectType, object_id: Any = "", *,
+                acting_user) -> None:
+    audit(acting_user, company, object_type, object_id, Event.READ)
+
+
+def do_log_export(company: Company, object_type: AuditLog.ObjectType, object_id: Any = "", *,
+                  acting_user) -> None:
+    audit(acting_user, company, object_type, object_id, Event.EXPORT)
+
+
+def _learner_row(values: LearnerValues) -> dict[str, Any]:
+    """The model's fields; a regeling applied for counts once per learner."""
+    return {**values.as_dict(), "aangevraagd": list(dict.fromkeys(values.aangevraagd))}
+
+
+def _training_row(values: TrainingValues) -> dict[str, Any]:
+    return {**values.as_dict(), "aangevraagd": list(dict.fromkeys(values.aangevraagd))}
+
+
+def _check_learner(values: LearnerValues) -> None:
+    check_learner_values(values, known_crebos=services.known_crebos(),
+                         known_regelingen=services.known_regelingen())
 
 
 # --- companies and people ---------------------------------------------------------------
 
 
 @transaction.atomic
-def do_create_company(actor, naam: str, owner=None, **profile: Any) -> Company:
-    company = Company.objects.create(naam=naam, **profile)
+def do_create_company(profile: CompanyProfile, *, owner=None, acting_user) -> Company:
+    check_company_profile(profile)
+    company = Company.objects.create(**profile.as_dict())
     if owner is not None:
         Membership.objects.create(user=owner, company=company, role=Membership.Role.OWNER)
-    audit(actor, company, "bedrijf", company.pk, AuditLog.Action.CREATE)
+    audit(acting_user, company, Object.COMPANY, company.pk, Event.CREATE)
     return company
 
 
 @transaction.atomic
-def do_update_company_profile(actor, company: Company, values: dict[str, Any]) -> Company:
-    for name in services.PROFILE_FIELDS:
-        if name in values:
-            setattr(company, name, values[name])
+def do_update_company_profile(company: Company, profile: CompanyProfile, *,
+                              acting_user) -> Company:
+    check_company_profile(profile)
+    for name, value in profile.as_dict().items():
+        setattr(company, name, value)
     company.save()
-    audit(actor, company, "bedrijf", company.pk, AuditLog.Action.UPDATE)
+    audit(acting_user, company, Object.COMPANY, company.pk, Event.UPDATE)
     services.refresh_deadlines(company)
     return company
 
 
 @transaction.atomic
-def do_add_member(actor, company: Company, user, role: str) -> Membership:
+def do_add_member(company: Company, user, *, role: Membership.Role, acting_user) -> Membership:
     membership, _ = Membership.objects.get_or_create(user=user, company=company,
-                                                     defaults={"role": role})
+                                                     defaults={"role": Membership.Role(role)})
     Account.objects.get_or_create(user=user)
-    audit(actor, company, "lidmaatschap", membership.pk, AuditLog.Action.CREATE)
+    audit(acting_user, company, Object.MEMBERSHIP, membership.pk, Event.CREATE)
     return membership
 
 
 @transaction.atomic
-def do_assign_advisor(actor, company: Company, advisor) -> AdvisorAssignment:
+def do_invite_member(company: Company, *, email: str, role: Membership.Role,
+                     site_url: str | None = None, acting_user) -> str:
+    """Invite ``email`` to the company: audited now, mailed once committed. Returns the link
+    (on ``site_url``, the address the request came in on, or the configured base URL)."""
+    link = invitations.invite_link(company, email, Membership.Role(role), site_url)
+    audit(acting_user, company, Object.INVITATION, "", Event.CREATE)
+    transaction.on_commit(lambda: invitations.send_invite_mail(company, email, link))
+    return link
+
+
+@transaction.atomic
+def do_assign_advisor(company: Company, advisor, *, acting_user) -> AdvisorAssignment:
     assignment, _ = AdvisorAssignment.objects.get_or_create(advisor=advisor, company=company)
     Account.objects.update_or_create(user=advisor, defaults={"rol": Account.Role.ADVISOR})
-    audit(actor, company, "adviseur", assignment.pk, AuditLog.Action.CREATE)
+    audit(acting_user, company, Object.ADVISOR, assignment.pk, Event.CREATE)
     return assignment
+
+
+@dataclass(frozen=True)
+class CompanySeed:
+    """A company to create in bulk: its profile, owner, advisor and first data."""
+
+    profile: CompanyProfile
+    owner: Any = None
+    advisor: Any = None
+    learners: Sequence[LearnerValues] = field(default_factory=tuple)
+    trainings: Sequence[TrainingValues] = field(default_factory=tuple)
+    applications: Sequence[ApplicationValues] = field(default_factory=tuple)
+
+
+@transaction.atomic
+def do_create_companies_in_bulk(seeds: Sequence[CompanySeed], *, acting_user) -> list[Company]:
+    """Many companies at once (the demo, benchmarks): the same checks, a few statements per
+    table, one audit entry per company, the deadlines derived per chunk."""
+    crebos, regelingen = services.known_crebos(), services.known_regelingen()
+    for seed in seeds:
+        check_company_profile(seed.profile)
+        for learner in seed.learners:
+            check_learner_values(learner, known_crebos=crebos, known_regelingen=regelingen)
+        for training in seed.trainings:
+            check_training_values(training, regelingen)
+        for application in seed.applications:
+            check_application_values(application, regelingen)
+    companies = Company.objects.bulk_create([Company(**s.profile.as_dict()) for s in seeds])
+    pairs = list(zip(seeds, companies))
+    Membership.objects.bulk_create([Membership(user=s.owner, company=c,
+                                               role=Membership.Role.OWNER)
+                                    for s, c in pairs if s.owner is not None])
+    AdvisorAssignment.objects.bulk_create([AdvisorAssignment(advisor=s.advisor, company=c)
+                                           for s, c in pairs if s.advisor is not None])
+    Learner.objects.bulk_create([Learner(company=c, **_learner_row(v)) for s, c in pairs
+                                 for v in s.learners], batch_size=2000)
+    StaffTraining.objects.bulk_create([StaffTraining(company=c, **_training_row(v))
+                                       for s, c in pairs for v in s.trainings], batch_size=2000)
+    _create_applications([(c, v) for s, c in pairs for v in s.applications])
+    AuditLog.objects.bulk_create([_audit_row(acting_user, c.pk, Object.COMPANY, c.pk,
+                                             Event.CREATE) for c in companies], batch_size=2000)
+    services.refresh_many(companies)
+    return companies
+
+
+def _create_applications(rows: list[tuple[Company, ApplicationValues]]) -> None:
+    seen: set[tuple[int, str, str]] = set()
+    for company, values in rows:
+        key = (company.pk, values.regeling, values.jaar)
+        if key in seen:
+            raise DuplicateApplication(values.regeling, values.jaar)
+        seen.add(key)
+    Application.objects.bulk_create([Application(company=c, **v.as_dict()) for c, v in rows],
+                                    batch_size=2000)
 
 
 # --- learners ------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def do_create_learner(actor, company: Company, values: dict[str, Any]) -> Learner:
-    learner = Learner.objects.create(company=company,
-                                     **{k: values[k] for k in LEARNER_FIELDS if k in values})
-    audit(actor, company, "leerling", learner.pk, AuditLog.Action.CREATE)
+def do_create_learner(company: Company, values: LearnerValues, *, acting_user) -> Learner:
+    _check_learner(values)
+    learner = Learner.objects.create(company=company, **_learner_row(values))
+    audit(acting_user, company, Object.LEARNER, learner.pk, Event.CREATE)
     services.refresh_deadlines(company)
     return learner
 
 
 @transaction.atomic
-def do_update_learner(actor, learner: Learner, values: dict[str, Any],
-                      expected_version: int) -> Learner:
+def do_update_learner(learner: Learner, values: LearnerValues, *, expected_version: int,
+                      acting_user) -> Learner:
     """Save only if nobody saved since ``expected_version``; otherwise :class:`StaleEdit`."""
-    changes = {k: values[k] for k in LEARNER_FIELDS if k in values}
+    _check_learner(values)
     updated = (Learner.objects.filter(pk=learner.pk, version=expected_version)
-               .update(version=F("version") + 1, **changes))
+               .update(version=F("version") + 1, **_learner_row(values)))
     if not updated:
         raise StaleEdit(Learner.objects.get(pk=learner.pk))
     learner.refresh_from_db()
-    audit(actor, learner.company, "leerling", learner.pk, AuditLog.Action.UPDATE)
+    audit(acting_user, learner.company, Object.LEARNER, learner.pk, Event.UPDATE)
     services.refresh_deadlines(learner.company)
     return learner
 
 
-def _delete(actor, obj, object_type: str, action: str = AuditLog.Action.DELETE) -> None:
+def _delete(actor, obj, object_type: AuditLog.ObjectType,
+            action: AuditLog.Action = Event.DELETE) -> None:
     """Delete a row of company data, log it, and derive the company's deadlines again."""
     company, pk = obj.company, obj.pk
     obj.delete()
@@ -128,17 +227,20 @@ def _delete(actor, obj, object_type: str, action: str = AuditLog.Action.DELETE) 
 
 
 @transaction.atomic
-def do_delete_learner(actor, learner: Learner) -> None:
-    _delete(actor, learner, "leerling")
+def do_delete_learner(learner: Learner, *, acting_user) -> None:
+    _delete(acting_user, learner, Object.LEARNER)
 
 
 @transaction.atomic
-def do_import_learners(actor, company: Company, rows: Iterable[dict[str, Any]]) -> int:
-    """All rows or none: the caller validated every row; one transaction writes them."""
+def do_import_learners(company: Company, rows: Sequence[LearnerValues], *, acting_user) -> int:
+    """All rows or none: every row is checked, then one transaction writes them."""
+    crebos, regelingen = services.known_crebos(), services.known_regelingen()
+    for row in rows:
+        check_learner_values(row, known_crebos=crebos, known_regelingen=regelingen)
     learners = Learner.objects.bulk_create(
-        [Learner(company=company, **{k: row[k] for k in LEARNER_FIELDS}) for row in rows])
+        [Learner(company=company, **_learner_row(row)) for row in rows])
     for learner in learners:
-        audit(actor, company, "leerling", learner.pk or "", AuditLog.Action.CREATE)
+        audit(acting_user, company, Object.LEARNER, learner.pk or "", Event.CREATE)
     services.refresh_deadlines(company)
     return len(learners)
 
@@ -147,60 +249,85 @@ def do_import_learners(actor, company: Company, rows: Iterable[dict[str, Any]]) 
 
 
 @transaction.atomic
-def do_create_training(actor, company: Company, values: dict[str, Any]) -> StaffTraining:
-    training = StaffTraining.objects.create(
-        company=company, **{k: values[k] for k in TRAINING_FIELDS if k in values})
-    audit(actor, company, "scholing", training.pk, AuditLog.Action.CREATE)
+def do_create_training(company: Company, values: TrainingValues, *,
+                       acting_user) -> StaffTraining:
+    check_training_values(values, services.known_regelingen())
+    training = StaffTraining.objects.create(company=company, **_training_row(values))
+    audit(acting_user, company, Object.TRAINING, training.pk, Event.CREATE)
     services.refresh_deadlines(company)
     return training
 
 
 @transaction.atomic
-def do_update_training(actor, training: StaffTraining, values: dict[str, Any]) -> StaffTraining:
-    for name in TRAINING_FIELDS:
-        if name in values:
-            setattr(training, name, values[name])
+def do_update_training(training: StaffTraining, values: TrainingValues, *,
+                       acting_user) -> StaffTraining:
+    check_training_values(values, services.known_regelingen())
+    for name, value in _training_row(values).items():
+        setattr(training, name, value)
     training.save()
-    audit(actor, training.company, "scholing", training.pk, AuditLog.Action.UPDATE)
+    audit(acting_user, training.company, Object.TRAINING, training.pk, Event.UPDATE)
     services.refresh_deadlines(training.company)
     return training
 
 
 @transaction.atomic
-def do_delete_training(actor, training: StaffTraining) -> None:
-    _delete(actor, training, "scholing")
+def do_delete_training(training: StaffTraining, *, acting_user) -> None:
+    _delete(acting_user, training, Object.TRAINING)
 
 
 # --- applications and action points --------------------------------------------------------
 
 
+def _save_application(company: Company, application: Application,
+                      values: ApplicationValues) -> None:
+    """One application per regeling and year: :class:`DuplicateApplication` otherwise, also
+    when another request saved the same one a moment ago (the unique constraint)."""
+    check_application_values(values, services.known_regelingen())
+    clash = company.applications.filter(regeling=values.regeling, jaar=values.jaar)
+    if application.pk is not None:
+        clash = clash.exclude(pk=application.pk)
+    if clash.exists():
+        raise DuplicateApplication(values.regeling, values.jaar)
+    for name, value in values.as_dict().items():
+        setattr(application, name, value)
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError:
+        raise DuplicateApplication(values.regeling, values.jaar) from None
+
+
 @transaction.atomic
-def do_save_application(actor, company: Company, values: dict[str, Any],
-                        application: Application | None = None) -> Application:
-    if application is None:
-        application = Application(company=company)
-    for name in APPLICATION_FIELDS:
-        if name in values:
-            setattr(application, name, values[name])
-    created = application.pk is None
-    application.save()
-    audit(actor, company, "aanvraag", application.pk,
-          AuditLog.Action.CREATE if created else AuditLog.Action.UPDATE)
+def do_create_application(company: Company, values: ApplicationValues, *,
+                          acting_user) -> Application:
+    application = Application(company=company)
+    _save_application(company, application, values)
+    audit(acting_user, company, Object.APPLICATION, application.pk, Event.CREATE)
     services.refresh_deadlines(company)
     return application
 
 
 @transaction.atomic
-def do_delete_application(actor, application: Application) -> None:
-    _delete(actor, application, "aanvraag")
+def do_update_application(application: Application, values: ApplicationValues, *,
+                          acting_user) -> Application:
+    _save_application(application.company, application, values)
+    audit(acting_user, application.company, Object.APPLICATION, application.pk, Event.UPDATE)
+    services.refresh_deadlines(application.company)
+    return application
 
 
 @transaction.atomic
-def do_set_action_point(actor, company: Company, actiepunt: str, status: str,
-                        notitie: str) -> ActionPointStatus:
+def do_delete_application(application: Application, *, acting_user) -> None:
+    _delete(acting_user, application, Object.APPLICATION)
+
+
+@transaction.atomic
+def do_set_action_point(company: Company, *, actiepunt: str, status: ActionPointStatus.Status,
+                        notitie: str, acting_user) -> ActionPointStatus:
     row, _ = ActionPointStatus.objects.update_or_create(
-        company=company, actiepunt=actiepunt, defaults={"status": status, "notitie": notitie})
-    audit(actor, company, "actiepunt", actiepunt, AuditLog.Action.UPDATE)
+        company=company, actiepunt=actiepunt,
+        defaults={"status": ActionPointStatus.Status(status), "notitie": notitie})
+    audit(acting_user, company, Object.ACTION_POINT, actiepunt, Event.UPDATE)
     return row
 
 
@@ -208,37 +335,38 @@ def do_set_action_point(actor, company: Company, actiepunt: str, status: str,
 
 
 @transaction.atomic
-def do_create_feed_token(actor, company: Company) -> CalendarFeedToken:
-    token = CalendarFeedToken.objects.create(company=company, user=actor)
-    audit(actor, company, "agenda", token.pk, AuditLog.Action.CREATE)
+def do_create_feed_token(company: Company, *, acting_user) -> CalendarFeedToken:
+    """A calendar link of ``acting_user`` for this company."""
+    token = CalendarFeedToken.objects.create(company=company, user=acting_user)
+    audit(acting_user, company, Object.CALENDAR, token.pk, Event.CREATE)
     return token
 
 
 @transaction.atomic
-def do_revoke_feed_token(actor, token: CalendarFeedToken) -> None:
+def do_revoke_feed_token(token: CalendarFeedToken, *, acting_user) -> None:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
-    audit(actor, token.company, "agenda", token.pk, AuditLog.Action.DELETE)
+    audit(acting_user, token.company, Object.CALENDAR, token.pk, Event.DELETE)
 
 
 # --- privacy -------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def do_erase_learner(actor, learner: Learner) -> None:
+def do_erase_learner(learner: Learner, *, acting_user) -> None:
     """Erase a learner and everything derived: deadlines and reminders cascade with the row."""
     ReminderSent.objects.filter(learner=learner).delete()
-    _delete(actor, learner, "leerling", AuditLog.Action.ERASE)
+    _delete(acting_user, learner, Object.LEARNER, Event.ERASE)
 
 
 @transaction.atomic
-def do_erase_employee(actor, company: Company, medewerker: str) -> int:
+def do_erase_employee(company: Company, *, medewerker: str, acting_user) -> int:
     """Erase every course of the employee named ``medewerker`` in this company."""
     trainings = list(company.trainings.filter(medewerker=medewerker))
     for training in trainings:
         ReminderSent.objects.filter(training=training).delete()
         training.delete()
-    audit(actor, company, "medewerker", "", AuditLog.Action.ERASE)
+    audit(acting_user, company, Object.EMPLOYEE, "", Event.ERASE)
     services.refresh_deadlines(company)
     return len(trainings)
 
@@ -264,21 +392,18 @@ def _anonymise_once(learner_ids: list[int]) -> list[tuple[int, int]]:
         return cursor.fetchall()
 
 
-def do_anonymise_expired(months: int, today: dt.date | None = None) -> int:
+def do_anonymise_expired(*, months: int, today: dt.date | None = None) -> int:
     """Anonymise learners whose end date lies more than ``months`` months ago; each once, also
     when two runs do this at the same time. Returns how many this call anonymised."""
-    today = today or services.today()
-    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
-    cutoff = today.replace(year=year, month=month + 1, day=min(today.day, 28))
+    cutoff = add_months(today or services.today(), -months)
     due = list(Learner.objects.filter(eind__lt=cutoff, geanonimiseerd=False).order_by("pk")
                .values_list("pk", flat=True))
     count = 0
     for begin in range(0, len(due), 500):  # short transactions: another writer waits briefly
         with transaction.atomic():
             changed = _anonymise_once(due[begin:begin + 500])
-            AuditLog.objects.bulk_create([AuditLog(
-                actor_label="systeem", company_id=company_id, object_type="leerling",
-                object_id=str(learner_id), action=AuditLog.Action.ERASE)
+            AuditLog.objects.bulk_create([
+                _audit_row(None, company_id, Object.LEARNER, learner_id, Event.ERASE)
                 for learner_id, company_id in changed])
         count += len(changed)
     return count

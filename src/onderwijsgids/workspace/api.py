@@ -26,7 +26,10 @@ from onderwijsgids.vocabulary import HBO_DOMAINS, LEARNING_PATHS
 
 from . import actions, services
 from .access import company_for, visible_companies
+from .checks import InvalidValues
+from .domain.values import LEARNER_FIELDS, LearnerValues
 from .forms import LearnerForm
+from .models import AuditLog
 
 router = Router(tags=["bedrijfsomgeving"], auth=django_auth)
 
@@ -132,23 +135,23 @@ def company_advice(request: HttpRequest, company_id: int = CompanyId):
 
 def _learner_out(learner) -> dict:
     return {"id": learner.pk, "version": learner.version,
-            **{name: getattr(learner, name) for name in actions.LEARNER_FIELDS}}
+            **{name: getattr(learner, name) for name in LEARNER_FIELDS}}
 
 
 @router.get("/bedrijven/{company_id}/leerlingen", response={200: list[LeerlingUit],
                                                             404: NietGevonden})
 def list_learners(request: HttpRequest, company_id: int = CompanyId):
     company = company_for(request, company_id)
-    actions.do_log_read(request.user, company, "leerlingen")
+    actions.do_log_read(company, AuditLog.ObjectType.LEARNERS, acting_user=request.user)
     return [_learner_out(learner) for learner in company.learners.all()]
 
 
-def _validated_learner(payload: LeerlingIn) -> tuple[dict, list[Problem]]:
+def _validated_learner(payload: LeerlingIn) -> tuple[LearnerValues | None, list[Problem]]:
     """The learner's values checked by the page's :class:`LearnerForm`, or its problems."""
     form = LearnerForm(payload.model_dump(), known_crebos=services.known_crebos())
     if form.is_valid():
         return form.learner_values(), []
-    return {}, form_problems(form)
+    return None, form_problems(form)
 
 
 @router.post("/bedrijven/{company_id}/leerlingen",
@@ -156,9 +159,12 @@ def _validated_learner(payload: LeerlingIn) -> tuple[dict, list[Problem]]:
 def create_learner(request: HttpRequest, payload: LeerlingIn, company_id: int = CompanyId):
     company = company_for(request, company_id, write=True)
     values, problems = _validated_learner(payload)
-    if problems:
+    if values is None:
         return Status(422, invalid_input(problems))
-    learner = actions.do_create_learner(request.user, company, values)
+    try:
+        learner = actions.do_create_learner(company, values, acting_user=request.user)
+    except InvalidValues as refusal:
+        return Status(422, invalid_input(refusal.problems))
     return Status(201, _learner_out(learner))
 
 

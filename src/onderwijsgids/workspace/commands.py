@@ -49,7 +49,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
         print(f"fout: de database is niet bereikbaar ({type(exc).__name__}: {exc})",
               file=sys.stderr)
         return EXIT_ERROR
-    anonymised = actions.do_anonymise_expired(months, today)
+    anonymised = actions.do_anonymise_expired(months=months, today=today)
     print(_reminder_summary(outcome, anonymised, months))
     if outcome.failed:
         print(f"{outcome.failed} herinnering(en) konden niet worden bezorgd; de reden staat in "
@@ -72,7 +72,8 @@ def cmd_privacy(args: argparse.Namespace) -> int:
     months = settings.ONDERWIJSGIDS_ANONIMISEER_NA_MAANDEN if args.maanden is None else args.maanden
     if months < 0:
         raise UsageError("--maanden moet 0 of meer zijn")
-    count = actions.do_anonymise_expired(months, _date(args.datum) if args.datum else None)
+    count = actions.do_anonymise_expired(months=months,
+                                         today=_date(args.datum) if args.datum else None)
     print(f"{count} leerlingen geanonimiseerd (einddatum meer dan {months} maanden geleden)")
     return 0
 
@@ -103,22 +104,26 @@ def cmd_company(args: argparse.Namespace) -> int:
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_email
 
-    from onderwijsgids.bounded import text_problem
+    from django.db import transaction
 
     from . import actions
-    from .account import send_invite
+    from .checks import InvalidValues, check_company_name
+    from .domain.values import CompanyProfile
+    from .models import Membership
 
     naam = args.naam.strip()
-    if not naam or len(naam) > 200:
-        raise UsageError("--naam is verplicht (hooguit 200 tekens)")
-    if problem := text_problem(naam):
-        raise UsageError(f"--naam {problem}")
+    try:
+        check_company_name(naam)
+    except InvalidValues as refusal:
+        raise UsageError(f"--naam: {refusal.problem.message}") from None
     try:
         validate_email(args.eigenaar)
     except ValidationError:
         raise UsageError(f"--eigenaar: '{args.eigenaar}' is geen e-mailadres") from None
-    company = actions.do_create_company(None, naam)
-    link = send_invite(None, company, args.eigenaar, "owner")
+    with transaction.atomic():  # the invitation is mailed once the company exists
+        company = actions.do_create_company(CompanyProfile(naam=naam), acting_user=None)
+        link = actions.do_invite_member(company, email=args.eigenaar,
+                                        role=Membership.Role.OWNER, acting_user=None)
     print(f"bedrijf {company.pk} '{company.naam}' aangemaakt; uitnodiging voor de eigenaar "
           f"verstuurd naar {args.eigenaar}:\n{link}")
     return 0

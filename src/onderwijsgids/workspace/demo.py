@@ -1,7 +1,8 @@
 """Fake companies, learners and applications for trying the app and for benchmarks.
 
-Names are made from syllables, so no real person or company appears. Rows are written in bulk
-and deadlines derived per chunk, so 15,000 companies take minutes, not hours.
+Names are made from syllables, so no real person or company appears. The companies are written
+in chunks by :func:`~.actions.do_create_companies_in_bulk` (the same checks as every channel,
+deadlines derived per chunk), so 15,000 companies take minutes, not hours.
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from django.db import transaction
 
 from onderwijsgids.advice.engine.studiejaar import Studiejaar
 
-from . import services
-from .models import (Account, AdvisorAssignment, Application, Company, Learner, Membership,
-
-                     StaffTraining)
+from . import actions, services
+from .domain.values import ApplicationValues, CompanyProfile, LearnerValues, TrainingValues
+from .models import Account
 
 SYLLABLES = ["ber", "dok", "fa", "gel", "ho", "kar", "len", "mo", "nie", "pra", "ros", "sta",
              "tel", "vo", "wer", "zan", "bri", "del", "kos", "lu", "mer", "ta", "vin", "dra"]
@@ -60,6 +60,29 @@ def _kwalificaties() -> list[str]:
     return sorted(k.id for k in kb.of_type("kwalificatie") if k.soort == "profiel") or [""]
 
 
+def _seed(rng: random.Random, crebos: list[str], today: dt.date, owner, advisor,
+          learners: int) -> actions.CompanySeed:
+    profile = CompanyProfile(
+        naam=f"{fake_word(rng, 2)} {rng.choice(COMPANY_WORDS)} B.V.", plaats=rng.choice(PLACES),
+        cao="metaal-en-techniek", medewerkers=rng.randint(3, 120),
+        erkend_leerbedrijf=rng.random() < 0.8, praktijkopleider_opgeleid=rng.random() < 0.6)
+    rows = []
+    for _ in range(learners):
+        start = dt.date(today.year - rng.randint(0, 2), rng.choice((8, 9)), 1)
+        rows.append(LearnerValues(
+            naam=fake_person(rng), leerweg=rng.choice(PATHS), crebo=rng.choice(crebos),
+            school=rng.choice(SCHOOLS), start=start,
+            eind=dt.date(start.year + rng.randint(1, 3), 7, 1),
+            praktijkopleider=fake_person(rng), via_bvm=rng.random() < 0.2))
+    training = TrainingValues(medewerker=fake_person(rng), omschrijving=rng.choice(COURSES),
+                              start=today + dt.timedelta(days=rng.choice((10, 25, 45, 90))))
+    applications = [ApplicationValues(
+        regeling="subsidie-praktijkleren", jaar=Studiejaar(today.year - 1).label,
+        status=rng.choice(["te-doen", "aangevraagd", "toegekend"]))] if rng.random() < 0.5 else []
+    return actions.CompanySeed(profile, owner=owner, advisor=advisor, learners=rows,
+                               trainings=[training], applications=applications)
+
+
 def create_demo(count: int, learners_per_company: int = 5, seed: int = 2025,
                 progress: bool = False) -> DemoResult:
     rng = random.Random(seed)
@@ -76,44 +99,16 @@ def create_demo(count: int, learners_per_company: int = 5, seed: int = 2025,
     for begin in range(0, count, 1000):
         size = min(1000, count - begin)
         with transaction.atomic():
-            companies = Company.objects.bulk_create([Company(
-                naam=f"{fake_word(rng, 2)} {rng.choice(COMPANY_WORDS)} B.V.",
-                plaats=rng.choice(PLACES), cao="metaal-en-techniek",
-                medewerkers=rng.randint(3, 120), erkend_leerbedrijf=rng.random() < 0.8,
-                praktijkopleider_opgeleid=rng.random() < 0.6) for _ in range(size)])
             users = User.objects.bulk_create([User(
                 username=f"eigenaar-{batch}-{begin + i}@demo.invalid",
                 email=f"eigenaar-{batch}-{begin + i}@demo.invalid", password=password)
                 for i in range(size)])
-            Membership.objects.bulk_create([Membership(user=u, company=c, role="owner")
-                                            for u, c in zip(users, companies)])
-            learners, trainings, applications = [], [], []
-            for company in companies:
-                for _ in range(learners_per_company):
-                    start = dt.date(today.year - rng.randint(0, 2), rng.choice((8, 9)), 1)
-                    learners.append(Learner(
-                        company=company, naam=fake_person(rng), leerweg=rng.choice(PATHS),
-                        crebo=rng.choice(crebos), school=rng.choice(SCHOOLS), start=start,
-                        eind=dt.date(start.year + rng.randint(1, 3), 7, 1),
-                        praktijkopleider=fake_person(rng), via_bvm=rng.random() < 0.2))
-                trainings.append(StaffTraining(
-                    company=company, medewerker=fake_person(rng), omschrijving=rng.choice(COURSES),
-                    start=today + dt.timedelta(days=rng.choice((10, 25, 45, 90)))))
-                if rng.random() < 0.5:
-                    applications.append(Application(
-                        company=company, regeling="subsidie-praktijkleren",
-                        jaar=Studiejaar(today.year - 1).label,
-                        status=rng.choice(["te-doen", "aangevraagd", "toegekend"])))
-            Learner.objects.bulk_create(learners, batch_size=2000)
-            StaffTraining.objects.bulk_create(trainings, batch_size=2000)
-            Application.objects.bulk_create(applications, batch_size=2000)
-            advised_now = companies[:max(0, ADVISED - begin)]
-            AdvisorAssignment.objects.bulk_create(
-                [AdvisorAssignment(advisor=advisor, company=c) for c in advised_now])
-        services.refresh_many(companies)
+            seeds = [_seed(rng, crebos, today, owner, advisor if begin + i < ADVISED else None,
+                           learners_per_company) for i, owner in enumerate(users)]
+            actions.do_create_companies_in_bulk(seeds, acting_user=None)
         totals[0] += size
-        totals[1] += len(learners)
-        totals[2] += len(applications)
+        totals[1] += sum(len(seed.learners) for seed in seeds)
+        totals[2] += sum(len(seed.applications) for seed in seeds)
         if progress:
             print(f"\r{totals[0]}/{count} bedrijven", end="", flush=True)
     if progress:

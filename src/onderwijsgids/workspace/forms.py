@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.forms.utils import ErrorDict
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +19,9 @@ from onderwijsgids.dutch import dutch_number, parse_amount
 from onderwijsgids.vocabulary import (CAO_VALUES, GOALS, HBO_DOMAINS, LEARNING_PATHS, PROVINCES,
                                       TARGET_GROUPS)
 
+from . import checks
 from .domain.csvio import parse_date
-
+from .domain.values import ApplicationValues, CompanyProfile, LearnerValues, TrainingValues
 from .models import ActionPointStatus, Application
 from .validators import date_in_range, single_line
 
@@ -56,6 +58,18 @@ class AccessibleForm(forms.Form):
                 attrs["aria-required"] = "true"
             if field.help_text:
                 attrs["aria-describedby"] = f"{self[name].auto_id}-hulp"
+
+    def add_problems(self, problems) -> None:
+        """The problems :mod:`.checks` found, each at its field (unless that field has one
+        already), then every error in the order of the fields, as the error summary lists
+        them."""
+        for problem in problems:
+            name = problem.field if problem.field in self.fields else None
+            if name is None or name not in self.errors:
+                self.add_error(name, problem.message)
+        order = {name: index for index, name in enumerate(self.fields)}
+        self._errors = ErrorDict(sorted(self._errors.items(), key=lambda kv: order.get(kv[0], -1)),
+                                 renderer=self.renderer)
 
     def full_clean(self):
         super().full_clean()
@@ -245,13 +259,24 @@ class CompanyProfileForm(AccessibleForm):
             rows.append((str(field.label), text or "—"))
         return rows
 
-    def profile_values(self) -> dict:
-        data = dict(self.cleaned_data)
-        data["cao"] = data["cao"] or None
-        data["provincie"] = data["provincie"] or None
-        data["erkend_leerbedrijf"] = _tristate(data["erkend_leerbedrijf"])
-        data["praktijkopleider_opgeleid"] = _tristate(data["praktijkopleider_opgeleid"])
+    def clean(self):
+        data = super().clean()
+        self.add_problems(checks.company_problems(self._values(data)))
         return data
+
+    @staticmethod
+    def _values(data: dict) -> dict:
+        values = dict(data)
+        for name in ("cao", "provincie"):
+            if name in values:
+                values[name] = values[name] or None
+        for name in ("erkend_leerbedrijf", "praktijkopleider_opgeleid"):
+            if name in values:
+                values[name] = _tristate(values[name])
+        return values
+
+    def profile_values(self) -> CompanyProfile:
+        return CompanyProfile(**self._values(self.cleaned_data))
 
 
 class ProfileImportForm(AccessibleForm):
@@ -275,12 +300,10 @@ class LearnerForm(AccessibleForm):
                                     "mbo-bbl: werken en leren, met arbeidscontract; mbo-bol: "
                                     "vooral school, met stage."),
                                 choices=[("", _("Kies een leerweg"))] + LEERWEG_CHOICES,
-                                error_messages={"invalid_choice": format_lazy(
-                                    _("Kies uit {leerwegen}."),
-                                    leerwegen=", ".join(LEARNING_PATHS))})
+                                error_messages={"invalid_choice": checks.LEERWEG_CHOICE})
     crebo = forms.RegexField(label=_("Crebocode"), regex=r"^\d{5}$", required=False,
                              help_text=_("Vijf cijfers, bijvoorbeeld 25892."),
-                             error_messages={"invalid": _("Een crebocode is vijf cijfers.")})
+                             error_messages={"invalid": checks.CREBO_FORMAT})
     school = forms.CharField(label=_("School"), max_length=200, required=False)
     start = DutchDateField(label=_("Startdatum"))
     eind = DutchDateField(label=_("Einddatum"))
@@ -291,9 +314,7 @@ class LearnerForm(AccessibleForm):
     hbo_domein = forms.ChoiceField(
         label=_("Hbo-domein (alleen voor hbo)"), required=False,
         choices=[("", _("Weet ik niet of geen hbo"))] + HBO_DOMAIN_CHOICES,
-        error_messages={"invalid_choice": format_lazy(
-            _("Kies als hbo-domein uit {domeinen}."),
-            domeinen=", ".join(v for v, _label in HBO_DOMAIN_CHOICES))})
+        error_messages={"invalid_choice": checks.HBO_DOMAIN_CHOICE})
     leerwerktraject = forms.NullBooleanField(
         label=_("Volgt een leerwerktraject (alleen voor vmbo)"), required=False,
         widget=_UnknownYesNoSelect(),
@@ -301,8 +322,7 @@ class LearnerForm(AccessibleForm):
     aangevraagd = forms.MultipleChoiceField(
         label=_("Al aangevraagd voor deze leerling"), required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _(
-            "Bij ‘al aangevraagd’: %(value)s is geen regeling uit de onderwijsgids.")})
+        error_messages={"invalid_choice": checks.APPLIED_UNKNOWN})
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     def __init__(self, *args, known_crebos: set[str] | None = None,
@@ -312,26 +332,16 @@ class LearnerForm(AccessibleForm):
         self.fields["aangevraagd"].choices = (
             _regeling_choices() if regelingen is None else list(regelingen))
 
-    def clean_crebo(self):
-        crebo = self.cleaned_data["crebo"]
-        if crebo and self.known_crebos is not None and crebo not in self.known_crebos:
-            raise forms.ValidationError(_("Crebocode %(crebo)s staat niet in de onderwijsgids."),
-                                        params={"crebo": crebo})
-        return crebo
-
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("eind") and data["eind"] < data["start"]:
-            self.add_error("eind", _("De einddatum ligt vóór de startdatum."))
-        elif problem := bounded.span_problem(data.get("start"), data.get("eind")):
-            self.add_error("eind", _("De einddatum %(probleem)s.") % {"probleem": problem})
+        self.add_problems(checks.learner_problems(
+            {k: v for k, v in data.items() if k != "version"}, known_crebos=self.known_crebos))
         return data
 
-    def learner_values(self) -> dict:
+    def learner_values(self) -> LearnerValues:
         """The cleaned learner fields, without the form's ``version``."""
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
-        data["aangevraagd"] = list(data.get("aangevraagd") or [])
-        return data
+        return LearnerValues(**{**data, "aangevraagd": tuple(data.get("aangevraagd") or ())})
 
 
 def _regeling_choices() -> list[tuple[str, str]]:
@@ -349,10 +359,16 @@ class TrainingForm(AccessibleForm):
     kosten_eur = EuroField(label=_("Kosten in euro"), decimal_places=0, required=False)
     ptt_aangevraagd = forms.BooleanField(label=_("PTT al aangevraagd"), required=False)
 
-    def training_values(self) -> dict:
-        data = dict(self.cleaned_data)
-        data["aangevraagd"] = ["oom-ptt"] if data.pop("ptt_aangevraagd") else []
+    def clean(self):
+        data = super().clean()
+        self.add_problems(checks.training_problems(
+            {k: v for k, v in data.items() if k != "ptt_aangevraagd"}))
         return data
+
+    def training_values(self) -> TrainingValues:
+        data = dict(self.cleaned_data)
+        applied = ("oom-ptt",) if data.pop("ptt_aangevraagd") else ()
+        return TrainingValues(**data, aangevraagd=applied)
 
 
 class ApplicationForm(AccessibleForm):
@@ -370,6 +386,14 @@ class ApplicationForm(AccessibleForm):
     def __init__(self, *args, regelingen: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regeling"].choices = list(regelingen)
+
+    def clean(self):
+        data = super().clean()
+        self.add_problems(checks.application_problems(data))
+        return data
+
+    def application_values(self) -> ApplicationValues:
+        return ApplicationValues(**self.cleaned_data)
 
 
 class ActionPointForm(AccessibleForm):

@@ -276,13 +276,28 @@ class AuditLog(models.Model):
         EXPORT = "export", _("geëxporteerd")
         ERASE = "erase", _("gewist")
 
+    class ObjectType(models.TextChoices):
+        """What was read or changed (the labels are the values, in the owner's words)."""
+
+        COMPANY = "bedrijf", _("bedrijf")
+        MEMBERSHIP = "lidmaatschap", _("lidmaatschap")
+        INVITATION = "uitnodiging", _("uitnodiging")
+        ADVISOR = "adviseur", _("adviseur")
+        LEARNER = "leerling", _("leerling")
+        LEARNERS = "leerlingen", _("leerlingen")
+        TRAINING = "scholing", _("scholing")
+        EMPLOYEE = "medewerker", _("medewerker")
+        APPLICATION = "aanvraag", _("aanvraag")
+        ACTION_POINT = "actiepunt", _("actiepunt")
+        CALENDAR = "agenda", _("agenda")
+
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.SET_NULL)
     actor_label = models.CharField(max_length=150, blank=True)
     company = models.ForeignKey(Company, null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="audit_entries")
-    object_type = models.CharField(max_length=40)
+    object_type = models.CharField(max_length=40, choices=ObjectType.choices)
     object_id = models.CharField(max_length=40, blank=True)
     action = models.CharField(max_length=10, choices=Action.choices)
 

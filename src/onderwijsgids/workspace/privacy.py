@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .actions import LEARNER_FIELDS
+from .domain.values import LEARNER_FIELDS
 from .models import Company, Learner
 
 

@@ -21,10 +21,8 @@ from onderwijsgids.advice.engine.compiled import compiled
 from .domain.deadlines import (
     PRAKTIJKLEREN, DeadlineSpec, EngineResults, LearnerData, company_deadlines, regeling_of,
 )
+from .domain.values import PROFILE_FIELDS
 from .models import Application, Company, Deadline, Learner, StaffTraining
-
-PROFILE_FIELDS = ("naam", "cao", "medewerkers", "provincie", "plaats", "erkend_leerbedrijf",
-                  "praktijkopleider_opgeleid", "doelen", "doelgroepen")
 
 
 def today() -> dt.date:
@@ -44,7 +42,13 @@ def kb_ids(kind: str, kb=None) -> dict[str, str]:
 
 
 def known_crebos() -> set[str]:
+    """The crebo codes of the guide's qualifications (a learner's crebo is one of these)."""
     return set(kb_ids("kwalificatie"))
+
+
+def known_regelingen() -> set[str]:
+    """The IDs of the guide's regelingen (what can be applied for)."""
+    return set(kb_ids("regeling"))
 
 
 def one_line(text: str) -> str:

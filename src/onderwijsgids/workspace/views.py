@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from django.contrib import messages
@@ -20,13 +21,22 @@ from onderwijsgids.errors import Problem
 from . import actions, privacy, reminders, services
 from .access import OWNER, company_view, visible_companies
 from .advisor import advisor_contact
+from .checks import InvalidValues, learner_row_check
 from .domain.csv_template import already_present, template_csv
 from .domain.csvio import CsvRefused, export_learners, parse_learners
 from .domain.deadlines import OOM_BBL, PRAKTIJKLEREN, regeling_of
+from .domain.values import APPLICATION_FIELDS, LEARNER_FIELDS, CompanyProfile, LearnerValues
 from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImportForm,
                     EraseEmployeeForm, LearnerForm, ProfileImportForm, TrainingForm)
-from .models import Application, CalendarFeedToken, Learner
-from .services import kb_ids, known_crebos
+from .models import Application, AuditLog, CalendarFeedToken, Learner
+from .services import kb_ids
+
+Object = AuditLog.ObjectType
+
+
+def _refused(form, refusal: InvalidValues) -> None:
+    """An action's refusal shown on the form, each message at its field."""
+    form.add_problems(refusal.problems)
 
 
 def _ctx(request: HttpRequest, company, **extra):
@@ -80,9 +90,14 @@ def profile(request: HttpRequest, company) -> HttpResponse:
     form = CompanyProfileForm(request.POST or None, initial=CompanyProfileForm.initial_from(company))
     import_form = ProfileImportForm(prefix="import")
     if request.method == "POST" and form.is_valid():
-        actions.do_update_company_profile(request.user, company, form.profile_values())
-        messages.success(request, _("Het profiel is opgeslagen."))
-        return redirect("workspace:profile", company_id=company.pk)
+        try:
+            actions.do_update_company_profile(company, form.profile_values(),
+                                              acting_user=request.user)
+        except InvalidValues as refusal:
+            _refused(form, refusal)
+        else:
+            messages.success(request, _("Het profiel is opgeslagen."))
+            return redirect("workspace:profile", company_id=company.pk)
     return render(request, "workspace/company/profile.html",
                   _ctx(request, company, form=form, import_form=import_form),
                   status=_status(request, form))
@@ -102,12 +117,19 @@ def profile_import(request: HttpRequest, company) -> HttpResponse:
         except ProfileError as exc:
             errors = [str(problem) for problem in exc.problems]
         else:
-            values = {name: getattr(parsed, name) for name in services.PROFILE_FIELDS
-                      if getattr(parsed, name) is not None}
-            values["naam"] = values.get("naam") or company.naam
-            actions.do_update_company_profile(request.user, company, values)
-            messages.success(request, _("Het profiel is overgenomen."))
-            return redirect("workspace:profile", company_id=company.pk)
+            answered = {name: getattr(parsed, name) for name in services.PROFILE_FIELDS
+                        if getattr(parsed, name) is not None}
+            if not answered.get("naam"):
+                answered.pop("naam", None)  # the company keeps its name
+            try:
+                actions.do_update_company_profile(
+                    company, dataclasses.replace(CompanyProfile.of(company), **answered),
+                    acting_user=request.user)
+            except InvalidValues as refusal:
+                errors = [f.message for f in refusal.problems]
+            else:
+                messages.success(request, _("Het profiel is overgenomen."))
+                return redirect("workspace:profile", company_id=company.pk)
     form = CompanyProfileForm(initial=CompanyProfileForm.initial_from(company))
     return render(request, "workspace/company/profile.html",
                   _ctx(request, company, form=form, import_form=import_form,
@@ -139,18 +161,23 @@ def plan(request: HttpRequest, company) -> HttpResponse:
 @company_view()
 def learners(request: HttpRequest, company) -> HttpResponse:
     rows = list(company.learners.all())
-    actions.do_log_read(request.user, company, "leerlingen")
+    actions.do_log_read(company, Object.LEARNERS, acting_user=request.user)
     return render(request, "workspace/company/learners.html",
                   _ctx(request, company, learners=rows))
 
 
 @company_view()
 def learner_new(request: HttpRequest, company) -> HttpResponse:
-    form = LearnerForm(request.POST or None, known_crebos=known_crebos())
+    form = LearnerForm(request.POST or None, known_crebos=services.known_crebos())
     if request.method == "POST" and form.is_valid():
-        learner = actions.do_create_learner(request.user, company, form.learner_values())
-        messages.success(request, _("De leerling is toegevoegd."))
-        return redirect("workspace:learner", company_id=company.pk, learner_id=learner.pk)
+        try:
+            learner = actions.do_create_learner(company, form.learner_values(),
+                                                acting_user=request.user)
+        except InvalidValues as refusal:
+            _refused(form, refusal)
+        else:
+            messages.success(request, _("De leerling is toegevoegd."))
+            return redirect("workspace:learner", company_id=company.pk, learner_id=learner.pk)
     return render(request, "workspace/company/learner_form.html",
                   _ctx(request, company, form=form, learner=None), status=_status(request, form))
 
@@ -160,20 +187,23 @@ def _status(request: HttpRequest, form) -> int:
 
 
 def _learner_initial(learner: Learner) -> dict:
-    return {name: getattr(learner, name) for name in actions.LEARNER_FIELDS} | {
+    return {name: getattr(learner, name) for name in LEARNER_FIELDS} | {
         "version": learner.version}
 
 
 @company_view()
 def learner(request: HttpRequest, company, learner_id: int) -> HttpResponse:
     item = get_object_or_404(company.learners, pk=learner_id)
-    crebos = known_crebos()
+    crebos = services.known_crebos()
     form = LearnerForm(request.POST or None, initial=_learner_initial(item), known_crebos=crebos)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            actions.do_update_learner(request.user, item, form.learner_values(),
-                                      expected_version=form.cleaned_data["version"] or 0)
+            actions.do_update_learner(item, form.learner_values(),
+                                      expected_version=form.cleaned_data["version"] or 0,
+                                      acting_user=request.user)
+        except InvalidValues as refusal:
+            _refused(form, refusal)
         except actions.StaleEdit as stale:
             conflict = stale.current
             # Keep the user's input; the next save is checked against the current version.
@@ -185,7 +215,7 @@ def learner(request: HttpRequest, company, learner_id: int) -> HttpResponse:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect("workspace:learner", company_id=company.pk, learner_id=item.pk)
     else:
-        actions.do_log_read(request.user, company, "leerling", item.pk)
+        actions.do_log_read(company, Object.LEARNER, item.pk, acting_user=request.user)
     advice = services.learner_advice(company, item)  # the engine's facts for this learner
     judgement = regeling_of(advice, PRAKTIJKLEREN)
     status = 409 if conflict else _status(request, form)
@@ -201,7 +231,7 @@ def learner_delete(request: HttpRequest, company, learner_id: int) -> HttpRespon
     item = get_object_or_404(company.learners, pk=learner_id)
     return _confirm_then(request, company, _("Leerling verwijderen"), item.naam,
                          reverse("workspace:learner", args=[company.pk, item.pk]),
-                         lambda: actions.do_delete_learner(request.user, item),
+                         lambda: actions.do_delete_learner(item, acting_user=request.user),
                          reverse("workspace:learners", args=[company.pk]))
 
 
@@ -232,9 +262,9 @@ def learners_import(request: HttpRequest, company) -> HttpResponse:
     problems, duplicates, carried = [], [], ""
     if request.method == "POST":
         data, problems = _import_rows(request, form)
+        check = learner_row_check(services.known_crebos(), services.known_regelingen())
         try:
-            rows = (parse_learners(data, known_crebos(), set(kb_ids("regeling")))
-                    if data is not None else [])
+            rows = parse_learners(data, check) if data is not None else []
         except CsvRefused as refused:
             problems, rows = refused.problems, []
         names = company.learners.filter(geanonimiseerd=False).values_list("naam", flat=True)
@@ -245,7 +275,8 @@ def learners_import(request: HttpRequest, company) -> HttpResponse:
         elif rows:
             if choice == DUPLICATES_SKIP:
                 rows = [row for row in rows if row not in duplicates]
-            count = actions.do_import_learners(request.user, company, rows)
+            count = actions.do_import_learners(company, [LearnerValues(**row) for row in rows],
+                                               acting_user=request.user)
             messages.success(request, ngettext("%(count)s leerling geïmporteerd.",
                                                "%(count)s leerlingen geïmporteerd.", count)
                              % {"count": count})
@@ -269,9 +300,9 @@ def learners_import_template(request: HttpRequest, company) -> HttpResponse:
 
 @company_view()
 def learners_export(request: HttpRequest, company) -> HttpResponse:
-    rows = [{name: getattr(learner, name) for name in actions.LEARNER_FIELDS}
+    rows = [{name: getattr(learner, name) for name in LEARNER_FIELDS}
             for learner in company.learners.all()]
-    actions.do_log_export(request.user, company, "leerlingen")
+    actions.do_log_export(company, Object.LEARNERS, acting_user=request.user)
     response = HttpResponse(export_learners(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="leerlingen.csv"'
     return response
@@ -282,7 +313,7 @@ def learners_export(request: HttpRequest, company) -> HttpResponse:
 
 @company_view()
 def trainings(request: HttpRequest, company) -> HttpResponse:
-    actions.do_log_read(request.user, company, "scholing")
+    actions.do_log_read(company, Object.TRAINING, acting_user=request.user)
     deadlines = {d.training_id: d for d in company.deadlines.filter(training__isnull=False,
                                                                     regeling="oom-ptt")}
     rows = [(t, deadlines.get(t.pk)) for t in company.trainings.all()]
@@ -299,12 +330,17 @@ def training_form(request: HttpRequest, company, training_id: int | None = None)
                    "ptt_aangevraagd": "oom-ptt" in (item.aangevraagd or [])}
     form = TrainingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if item:
-            actions.do_update_training(request.user, item, form.training_values())
+        try:
+            if item:
+                actions.do_update_training(item, form.training_values(), acting_user=request.user)
+            else:
+                actions.do_create_training(company, form.training_values(),
+                                           acting_user=request.user)
+        except InvalidValues as refusal:
+            _refused(form, refusal)
         else:
-            actions.do_create_training(request.user, company, form.training_values())
-        messages.success(request, _("De scholing is opgeslagen."))
-        return redirect("workspace:trainings", company_id=company.pk)
+            messages.success(request, _("De scholing is opgeslagen."))
+            return redirect("workspace:trainings", company_id=company.pk)
     return render(request, "workspace/company/training_form.html",
                   _ctx(request, company, form=form, training=item), status=_status(request, form))
 
@@ -314,7 +350,8 @@ def training_delete(request: HttpRequest, company, training_id: int) -> HttpResp
     item = get_object_or_404(company.trainings, pk=training_id)
     back = reverse("workspace:trainings", args=[company.pk])
     return _confirm_then(request, company, _("Scholing verwijderen"), item.omschrijving, back,
-                         lambda: actions.do_delete_training(request.user, item), back)
+                         lambda: actions.do_delete_training(item, acting_user=request.user),
+                         back)
 
 
 # --- applications --------------------------------------------------------------------------
@@ -335,17 +372,19 @@ def application_form(request: HttpRequest, company,
     regelingen = sorted(kb_ids("regeling").items(), key=lambda kv: kv[1])
     initial = {"regeling": request.GET.get("regeling", ""), "jaar": request.GET.get("jaar", "")}
     if item:
-        initial = {name: getattr(item, name) for name in actions.APPLICATION_FIELDS}
+        initial = {name: getattr(item, name) for name in APPLICATION_FIELDS}
     form = ApplicationForm(request.POST or None, initial=initial, regelingen=regelingen)
     if request.method == "POST" and form.is_valid():
-        clash = company.applications.filter(regeling=form.cleaned_data["regeling"],
-                                            jaar=form.cleaned_data["jaar"])
-        if item:
-            clash = clash.exclude(pk=item.pk)
-        if clash.exists():
-            form.add_error("jaar", _("Voor deze regeling en dit jaar bestaat al een aanvraag."))
+        try:
+            if item:
+                actions.do_update_application(item, form.application_values(),
+                                              acting_user=request.user)
+            else:
+                actions.do_create_application(company, form.application_values(),
+                                              acting_user=request.user)
+        except InvalidValues as refusal:  # e.g. DuplicateApplication: at the year
+            _refused(form, refusal)
         else:
-            actions.do_save_application(request.user, company, form.cleaned_data, item)
             messages.success(request, _("De aanvraag is opgeslagen."))
             return redirect("workspace:applications", company_id=company.pk)
     return render(request, "workspace/company/application_form.html",
@@ -359,7 +398,8 @@ def application_delete(request: HttpRequest, company, application_id: int) -> Ht
     back = reverse("workspace:applications", args=[company.pk])
     label = f"{kb_ids('regeling').get(item.regeling, item.regeling)} {item.jaar}"
     return _confirm_then(request, company, _("Aanvraag verwijderen"), label, back,
-                         lambda: actions.do_delete_application(request.user, item), back)
+                         lambda: actions.do_delete_application(item, acting_user=request.user),
+                         back)
 
 
 # --- action points -------------------------------------------------------------------------
@@ -382,8 +422,10 @@ def action_points(request: HttpRequest, company) -> HttpResponse:
             raise Http404
         point_id, form = posted
         if form.is_valid():
-            actions.do_set_action_point(request.user, company, point_id,
-                                        form.cleaned_data["status"], form.cleaned_data["notitie"])
+            actions.do_set_action_point(company, actiepunt=point_id,
+                                        status=form.cleaned_data["status"],
+                                        notitie=form.cleaned_data["notitie"],
+                                        acting_user=request.user)
             messages.success(request, _("De status is opgeslagen."))
             return redirect("workspace:action_points", company_id=company.pk)
     return render(request, "workspace/company/action_points.html",
@@ -402,7 +444,7 @@ def webcal_url(url: str) -> str:
 @company_view()
 def calendar(request: HttpRequest, company) -> HttpResponse:
     if request.method == "POST":
-        actions.do_create_feed_token(request.user, company)
+        actions.do_create_feed_token(company, acting_user=request.user)
         return redirect("workspace:calendar", company_id=company.pk)
     tokens = CalendarFeedToken.objects.filter(company=company, user=request.user,
                                               revoked_at__isnull=True)
@@ -416,7 +458,7 @@ def calendar_revoke(request: HttpRequest, company, token_id: int) -> HttpRespons
     token = get_object_or_404(CalendarFeedToken, company=company, user=request.user, pk=token_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    actions.do_revoke_feed_token(request.user, token)
+    actions.do_revoke_feed_token(token, acting_user=request.user)
     messages.success(request, _("De agendalink werkt niet meer."))
     return redirect("workspace:calendar", company_id=company.pk)
 
@@ -446,14 +488,14 @@ def privacy_page(request: HttpRequest, company) -> HttpResponse:
 
 @company_view(owner_only=True)
 def privacy_export(request: HttpRequest, company) -> HttpResponse:
-    actions.do_log_export(request.user, company, "bedrijf", company.pk)
+    actions.do_log_export(company, Object.COMPANY, company.pk, acting_user=request.user)
     return _json_download(privacy.company_export(company), f"persoonsgegevens-{company.pk}.json")
 
 
 @company_view(owner_only=True)
 def privacy_learner_export(request: HttpRequest, company, learner_id: int) -> HttpResponse:
     item = get_object_or_404(company.learners, pk=learner_id)
-    actions.do_log_export(request.user, company, "leerling", item.pk)
+    actions.do_log_export(company, Object.LEARNER, item.pk, acting_user=request.user)
     return _json_download(privacy.learner_export(item), f"leerling-{item.pk}.json")
 
 
@@ -462,7 +504,7 @@ def privacy_learner_erase(request: HttpRequest, company, learner_id: int) -> Htt
     item = get_object_or_404(company.learners, pk=learner_id)
     back = reverse("workspace:privacy", args=[company.pk])
     return _confirm_then(request, company, _("Leerling definitief wissen"), item.naam, back,
-                         lambda: actions.do_erase_learner(request.user, item), back)
+                         lambda: actions.do_erase_learner(item, acting_user=request.user), back)
 
 
 @company_view(owner_only=True)
@@ -472,7 +514,8 @@ def privacy_employee_erase(request: HttpRequest, company) -> HttpResponse:
     if not form.is_valid():
         # Show the page again with the error at the field; nothing is erased.
         return _privacy_page(request, company, form, status=422)
-    count = actions.do_erase_employee(request.user, company, form.cleaned_data["medewerker"])
+    count = actions.do_erase_employee(company, medewerker=form.cleaned_data["medewerker"],
+                                      acting_user=request.user)
     messages.success(request, ngettext("%(count)s cursus van deze medewerker gewist.",
                                        "%(count)s cursussen van deze medewerker gewist.", count)
                      % {"count": count})
@@ -482,5 +525,5 @@ def privacy_employee_erase(request: HttpRequest, company) -> HttpResponse:
 @company_view(owner_only=True)
 def privacy_employee_export(request: HttpRequest, company) -> HttpResponse:
     name = request.GET.get("medewerker", "")
-    actions.do_log_export(request.user, company, "medewerker")
+    actions.do_log_export(company, Object.EMPLOYEE, acting_user=request.user)
     return _json_download(privacy.employee_export(company, name), "medewerker.json")

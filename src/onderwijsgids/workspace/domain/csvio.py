@@ -2,6 +2,9 @@
 
 A file is accepted whole or refused whole: :func:`parse_learners` returns either every row
 validated or a report of every problem by row number (as a spreadsheet shows it) and field.
+Reading the cells (dates, ja/nee, required columns) happens here; the rules on the values
+(lengths, known codes, a learner's dates) are the workspace's checks, the same for the form
+and the API, passed in as ``check``.
 """
 
 from __future__ import annotations
@@ -10,18 +13,17 @@ import csv
 import datetime as dt
 import io
 import re
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
-from onderwijsgids import bounded
 from onderwijsgids.errors import InvalidInput, Problem
-from onderwijsgids.vocabulary import HBO_DOMAINS, LEARNING_PATHS
 
 HEADERS = ("naam", "leerweg", "crebo", "school", "start", "eind", "praktijkopleider",
            "praktijkovereenkomst", "via_bvm", "hbo_domein", "leerwerktraject", "aangevraagd")
 REQUIRED = ("naam", "leerweg", "start", "eind")
 MAX_ROWS = 5000
 _TRUE, _FALSE = {"ja", "j", "1", "true", "waar"}, {"nee", "n", "0", "false", "onwaar", ""}
-_MAX_LEN = {"naam": 200, "school": 200, "praktijkopleider": 200}
+_TEXT = ("naam", "school", "praktijkopleider", "crebo")
+RowCheck = Callable[[Mapping[str, Any]], Iterable[tuple[str, str]]]
 
 
 class CsvRefused(InvalidInput):
@@ -69,34 +71,26 @@ def _header_errors(fieldnames: Iterable[str] | None) -> list[Problem]:
     return errors
 
 
-def _optional_fields(values: dict[str, str], known_regelingen: set[str] | None,
-                     fail) -> dict[str, Any]:
+def _optional_fields(values: dict[str, str], fail) -> dict[str, Any]:
     """The 2026-12 columns: hbo-domein, leerwerktraject and regelingen already applied for."""
-    row: dict[str, Any] = {}
-    domein = values.get("hbo_domein", "").lower()
-    if domein and domein not in HBO_DOMAINS:
-        fail("hbo_domein", f"'{domein}' is onbekend; kies uit {', '.join(HBO_DOMAINS)}")
-    row["hbo_domein"] = domein
+    row: dict[str, Any] = {"hbo_domein": values.get("hbo_domein", "").lower()}
     traject = values.get("leerwerktraject", "").lower()
     if traject and traject not in _TRUE | _FALSE:
         fail("leerwerktraject", "moet 'ja' of 'nee' zijn (of leeg)")
     row["leerwerktraject"] = (traject in _TRUE) if traject else None
     ids = [part for part in re.split(r"[\s,|]+", values.get("aangevraagd", "").lower()) if part]
-    for regeling in ids:
-        if known_regelingen is not None and regeling not in known_regelingen:
-            fail("aangevraagd", f"'{regeling}' is geen regeling uit de onderwijsgids")
     row["aangevraagd"] = list(dict.fromkeys(ids))
     return row
 
 
-def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None,
-         known_regelingen: set[str] | None = None) -> tuple[dict[str, Any], list[Problem]]:
+def _row(raw: dict[str, Any], number: int, check: RowCheck | None = None
+         ) -> tuple[dict[str, Any], list[Problem]]:
     values = {(k or "").strip().lower(): (v or "").strip() if isinstance(v, str) else ""
               for k, v in raw.items() if k is not None}
     errors: list[Problem] = []
     if None in raw:
         errors.append(Problem("regel", "heeft meer waarden dan er kolommen zijn", number))
-    row: dict[str, Any] = {}
+    row: dict[str, Any] = {name: values.get(name, "") for name in _TEXT}
 
     def fail(name: str, message: str) -> None:
         errors.append(Problem(name, message, number))
@@ -104,22 +98,7 @@ def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None,
     for name in REQUIRED:
         if not values.get(name):
             fail(name, "is verplicht")
-    for name, limit in _MAX_LEN.items():
-        if len(values.get(name, "")) > limit:
-            fail(name, f"is te lang (meer dan {limit} tekens)")
-        elif problem := bounded.text_problem(values.get(name, "")):
-            fail(name, problem)
-        row[name] = values.get(name, "")
-    leerweg = values.get("leerweg", "").lower()
-    if leerweg and leerweg not in LEARNING_PATHS:
-        fail("leerweg", f"'{leerweg}' is onbekend; kies uit {', '.join(LEARNING_PATHS)}")
-    row["leerweg"] = leerweg
-    crebo = values.get("crebo", "")
-    if crebo and not re.fullmatch(r"\d{5}", crebo):
-        fail("crebo", "is geen crebocode (vijf cijfers)")
-    elif crebo and known_crebos is not None and crebo not in known_crebos:
-        fail("crebo", f"crebocode '{crebo}' staat niet in de onderwijsgids")
-    row["crebo"] = crebo
+    row["leerweg"] = values.get("leerweg", "").lower()
     for name in ("start", "eind", "praktijkovereenkomst"):
         row[name] = None
         if values.get(name):
@@ -127,25 +106,21 @@ def _row(raw: dict[str, Any], number: int, known_crebos: set[str] | None,
                 row[name] = parse_date(values[name])
             except ValueError as exc:
                 fail(name, str(exc))
-            else:
-                if problem := bounded.date_problem(row[name]):
-                    fail(name, problem)
-    if row["start"] and row["eind"] and row["eind"] < row["start"]:
-        fail("eind", "ligt vóór de startdatum")
-    elif not any(e.field in ("start", "eind") for e in errors) and (
-            problem := bounded.span_problem(row["start"], row["eind"])):
-        fail("eind", problem)
     bvm = values.get("via_bvm", "").lower()
     if bvm not in _TRUE | _FALSE:
         fail("via_bvm", "moet 'ja' of 'nee' zijn")
     row["via_bvm"] = bvm in _TRUE
-    row.update(_optional_fields(values, known_regelingen, fail))
+    row.update(_optional_fields(values, fail))
+    if check is not None:
+        read = {name: value for name, value in row.items()
+                if not any(e.field == name for e in errors) and value not in (None, "")}
+        errors += [Problem(name, message, number) for name, message in check(read)]
     return row, errors
 
 
-def parse_learners(data: bytes, known_crebos: set[str] | None = None,
-                   known_regelingen: set[str] | None = None) -> list[dict[str, Any]]:
-    """Every row validated, or :class:`CsvRefused` listing every problem (nothing partial)."""
+def parse_learners(data: bytes, check: RowCheck | None = None) -> list[dict[str, Any]]:
+    """Every row read and checked, or :class:`CsvRefused` listing every problem (nothing
+    partial). ``check`` gives the (column, message) problems of a row's values."""
     text = _decode(data)
     if not text.strip():
         raise CsvRefused([Problem("bestand", "het bestand is leeg", 1)])
@@ -163,7 +138,7 @@ def parse_learners(data: bytes, known_crebos: set[str] | None = None,
                 raise CsvRefused([Problem("bestand", f"meer dan {MAX_ROWS} regels", index)])
             if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
                 continue  # blank line
-            row, row_errors = _row(raw, index, known_crebos, known_regelingen)
+            row, row_errors = _row(raw, index, check)
             errors += row_errors
             rows.append(row)
     except csv.Error:  # e.g. a cell longer than the csv module's limit
