@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable
 
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -202,6 +203,38 @@ def do_set_action_point(actor, company: Company, actiepunt: str, status: str,
         company=company, actiepunt=actiepunt, defaults={"status": status, "notitie": notitie})
     audit(actor, company, "actiepunt", actiepunt, AuditLog.Action.UPDATE)
     return row
+
+
+# --- a plan taken over ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_take_over_plan(actor, company: Company, values: dict[str, Any],
+                      learners: list[dict[str, Any]],
+                      trainings: list[dict[str, Any]]) -> Company:
+    """The answers of a plan into ``company``: its profile fields, then the learners and
+    courses to add (see :mod:`.domain.takeover`); all or nothing."""
+    if values:
+        do_update_company_profile(actor, company, values)
+    if learners:
+        do_import_learners(actor, company, learners)
+    for training in trainings:
+        do_create_training(actor, company, training)
+    return company
+
+
+@transaction.atomic
+def do_sign_up_with_plan(email: str, password_hash: str, naam: str, kvk: str,
+                         values: dict[str, Any], learners: list[dict[str, Any]],
+                         trainings: list[dict[str, Any]]):
+    """A sign-up whose e-mail address was proven: the account (password already hashed), its
+    company with the plan's answers, the new user its owner. Returns (user, company)."""
+    user = get_user_model().objects.create(username=email, email=email, password=password_hash)
+    Account.objects.create(user=user)
+    company = do_create_company(user, naam, owner=user, kvk=kvk,
+                                **{k: v for k, v in values.items() if k != "naam"})
+    do_take_over_plan(user, company, {}, learners, trainings)
+    return user, company
 
 
 # --- calendar feed -------------------------------------------------------------------------

@@ -97,32 +97,6 @@ def profile(request: HttpRequest, company) -> HttpResponse:
 
 
 @company_view()
-@require_POST
-def profile_import(request: HttpRequest, company) -> HttpResponse:
-    """Take over the answers of a contract §2 profile (e.g. from the advice route)."""
-    from onderwijsgids.advice.engine.profile import ProfileError, profile_from_text
-
-    import_form = ProfileImportForm(request.POST, prefix="import")
-    errors: list[str] = []
-    if import_form.is_valid():
-        try:
-            parsed = profile_from_text(import_form.cleaned_data["profiel"], services.current_kb())
-        except ProfileError as exc:
-            errors = [str(f) for f in exc.fouten]
-        else:
-            values = {name: getattr(parsed, name) for name in services.PROFILE_FIELDS
-                      if getattr(parsed, name) is not None}
-            values["naam"] = values.get("naam") or company.naam
-            actions.do_update_company_profile(request.user, company, values)
-            messages.success(request, _("Het profiel is overgenomen."))
-            return redirect("workspace:profile", company_id=company.pk)
-    form = CompanyProfileForm(initial=CompanyProfileForm.initial_from(company))
-    return render(request, "workspace/company/profile.html",
-                  _ctx(request, company, form=form, import_form=import_form,
-                       import_errors=errors), status=422)
-
-
-@company_view()
 def advice(request: HttpRequest, company) -> HttpResponse:
     result = services.company_advice(company)
     return render(request, "workspace/company/advice.html", _ctx(
