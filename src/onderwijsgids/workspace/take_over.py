@@ -30,13 +30,13 @@ from .views import _ctx
 CONFIRM = "bevestigen"
 
 
-def _refused(request: HttpRequest, company, import_form: ProfileImportForm,
-             errors: list[str]) -> HttpResponse:
+def _profile_page(request: HttpRequest, company, import_form: ProfileImportForm,
+             errors: list[str], status: int = 422) -> HttpResponse:
     """The profile page again, with what was typed and why it was not taken over."""
     form = CompanyProfileForm(initial=CompanyProfileForm.initial_from(company))
     return render(request, "workspace/company/profile.html",
                   _ctx(request, company, form=form, import_form=import_form,
-                       import_errors=errors), status=422)
+                       import_errors=errors), status=status)
 
 
 def _preview(request: HttpRequest, company, profile) -> HttpResponse:
@@ -61,26 +61,26 @@ def profile_import(request: HttpRequest, company) -> HttpResponse:
     if request.company_role == ADVISOR:
         raise PermissionDenied  # advisors read a company; taking answers over is a write
     if request.method == "GET":
-        if "plan" not in request.GET:
-            return redirect("workspace:profile", company_id=company.pk)
         import_form = ProfileImportForm(prefix="import")
+        if "plan" not in request.GET:  # the profile page, with its import form
+            return _profile_page(request, company, import_form, [], status=200)
         try:
             return _preview(request, company, plan_import.profile_from_token(request.GET["plan"]))
         except plan_import.ImportRefused as refused:
-            return _refused(request, company, import_form, [refused.message])
+            return _profile_page(request, company, import_form, [refused.message])
         except plan_import.ProfileError as exc:
-            return _refused(request, company, import_form, [str(f) for f in exc.fouten])
+            return _profile_page(request, company, import_form, [str(f) for f in exc.fouten])
     import_form = ProfileImportForm(request.POST, request.FILES, prefix="import")
     if not import_form.is_valid():
-        return _refused(request, company, import_form, [])
+        return _profile_page(request, company, import_form, [])
     try:
         profile = plan_import.read_profile(import_form.cleaned_data["profiel"],
                                            import_form.cleaned_data["bestand"])
     except plan_import.ImportRefused as refused:
         import_form.add_error(refused.field, refused.message)
-        return _refused(request, company, import_form, [])
+        return _profile_page(request, company, import_form, [])
     except plan_import.ProfileError as exc:
-        return _refused(request, company, import_form, [str(f) for f in exc.fouten])
+        return _profile_page(request, company, import_form, [str(f) for f in exc.fouten])
     if CONFIRM in request.POST:
         return _save(request, company, profile)
     return _preview(request, company, profile)
