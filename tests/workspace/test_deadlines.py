@@ -138,8 +138,14 @@ def test_profile_form_saves_goals_and_the_advice_uses_them(owner_client, world):
 
 def test_profile_import_takes_over_a_contract_profile(owner_client, world):
     company = world["a"]["company"]
-    response = owner_client.post(f"/bedrijf/{company.pk}/profiel/overnemen/", {
+    preview = owner_client.post(f"/bedrijf/{company.pk}/profiel/overnemen/", {
         "import-profiel": "cao: metalektro\nmedewerkers: 40\ndoelen: [werven]\n"})
+    assert preview.status_code == 200 and "Controleer wat er verandert" in preview.content.decode()
+    company.refresh_from_db()
+    assert company.cao != "metalektro"  # shown first, not saved
+    response = owner_client.post(f"/bedrijf/{company.pk}/profiel/overnemen/", {
+        "import-profiel": "cao: metalektro\nmedewerkers: 40\ndoelen: [werven]\n",
+        "bevestigen": "1"})
     assert response.status_code == 302
     company.refresh_from_db()
     assert company.cao == "metalektro" and company.medewerkers == 40

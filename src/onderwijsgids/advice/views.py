@@ -14,7 +14,6 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -35,10 +34,13 @@ from .labels import GROUP_LABELS
 from .render import FORMATS
 from .render import render as render_as
 from .render.plan_parts import first_actions, grouped, money_at_stake
+from .share import SHARE_SALT  # noqa: F401  (re-exported: tests sign links with it)
+from .share import (
+    SESSION_KEY, ShareLinkExpired, ShareLinkInvalid, profile_dict, read_share_token, share_expiry,
+    share_token,
+)
 from .steps import CHECK, START, Field, Page
 
-SESSION_KEY = "advies"
-SHARE_SALT = "onderwijsgids.advies.gedeeld"
 INVALID = 422  # bad input: the page again with the error summary, as the workspace and search
 
 
@@ -61,10 +63,6 @@ def prefill_from_query(request: HttpRequest) -> None:
         values = steps.ROUTE.from_query(request.GET, current_kb())
         if values:
             save_answers(request, values)
-
-
-def profile_dict(stored: dict[str, Any]) -> dict[str, Any]:
-    return {key: stored[key] for key in steps.ROUTE.profile_keys if key in stored}
 
 
 # --- rendering helpers ------------------------------------------------------------------------
@@ -225,32 +223,12 @@ def _advice_for(stored: dict[str, Any]) -> tuple[Advice, dict[str, str]]:
     return advise(profile, kb), compiled(kb).item_titles
 
 
-def share_token(stored: dict[str, Any]) -> str:
-    return signing.dumps(profile_dict(stored), salt=SHARE_SALT, compress=True)
-
-
-def share_expiry(token: str) -> dt.date:
-    """The last day a (verified) share link works: its signature carries when it was made."""
-    made = signing.b62_decode(token.rsplit(":", 2)[1])
-    return timezone.localdate(dt.datetime.fromtimestamp(made, dt.timezone.utc)
-                              + dt.timedelta(days=settings.SHARE_LINK_DAYS))
-
-
-class ShareLinkExpired(Exception):
-    """A genuine share link older than ``SHARE_LINK_DAYS``."""
-
-
 def _from_token(token: str) -> dict[str, Any]:
     """The answers in a share link (signed, with its date); expired: :class:`ShareLinkExpired`."""
     try:
-        data = signing.loads(token, salt=SHARE_SALT, max_age=settings.SHARE_LINK_DAYS * 86400)
-    except signing.SignatureExpired:
-        raise ShareLinkExpired from None
-    except signing.BadSignature:
+        return read_share_token(token)
+    except ShareLinkInvalid:
         raise Http404 from None
-    if not isinstance(data, dict):
-        raise Http404
-    return data
 
 
 def _expired_link(request: HttpRequest) -> HttpResponse:
@@ -303,6 +281,7 @@ def _plan_response(request: HttpRequest, stored: dict[str, Any], token: str,
         "naam": stored.get("naam"),
         "share_days": settings.SHARE_LINK_DAYS,
         "share_until": share_expiry(token),
+        "plan_token": token,  # for "Bewaar dit plan" (advice/_bewaar.html)
     })
 
 
@@ -346,3 +325,28 @@ def shared_download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
 def restart(request: HttpRequest) -> HttpResponse:
     request.session.pop(SESSION_KEY, None)
     return redirect("advice:start")
+
+
+# --- the answers as a profile file (contract §2) ----------------------------------------------
+
+
+def _profile_download(stored: dict[str, Any]) -> HttpResponse:
+    from .render.profile_yaml import to_profile_yaml
+
+    _advice_for(stored)  # the same answers the plan shows: a stale session is refused alike
+    body = to_profile_yaml(profile_dict(stored), timezone.localdate())
+    response = HttpResponse(body.encode(), content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="onderwijsgids-profiel.yaml"'
+    return response
+
+
+def plan_profile(request: HttpRequest) -> HttpResponse:
+    return _profile_download(answers(request))
+
+
+def shared_profile(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        stored = _from_token(token)
+    except ShareLinkExpired:
+        return _expired_link(request)
+    return _profile_download(stored)

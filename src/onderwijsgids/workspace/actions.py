@@ -13,9 +13,10 @@ commands call these; nothing else saves these models.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -87,9 +88,11 @@ def _check_learner(values: LearnerValues) -> None:
 
 
 @transaction.atomic
-def do_create_company(profile: CompanyProfile, *, owner=None, acting_user) -> Company:
+def do_create_company(profile: CompanyProfile, *, owner=None, kvk: str = "",
+                      acting_user) -> Company:
+    """A company with its answers (and its KvK number, when signing up gave one)."""
     check_company_profile(profile)
-    company = Company.objects.create(**profile.as_dict())
+    company = Company.objects.create(**profile.as_dict(), kvk=kvk)
     if owner is not None:
         Membership.objects.create(user=owner, company=company, role=Membership.Role.OWNER)
     audit(acting_user, company, Object.COMPANY, company.pk, Event.CREATE)
@@ -329,6 +332,41 @@ def do_set_action_point(company: Company, *, actiepunt: str, status: ActionPoint
         defaults={"status": ActionPointStatus.Status(status), "notitie": notitie})
     audit(acting_user, company, Object.ACTION_POINT, actiepunt, Event.UPDATE)
     return row
+
+
+# --- a plan taken over ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_take_over_plan(company: Company, *, answers: dict[str, Any],
+                      learners: Sequence[dict[str, Any]], trainings: Sequence[dict[str, Any]],
+                      acting_user) -> Company:
+    """The answers of a plan into ``company``: the profile fields it answers, then the learners
+    and courses to add (rows as :mod:`.domain.takeover` makes them); all or nothing."""
+    if answers:
+        do_update_company_profile(company, replace(CompanyProfile.of(company), **answers),
+                                  acting_user=acting_user)
+    if learners:
+        do_import_learners(company, [LearnerValues(**row) for row in learners],
+                           acting_user=acting_user)
+    for training in trainings:
+        do_create_training(company, TrainingValues(**training), acting_user=acting_user)
+    return company
+
+
+@transaction.atomic
+def do_sign_up_with_plan(*, email: str, password_hash: str, naam: str, kvk: str,
+                         answers: dict[str, Any], learners: Sequence[dict[str, Any]],
+                         trainings: Sequence[dict[str, Any]]):
+    """A sign-up whose e-mail address was proven: the account (password already hashed), its
+    company with the plan's answers, the new user its owner. Returns (user, company)."""
+    user = get_user_model().objects.create(username=email, email=email, password=password_hash)
+    Account.objects.create(user=user)
+    profile = CompanyProfile(**{**answers, "naam": naam})
+    company = do_create_company(profile, owner=user, kvk=kvk, acting_user=user)
+    do_take_over_plan(company, answers={}, learners=learners, trainings=trainings,
+                      acting_user=user)
+    return user, company
 
 
 # --- calendar feed -------------------------------------------------------------------------

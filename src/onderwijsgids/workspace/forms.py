@@ -280,8 +280,28 @@ class CompanyProfileForm(AccessibleForm):
 
 
 class ProfileImportForm(AccessibleForm):
-    profiel = forms.CharField(label=_("Profiel (JSON of YAML)"), widget=forms.Textarea,
-                              help_text=_("Bijvoorbeeld het profiel uit de adviesroute."))
+    """A profile to take over: pasted (JSON, YAML or a plan's share link) or as a file."""
+
+    profiel = forms.CharField(
+        label=_("Profiel (JSON of YAML) of de link naar een plan"), required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Plak de link onder ‘Link om dit plan te delen’ van je plan, of een profiel "
+                    "uit de adviesroute."))
+    bestand = forms.FileField(
+        label=_("Of kies een profielbestand"), required=False,
+        help_text=_("Het bestand van ‘Download als profiel (YAML)’ op je plan."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".yaml,.yml,.json"}))
+
+    def clean(self):
+        data = super().clean()
+        text, upload = (data.get("profiel") or "").strip(), data.get("bestand")
+        if text and upload:
+            self.add_error("bestand", _("Kies een bestand óf plak een profiel of link, niet "
+                                        "allebei."))
+        elif not text and not upload and not self.errors:
+            self.add_error("profiel", _("Plak een profiel of de link naar een plan, of kies een "
+                                        "profielbestand."))
+        return data
 
 
 class _UnknownYesNoSelect(forms.NullBooleanSelect):
@@ -458,3 +478,42 @@ class VerifyForm(AccessibleForm):
 
 class EraseEmployeeForm(AccessibleForm):
     medewerker = forms.CharField(label=_("Naam van de medewerker"), max_length=200)
+
+
+class SignupForm(AcceptInviteForm):
+    """"Bewaar dit plan": an account and a company. The KvK number is checked for its form
+    (8 digits; spaces and dots as people type them are left out)."""
+
+    naam = forms.CharField(label=_("Naam van het bedrijf"), max_length=200,
+                           widget=forms.TextInput(attrs={"autocomplete": "organization"}))
+    kvk = forms.CharField(label=_("KvK-nummer"), max_length=20,
+                          help_text=_("8 cijfers. Het staat op je uittreksel van de Kamer van "
+                                      "Koophandel."),
+                          widget=forms.TextInput(attrs={"inputmode": "numeric",
+                                                        "autocomplete": "off"}))
+    email = forms.EmailField(label=_("E-mailadres"),
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    field_order = ["naam", "kvk", "email", "password1", "password2"]
+
+    def clean_kvk(self) -> str:
+        digits = re.sub(r"[\s.]", "", self.cleaned_data["kvk"])
+        if not re.fullmatch(r"\d{8}", digits):
+            raise forms.ValidationError(_("Een KvK-nummer is 8 cijfers, bijvoorbeeld 12345678."))
+        return digits
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.password_validation import validate_password
+
+        data = super().clean()
+        if data.get("password1") and "password2" not in self.errors:
+            email = data.get("email", "")
+            try:
+                validate_password(data["password1"], get_user_model()(username=email,
+                                                                      email=email))
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data

@@ -44,6 +44,7 @@ class Company(models.Model):
     """A company and its profile in contract §2 form (learners and courses live in their rows)."""
 
     naam = models.CharField(_("naam"), max_length=200, validators=[single_line])
+    kvk = models.CharField(_("KvK-nummer"), max_length=8, blank=True, db_index=True)
     cao = models.CharField(_("cao"), max_length=30, null=True, blank=True)
     medewerkers = models.PositiveIntegerField(_("aantal medewerkers"), null=True, blank=True)
     provincie = models.CharField(_("provincie"), max_length=30, null=True, blank=True)
@@ -320,3 +321,27 @@ class TwoFactorEnrolment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+
+
+class SignupRequest(models.Model):
+    """A visitor's request for an account and a company ("Bewaar dit plan"), kept until the
+    mailed one-time link proves the e-mail address.
+
+    The password is stored only as its hash, the plan's answers as a contract §2 profile. The
+    link carries a signed nonce of which only the hash is stored; it works once, until
+    ``expires_at``. Requests past their time are deleted when the next one is made.
+    """
+
+    email = models.EmailField(_("e-mailadres"))
+    password_hash = models.CharField(max_length=200)
+    naam = models.CharField(_("naam van het bedrijf"), max_length=200, validators=[single_line])
+    kvk = models.CharField(_("KvK-nummer"), max_length=8)
+    profiel = models.JSONField(_("antwoorden uit het plan"), default=dict, blank=True)
+    nonce_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")

@@ -26,7 +26,7 @@ class Limit:
 
 
 # Mails that someone can make the site send to an address: password resets, invitations, the
-# link that lets an account set up two-factor login.
+# link that lets an account set up two-factor login, the link that confirms a sign-up.
 RESET_PER_ADDRESS = Limit("reset-adres", 10, 3600)
 RESET_PER_ACCOUNT = Limit("reset-account", 3, 3600)
 INVITE_PER_ADDRESS = Limit("uitnodiging-adres", 30, 3600)
@@ -34,6 +34,8 @@ INVITE_PER_SENDER = Limit("uitnodiging-afzender", 20, 3600)
 INVITE_PER_RECIPIENT = Limit("uitnodiging-ontvanger", 3, 3600)
 ENROL_PER_ADDRESS = Limit("tweestaps-adres", 10, 3600)
 ENROL_PER_ACCOUNT = Limit("tweestaps-link", 3, 3600)
+SIGNUP_PER_ADDRESS = Limit("aanmelding-adres", 10, 3600)
+SIGNUP_PER_RECIPIENT = Limit("aanmelding-ontvanger", 3, 3600)
 
 
 def _key(limit: Limit, value: str) -> str:

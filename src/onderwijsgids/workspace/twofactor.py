@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -35,7 +32,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from onderwijsgids.links import absolute_url
 
-from . import throttle
+from . import onetime, throttle
 from .forms import TokenForm, VerifyForm
 from .models import TwoFactorEnrolment
 
@@ -50,29 +47,23 @@ SESSION_DEVICE, SESSION_UNTIL = "tweestaps_apparaat", "tweestaps_tot"
 # --- the one-time link -------------------------------------------------------------------------
 
 
-def _hash(nonce: str) -> str:
-    return hashlib.sha256(nonce.encode()).hexdigest()
-
-
 def create_link_token(user, invited_by=None) -> str:
-    nonce = secrets.token_urlsafe(24)
+    nonce, nonce_hash = onetime.new_nonce()
     hours = INVITATION_HOURS if invited_by is not None else OWN_LINK_HOURS
     enrolment = TwoFactorEnrolment.objects.create(
-        user=user, nonce_hash=_hash(nonce), invited_by=invited_by,
+        user=user, nonce_hash=nonce_hash, invited_by=invited_by,
         expires_at=timezone.now() + dt.timedelta(hours=hours))
-    return signing.dumps({"i": enrolment.pk, "n": nonce}, salt=LINK_SALT)
+    return onetime.link_token(enrolment.pk, nonce, LINK_SALT)
 
 
 def redeem_link_token(token: str, user) -> bool:
     """True once for a valid, unexpired, unused link of ``user``; it is used up by this call."""
-    try:
-        data = signing.loads(token, salt=LINK_SALT, max_age=INVITATION_HOURS * 3600)
-    except signing.BadSignature:
+    found = onetime.read_link_token(token, LINK_SALT, INVITATION_HOURS * 3600)
+    if found is None:
         return False
-    if not isinstance(data, dict) or not isinstance(data.get("n"), str):
-        return False
+    pk, nonce_hash = found
     used = (TwoFactorEnrolment.objects
-            .filter(pk=data.get("i"), nonce_hash=_hash(data["n"]), user=user, used_at=None,
+            .filter(pk=pk, nonce_hash=nonce_hash, user=user, used_at=None,
                     expires_at__gt=timezone.now())
             .update(used_at=timezone.now()))
     return used == 1

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import account, advisor, feed, twofactor, views
+from . import account, advisor, feed, signup, take_over, twofactor, views
 
 app_name = "workspace"
 
@@ -21,6 +21,9 @@ urlpatterns = [
     path("account/wachtwoord-herstellen/klaar/", account.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
     path("account/uitnodiging/<str:token>/", account.accept_invite, name="accept_invite"),
+    path("account/aanmelden/", signup.signup, name="signup"),
+    path("account/aanmelden/bevestigen/<str:token>/", signup.signup_confirm,
+         name="signup_confirm"),
     path("account/tweestaps/instellen/", twofactor.two_factor_setup, name="two_factor_setup"),
     path("account/tweestaps/koppelen/<str:token>/", twofactor.two_factor_link,
          name="two_factor_link"),
@@ -35,9 +38,11 @@ urlpatterns = [
     path("adviseur/portefeuille.xlsx", advisor.portfolio_xlsx, name="portfolio_xlsx"),
     # company
     path("bedrijf/", views.my_companies, name="my_companies"),
+    path("bedrijf/plan-overnemen/", take_over.plan_take_over, name="plan_take_over"),
     path(company, views.dashboard, name="dashboard"),
     path(company + "profiel/", views.profile, name="profile"),
-    path(company + "profiel/overnemen/", views.profile_import, name="profile_import"),
+    path(company + "profiel/overnemen/", take_over.profile_import,
+         name="profile_import"),
     path(company + "advies/", views.advice, name="advice"),
     path(company + "plan/", views.plan, name="plan"),
     path(company + "leerlingen/", views.learners, name="learners"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 from django.contrib import messages
@@ -25,7 +24,7 @@ from .checks import InvalidValues, learner_row_check
 from .domain.csv_template import already_present, template_csv
 from .domain.csvio import CsvRefused, export_learners, parse_learners
 from .domain.deadlines import OOM_BBL, PRAKTIJKLEREN, regeling_of
-from .domain.values import APPLICATION_FIELDS, LEARNER_FIELDS, CompanyProfile, LearnerValues
+from .domain.values import APPLICATION_FIELDS, LEARNER_FIELDS, LearnerValues
 from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImportForm,
                     EraseEmployeeForm, LearnerForm, ProfileImportForm, TrainingForm)
 from .models import Application, AuditLog, CalendarFeedToken, Learner
@@ -101,39 +100,6 @@ def profile(request: HttpRequest, company) -> HttpResponse:
     return render(request, "workspace/company/profile.html",
                   _ctx(request, company, form=form, import_form=import_form),
                   status=_status(request, form))
-
-
-@company_view()
-@require_POST
-def profile_import(request: HttpRequest, company) -> HttpResponse:
-    """Take over the answers of a contract §2 profile (e.g. from the advice route)."""
-    from onderwijsgids.advice.engine.profile import ProfileError, profile_from_text
-
-    import_form = ProfileImportForm(request.POST, prefix="import")
-    errors: list[str] = []
-    if import_form.is_valid():
-        try:
-            parsed = profile_from_text(import_form.cleaned_data["profiel"], services.current_kb())
-        except ProfileError as exc:
-            errors = [str(problem) for problem in exc.problems]
-        else:
-            answered = {name: getattr(parsed, name) for name in services.PROFILE_FIELDS
-                        if getattr(parsed, name) is not None}
-            if not answered.get("naam"):
-                answered.pop("naam", None)  # the company keeps its name
-            try:
-                actions.do_update_company_profile(
-                    company, dataclasses.replace(CompanyProfile.of(company), **answered),
-                    acting_user=request.user)
-            except InvalidValues as refusal:
-                errors = [f.message for f in refusal.problems]
-            else:
-                messages.success(request, _("Het profiel is overgenomen."))
-                return redirect("workspace:profile", company_id=company.pk)
-    form = CompanyProfileForm(initial=CompanyProfileForm.initial_from(company))
-    return render(request, "workspace/company/profile.html",
-                  _ctx(request, company, form=form, import_form=import_form,
-                       import_errors=errors), status=422)
 
 
 @company_view()
