@@ -15,9 +15,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import services
-from .models import (Account, ActionPointStatus, AdvisorAssignment, Application, AuditLog,
-                     CalendarFeedToken, Company, Learner, Membership, ReminderSent,
-                     StaffTraining)
+from .domain.doe_dit_nu import listed
+from .models import (Account, ActieStaat, ActionPointStatus, ActionState, AdvisorAssignment,
+                     Application, AuditLog, CalendarFeedToken, Company, Learner, Membership,
+                     ReminderSent, StaffTraining)
 
 LEARNER_FIELDS = ("naam", "leerweg", "crebo", "school", "start", "eind", "praktijkopleider",
                   "praktijkovereenkomst", "via_bvm", "hbo_domein", "leerwerktraject",
@@ -25,6 +26,14 @@ LEARNER_FIELDS = ("naam", "leerweg", "crebo", "school", "start", "eind", "prakti
 TRAINING_FIELDS = ("medewerker", "omschrijving", "start", "kosten_eur", "aangevraagd")
 APPLICATION_FIELDS = ("regeling", "jaar", "status", "bedrag", "datum", "notitie")
 ANONYMOUS = "Geanonimiseerd"
+
+
+class UnknownAction(Exception):
+    """The company's advice does not list this action (any more): it has no state to set."""
+
+    def __init__(self, actie_id: str):
+        self.actie_id = actie_id
+        super().__init__(f"unknown action {actie_id!r}")
 
 
 class StaleEdit(Exception):
@@ -201,6 +210,24 @@ def do_set_action_point(actor, company: Company, actiepunt: str, status: str,
     row, _ = ActionPointStatus.objects.update_or_create(
         company=company, actiepunt=actiepunt, defaults={"status": status, "notitie": notitie})
     audit(actor, company, "actiepunt", actiepunt, AuditLog.Action.UPDATE)
+    return row
+
+
+@transaction.atomic
+def do_set_action_state(company: Company, *, actie_id: str, staat: ActieStaat,
+                        acting_user) -> ActionState:
+    """Keep ``staat`` for the action ``actie_id`` of the company's current advice (the very
+    advice ``GET /api/v1/bedrijven/{id}/advies`` returns); :class:`UnknownAction` when that
+    advice does not list it. ``ValueError`` for a state that is none of te doen/bezig/klaar."""
+    staat = ActieStaat(staat)
+    if listed(services.company_advice(company).acties, actie_id) is None:
+        raise UnknownAction(actie_id)
+    known = acting_user is not None and acting_user.is_authenticated
+    row, created = ActionState.objects.update_or_create(
+        company=company, actie=actie_id,
+        defaults={"staat": staat, "updated_by": acting_user if known else None})
+    audit(acting_user, company, "actie", row.pk,
+          AuditLog.Action.CREATE if created else AuditLog.Action.UPDATE)
     return row
 
 

@@ -18,7 +18,7 @@ from onderwijsgids.kb.schema import Goal, TargetGroup
 
 from .domain.csvio import HBO_DOMAINS, LEARNING_PATHS, parse_date
 
-from .models import ActionPointStatus, Application
+from .models import ActieStaat, ActionPointStatus, Application
 from .validators import date_in_range, single_line
 
 GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
@@ -378,6 +378,14 @@ class ActionPointForm(AccessibleForm):
     status = forms.ChoiceField(label=_("Status"), choices=ActionPointStatus.Status.choices)
     notitie = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 2}),
                               required=False, max_length=2000)
+
+
+class ActionStateForm(AccessibleForm):
+    """The state of one action of "Doe dit nu"; the page posts it from a button per state."""
+
+    staat = forms.ChoiceField(label=_("Staat"), choices=ActieStaat.choices, error_messages={
+        "required": _("Kies of de actie te doen, bezig of klaar is."),
+        "invalid_choice": _("Kies of de actie te doen, bezig of klaar is.")})
 
 
 class CsvImportForm(AccessibleForm):

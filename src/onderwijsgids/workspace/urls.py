@@ -36,6 +36,7 @@ urlpatterns = [
     # company
     path("bedrijf/", views.my_companies, name="my_companies"),
     path(company, views.dashboard, name="dashboard"),
+    path(company + "acties/<slug:actie_id>/", views.action_state, name="action_state"),
     path(company + "profiel/", views.profile, name="profile"),
     path(company + "profiel/overnemen/", views.profile_import, name="profile_import"),
     path(company + "advies/", views.advice, name="advice"),
