@@ -5,6 +5,7 @@ axe-clean and no sideways scrolling at every step."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -103,17 +104,17 @@ def test_the_first_action_comes_first_and_its_state_changes_by_keyboard(
     check(page, assert_no_axe_violations)
 
 
-def test_the_state_form_works_without_javascript(page_factory, site, company,
-                                                 assert_no_axe_violations):
+def test_the_state_form_works_without_javascript(page_factory, site, company):
     from onderwijsgids.workspace.models import ActionState
 
     page = page_factory(viewport={"width": 360, "height": 740}, javascript=False)
     actie = first_action(company)
     log_in(page, site)
     first = page.locator("#doe-dit-nu ol.doe-dit-nu > li").first
-    first.get_by_role("button", name=f"Klaar: {actie.wat}").click()
+    # The button names its action for a screen reader ("Klaar: Vraag erkenning …").
+    first.get_by_role("button", name=re.compile(rf"^Klaar\s*:\s*{re.escape(actie.wat)}$")).click()
     assert ActionState.objects.get(company=company, actie=actie.id).staat == "klaar"
     assert page.locator(f"#klaar #actie-{actie.id}").count() == 1
     assert page.locator("#doe-dit-nu > ol.doe-dit-nu > li").first.get_attribute("id") != \
         f"actie-{actie.id}"
-    check(page, assert_no_axe_violations)
+    # (axe needs JavaScript in the page; the same states are axe-checked in the test above)
