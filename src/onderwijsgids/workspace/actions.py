@@ -26,14 +26,23 @@ from onderwijsgids.advice.engine.deadlines import add_months
 from . import invitations, services
 from .checks import (DuplicateApplication, check_application_values, check_company_profile,
                      check_learner_values, check_training_values)
+from .domain.doe_dit_nu import listed
 from .domain.values import ApplicationValues, CompanyProfile, LearnerValues, TrainingValues
-from .models import (Account, ActionPointStatus, AdvisorAssignment, Application, AuditLog,
-                     CalendarFeedToken, Company, Learner, Membership, ReminderSent,
-                     StaffTraining)
+from .models import (Account, ActieStaat, ActionPointStatus, ActionState, AdvisorAssignment,
+                     Application, AuditLog, CalendarFeedToken, Company, Learner, Membership,
+                     ReminderSent, StaffTraining)
 
 ANONYMOUS = "Geanonimiseerd"
 Object = AuditLog.ObjectType
 Event = AuditLog.Action
+
+
+class UnknownAction(Exception):
+    """The company's advice does not list this action (any more): it has no state to set."""
+
+    def __init__(self, actie_id: str):
+        self.actie_id = actie_id
+        super().__init__(f"unknown action {actie_id!r}")
 
 
 class StaleEdit(Exception):
@@ -367,6 +376,26 @@ def do_sign_up_with_plan(*, email: str, password_hash: str, naam: str, kvk: str,
     do_take_over_plan(company, answers={}, learners=learners, trainings=trainings,
                       acting_user=user)
     return user, company
+
+
+# --- the advice's actions ------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_set_action_state(company: Company, *, actie_id: str, staat: ActieStaat,
+                        acting_user) -> ActionState:
+    """Keep ``staat`` for the action ``actie_id`` of the company's current advice (the very
+    advice ``GET /api/v1/bedrijven/{id}/advies`` returns); :class:`UnknownAction` when that
+    advice does not list it. ``ValueError`` for a state that is none of te doen/bezig/klaar."""
+    staat = ActieStaat(staat)
+    if listed(services.company_advice(company).acties, actie_id) is None:
+        raise UnknownAction(actie_id)
+    known = acting_user is not None and acting_user.is_authenticated
+    row, created = ActionState.objects.update_or_create(
+        company=company, actie=actie_id,
+        defaults={"staat": staat, "updated_by": acting_user if known else None})
+    audit(acting_user, company, Object.ACTION, row.pk, Event.CREATE if created else Event.UPDATE)
+    return row
 
 
 # --- calendar feed -------------------------------------------------------------------------

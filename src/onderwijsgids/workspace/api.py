@@ -7,10 +7,10 @@ Every operation starts with :func:`access.company_for`, so foreign companies ans
 from __future__ import annotations
 
 import datetime as dt
-
 import json
+from typing import Literal
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Path, Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
@@ -21,13 +21,16 @@ from onderwijsgids.api_docs import documented
 from onderwijsgids.api_errors import NietGevonden, OngeldigeInvoer, form_problems, invalid_input
 
 from onderwijsgids.advice.engine import Advice
+from onderwijsgids.advice.engine.model import Actie
 from onderwijsgids.errors import Problem
 from onderwijsgids.vocabulary import HBO_DOMAINS, LEARNING_PATHS
 
 from . import actions, services
 from .access import company_for, visible_companies
 from .checks import InvalidValues
+from .domain.doe_dit_nu import ActieRegel
 from .domain.values import LEARNER_FIELDS, LearnerValues
+from .models import ActieStaat
 from .forms import LearnerForm
 from .models import AuditLog
 
@@ -80,6 +83,23 @@ class AanvraagUit(Schema):
 
 
 CompanyId = Path(..., ge=1, le=MAX_ID, description="Het ID van een bedrijf waar je bij hoort.")
+
+
+Staat = Literal["te-doen", "bezig", "klaar"]  # ActieStaat's values, as the document lists them
+
+
+class ActieMetStaat(Actie):
+    """One action of the company's advice (contract §3 ``acties``) with the state it keeps."""
+
+    staat: Staat
+
+
+class StaatIn(Schema):
+    staat: Staat
+
+
+ActieId = Path(..., pattern=r"^[a-z0-9-]{1,100}$",
+               description="Het ID van een actie uit het advies van dit bedrijf (acties[].id).")
 
 
 class BedrijfKort(Schema):
@@ -180,3 +200,34 @@ def list_deadlines(request: HttpRequest, company_id: int = CompanyId):
 def list_applications(request: HttpRequest, company_id: int = CompanyId):
     company = company_for(request, company_id)
     return list(company.applications.all())
+
+
+def _actie_met_staat(row: ActieRegel) -> dict:
+    return {**row.actie.model_dump(), "staat": row.staat}
+
+
+@router.get("/bedrijven/{company_id}/acties",
+            response={200: list[ActieMetStaat], **NOT_LOGGED_IN, 404: NietGevonden},
+            summary="Doe dit nu: de acties uit het advies met hun staat")
+def list_action_states(request: HttpRequest, company_id: int = CompanyId):
+    """De ``acties`` van ``GET /bedrijven/{id}/advies``, in dezelfde volgorde, elk met de staat
+    die het bedrijf bijhoudt (``te-doen`` zolang er niets is vastgelegd)."""
+    company = company_for(request, company_id)
+    return [_actie_met_staat(row) for row in services.doe_dit_nu(company).rows]
+
+
+@router.put("/bedrijven/{company_id}/acties/{actie_id}",
+            response={200: ActieMetStaat, **NOT_LOGGED_IN, 404: NietGevonden,
+                      422: OngeldigeInvoer},
+            summary="De staat van één actie vastleggen")
+def set_action_state(request: HttpRequest, payload: StaatIn, company_id: int = CompanyId,
+                     actie_id: str = ActieId):
+    """Alleen voor wie het bedrijf mag wijzigen (adviseurs lezen mee: 403). Een actie die het
+    advies niet (meer) noemt: 404."""
+    company = company_for(request, company_id, write=True)
+    try:
+        actions.do_set_action_state(company, actie_id=actie_id, staat=ActieStaat(payload.staat),
+                                    acting_user=request.user)
+    except actions.UnknownAction:
+        raise Http404 from None
+    return _actie_met_staat(services.doe_dit_nu(company).row(actie_id))

@@ -22,7 +22,7 @@ from onderwijsgids.vocabulary import (CAO_VALUES, GOALS, HBO_DOMAINS, LEARNING_P
 from . import checks
 from .domain.csvio import parse_date
 from .domain.values import ApplicationValues, CompanyProfile, LearnerValues, TrainingValues
-from .models import ActionPointStatus, Application
+from .models import ActieStaat, ActionPointStatus, Application
 from .validators import date_in_range, single_line
 
 YES_NO_UNKNOWN = [("", _("Weet ik niet")), ("ja", _("Ja")), ("nee", _("Nee"))]
@@ -420,6 +420,14 @@ class ActionPointForm(AccessibleForm):
     status = forms.ChoiceField(label=_("Status"), choices=ActionPointStatus.Status.choices)
     notitie = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 2}),
                               required=False, max_length=2000)
+
+
+class ActionStateForm(AccessibleForm):
+    """The state of one action of "Doe dit nu"; the page posts it from a button per state."""
+
+    staat = forms.ChoiceField(label=_("Staat"), choices=ActieStaat.choices, error_messages={
+        "required": _("Kies of de actie te doen, bezig of klaar is."),
+        "invalid_choice": _("Kies of de actie te doen, bezig of klaar is.")})
 
 
 class CsvImportForm(AccessibleForm):

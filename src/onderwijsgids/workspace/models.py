@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from onderwijsgids import vocabulary
 
+from .domain import doe_dit_nu
 from .validators import single_line
 
 # The vocabulary's values as model choices (labels: the forms and templates use the vocabulary's).
@@ -176,6 +177,34 @@ class ActionPointStatus(models.Model):
                                                name="workspace_actionpoint_unique")]
 
 
+class ActieStaat(models.TextChoices):
+    """The state a company keeps of one of its advice's ``acties`` (contract §3)."""
+
+    TE_DOEN = doe_dit_nu.TE_DOEN, _("te doen")
+    BEZIG = doe_dit_nu.BEZIG, _("bezig")
+    KLAAR = doe_dit_nu.KLAAR, _("klaar")
+
+
+class ActionState(models.Model):
+    """The company's state of one action of its advice, by the action's stable ``id``.
+
+    The advice itself holds no state; a row for an action the advice no longer lists is kept
+    (harmless, and back in view when the advice lists the action again).
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="action_states")
+    actie = models.CharField(max_length=100)  # acties[].id of the company's advice
+    staat = models.CharField(_("staat"), max_length=10, choices=ActieStaat.choices,
+                             default=ActieStaat.TE_DOEN)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["company", "actie"],
+                                               name="workspace_actionstate_unique")]
+
+
 class Deadline(models.Model):
     """A derived deadline, refreshed from the company data and content by ``deadlines.refresh``.
 
@@ -291,6 +320,7 @@ class AuditLog(models.Model):
         APPLICATION = "aanvraag", _("aanvraag")
         ACTION_POINT = "actiepunt", _("actiepunt")
         CALENDAR = "agenda", _("agenda")
+        ACTION = "actie", _("actie uit het advies")
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

@@ -22,6 +22,7 @@ from .domain.deadlines import (
     PRAKTIJKLEREN, DeadlineSpec, EngineResults, LearnerData, company_deadlines, regeling_of,
 )
 from .domain.values import PROFILE_FIELDS
+from .domain.doe_dit_nu import DoeDitNu, with_states
 from .models import Application, Company, Deadline, Learner, StaffTraining
 
 
@@ -117,6 +118,13 @@ def advice_for_profile(data: dict[str, Any]):
 
 def company_advice(company: Company):
     return advice_for_profile(profile_data(company))
+
+
+def doe_dit_nu(company: Company) -> DoeDitNu:
+    """The ``acties`` of :func:`company_advice` (the document ``GET …/advies`` returns), each
+    with the state the company keeps of it."""
+    states = dict(company.action_states.values_list("actie", "staat"))
+    return with_states(company_advice(company).acties, states)
 
 
 def engine_results(company: Company, learners: list[Learner],

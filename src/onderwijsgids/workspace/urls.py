@@ -40,6 +40,7 @@ urlpatterns = [
     path("bedrijf/", views.my_companies, name="my_companies"),
     path("bedrijf/plan-overnemen/", take_over.plan_take_over, name="plan_take_over"),
     path(company, views.dashboard, name="dashboard"),
+    path(company + "acties/<slug:actie_id>/", views.action_state, name="action_state"),
     path(company + "profiel/", views.profile, name="profile"),
     path(company + "profiel/overnemen/", take_over.profile_import,
          name="profile_import"),

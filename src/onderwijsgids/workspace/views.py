@@ -7,6 +7,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,9 +26,10 @@ from .domain.csv_template import already_present, template_csv
 from .domain.csvio import CsvRefused, export_learners, parse_learners
 from .domain.deadlines import OOM_BBL, PRAKTIJKLEREN, regeling_of
 from .domain.values import APPLICATION_FIELDS, LEARNER_FIELDS, LearnerValues
-from .forms import (ActionPointForm, ApplicationForm, CompanyProfileForm, CsvImportForm,
-                    EraseEmployeeForm, LearnerForm, ProfileImportForm, TrainingForm)
-from .models import Application, AuditLog, CalendarFeedToken, Learner
+from .forms import (ActionPointForm, ActionStateForm, ApplicationForm, CompanyProfileForm,
+                    CsvImportForm, EraseEmployeeForm, LearnerForm, ProfileImportForm,
+                    TrainingForm)
+from .models import ActieStaat, Application, AuditLog, CalendarFeedToken, Learner
 from .services import kb_ids
 
 Object = AuditLog.ObjectType
@@ -67,8 +69,18 @@ def my_companies(request: HttpRequest) -> HttpResponse:
 
 @company_view()
 def dashboard(request: HttpRequest, company) -> HttpResponse:
+    return _dashboard(request, company)
+
+
+def _dashboard(request: HttpRequest, company, state_form: tuple[str, ActionStateForm] | None = None,
+               status: int = 200) -> HttpResponse:
+    """"Doe dit nu" (the advice's actions with their state), then the dated deadlines.
+    ``state_form``: an action's refused state form, shown at that action."""
     services.ensure_current(company)
     today = services.today()
+    prefetch_related_objects([company], "learners", "trainings")  # the advice's and the count's
+    doe = services.doe_dit_nu(company)
+    failed_id, failed_form = state_form or (None, None)
     deadlines = list(company.deadlines.filter(afgehandeld=False, datum__gte=today)
                      .select_related("learner", "training").order_by("datum", "key")[:25])
     kb = services.current_kb()
@@ -78,10 +90,33 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
     open_points = [(p, punten.get(p.actiepunt, p.actiepunt))
                    for p in company.action_points.exclude(status="klaar")]
     return render(request, "workspace/company/dashboard.html", _ctx(
-        request, company, deadlines=deadlines, todo=todo, open_points=open_points,
+        request, company, doe=doe, staten=ActieStaat.choices, failed_id=failed_id,
+        form=failed_form, deadlines=deadlines, todo=todo, open_points=open_points,
         learner_count=company.learners.count(), today=today,
         failed_reminders=reminders.recent_failures(company),
-        adviseur=advisor_contact(company, kb)))
+        adviseur=advisor_contact(company, kb)), status=status)
+
+
+@company_view()
+def action_state(request: HttpRequest, company, actie_id: str) -> HttpResponse:
+    """Set the state of one action of "Doe dit nu" (a form per action, no JavaScript needed).
+    An action the company's advice does not list is not found, whatever the method."""
+    if services.doe_dit_nu(company).row(actie_id) is None:
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = ActionStateForm(request.POST)
+    if not form.is_valid():
+        return _dashboard(request, company, state_form=(actie_id, form), status=422)
+    staat = ActieStaat(form.cleaned_data["staat"])
+    try:
+        actions.do_set_action_state(company, actie_id=actie_id, staat=staat,
+                                    acting_user=request.user)
+    except actions.UnknownAction:
+        raise Http404 from None
+    messages.success(request, _("De actie staat nu op ‘%(staat)s’.") % {"staat": staat.label})
+    anchor = "klaar" if staat == ActieStaat.KLAAR else f"actie-{actie_id}"
+    return redirect(reverse("workspace:dashboard", args=[company.pk]) + f"#{anchor}")
 
 
 @company_view()
