@@ -24,16 +24,18 @@ def company(site):
 
     owner = get_user_model().objects.create_user(username=EMAIL, email=EMAIL, password=PASSWORD)
     Account.objects.create(user=owner)
-    company = actions.do_create_company(owner, "Vier Leerlingen BV", owner=owner,
-                                        erkend_leerbedrijf=False, cao="metaal-en-techniek",
-                                        provincie="gelderland")
+    from onderwijsgids.workspace.domain.values import CompanyProfile, LearnerValues, TrainingValues
+
+    company = actions.do_create_company(CompanyProfile(
+        naam="Vier Leerlingen BV", erkend_leerbedrijf=False, cao="metaal-en-techniek",
+        provincie="gelderland"), owner=owner, acting_user=owner)
     for n in range(4):
-        actions.do_create_learner(owner, company, {
-            "naam": f"Leerling {n + 1}", "leerweg": "bbl", "start": dt.date(2025, 9, 1),
-            "eind": dt.date(2027, 7, 1)})
-    actions.do_create_training(owner, company, {
-        "medewerker": "Jo Voorbeeld", "omschrijving": "TIG-lassen", "kosten_eur": 725,
-        "start": dt.date.today() + dt.timedelta(days=40)})
+        actions.do_create_learner(company, LearnerValues(
+            naam=f"Leerling {n + 1}", leerweg="bbl", start=dt.date(2025, 9, 1),
+            eind=dt.date(2027, 7, 1)), acting_user=owner)
+    actions.do_create_training(company, TrainingValues(
+        medewerker="Jo Voorbeeld", omschrijving="TIG-lassen", kosten_eur=725,
+        start=dt.date.today() + dt.timedelta(days=40)), acting_user=owner)
     return company
 
 

@@ -80,7 +80,7 @@ BAD_LEARNERS = [
      "De einddatum ligt meer dan 8 jaar na de startdatum."),
     (dict(crebo="00000"), "crebo", "Crebocode 00000 staat niet in de onderwijsgids."),
     (dict(leerweg="bijles"), "leerweg",
-     "Kies uit bol, bbl, hbo-duaal, hbo-voltijd, vmbo, havo-vwo."),
+     "Kies uit bol, bbl, hbo-duaal, hbo-deeltijd, hbo-voltijd, vmbo, havo-vwo."),
     (dict(naam="Sam\r\nBcc: iedereen@example.org"), "naam",
      "Deze tekst mag geen regeleinde bevatten; schrijf het op één regel."),
     (dict(hbo_domein="sport"), "hbo_domein",
@@ -160,11 +160,12 @@ def test_a_company_name_is_checked_alike_everywhere(owner_client, world, capsys)
     assert page.status_code == 422 and message in page.content.decode()
     assert main(["bedrijf", "--naam", bad, "--eigenaar", "baas@smederij.test"]) == 2
     assert message in capsys.readouterr().err
-    # The profile import names the line and field (contract §2), with the same rule.
+    # The profile import names the line and the answer in words, with the same rule.
     imported = owner_client.post(f"/bedrijf/{company.pk}/profiel/overnemen/",
                                  {"import-profiel": 'naam: "Smederij\\nBcc: x@elders.test"'})
     assert imported.status_code == 422
-    assert (escape("regel 1, veld 'naam': mag geen regeleinde bevatten; schrijf het op één regel")
+    assert (escape("Regel 1 (de naam van je bedrijf): mag geen regeleinde bevatten; schrijf het "
+                   "op één regel")
             in imported.content.decode())
     company.refresh_from_db()
     assert company.naam == "Bedrijf A"
@@ -174,7 +175,7 @@ def test_a_company_name_is_checked_alike_everywhere(owner_client, world, capsys)
 def test_a_profile_import_keeps_what_it_does_not_answer(owner_client, world):
     company = world["a"]["company"]
     response = owner_client.post(f"/bedrijf/{company.pk}/profiel/overnemen/",
-                                 {"import-profiel": "medewerkers: 12\n"})
+                                 {"import-profiel": "medewerkers: 12\n", "bevestigen": "1"})
     assert response.status_code == 302
     company.refresh_from_db()
     assert (company.naam, company.plaats, company.medewerkers) == ("Bedrijf A", "Testdorp", 12)

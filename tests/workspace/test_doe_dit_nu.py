@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from html import unescape
 
 import pytest
@@ -13,6 +14,7 @@ from django.test import Client
 
 from onderwijsgids.workspace import actions
 from onderwijsgids.workspace.domain.doe_dit_nu import with_states
+from onderwijsgids.workspace.domain.values import CompanyProfile, LearnerValues, TrainingValues
 from onderwijsgids.workspace.models import ActieStaat, ActionState, AuditLog
 
 from .conftest import a_crebo, make_user, verified_client
@@ -51,13 +53,13 @@ def set_state(client, company, actie_id: str, staat: str):
 def apprentices_without_recognition(content_db):
     """The issue's case: a company with four bbl learners and no SBB recognition."""
     owner = make_user("eigenaar@vier-bbl.test")
-    company = actions.do_create_company(owner, "Vier Leerlingen BV", owner=owner,
-                                        erkend_leerbedrijf=False, cao="metaal-en-techniek",
-                                        medewerkers=12, provincie="gelderland")
+    company = actions.do_create_company(CompanyProfile(
+        naam="Vier Leerlingen BV", erkend_leerbedrijf=False, cao="metaal-en-techniek",
+        medewerkers=12, provincie="gelderland"), owner=owner, acting_user=owner)
     for n in range(4):
-        actions.do_create_learner(owner, company, {
-            "naam": f"Leerling {n + 1}", "leerweg": "bbl", "crebo": a_crebo(),
-            "start": dt.date(2025, 9, 1), "eind": dt.date(2027, 7, 1), "via_bvm": False})
+        actions.do_create_learner(company, LearnerValues(
+            naam=f"Leerling {n + 1}", leerweg="bbl", crebo=a_crebo(),
+            start=dt.date(2025, 9, 1), eind=dt.date(2027, 7, 1)), acting_user=owner)
     return {"owner": owner, "company": company}
 
 
@@ -172,12 +174,16 @@ def test_an_action_the_advice_no_longer_lists_disappears_and_its_state_is_kept(o
     ptt = next(a["id"] for a in advice_acties(owner_client, company)
                if a["id"].startswith("ptt-cursus-"))
     assert set_state(owner_client, company, ptt, "bezig").status_code == 302
-    actions.do_update_training(world["owner_a"], training, {"aangevraagd": ["oom-ptt"]})
+    actions.do_update_training(training, replace(TrainingValues.of(training),
+                                                 aangevraagd=["oom-ptt"]),
+                               acting_user=world["owner_a"])
     assert ptt not in [a["id"] for a in advice_acties(owner_client, company)]
     assert f'id="actie-{ptt}"' not in dashboard(owner_client, company)
     assert ActionState.objects.get(company=company, actie=ptt).staat == ActieStaat.BEZIG
     assert set_state(owner_client, company, ptt, "klaar").status_code == 404
-    actions.do_update_training(world["owner_a"], training, {"aangevraagd": []})
+    training.refresh_from_db()
+    actions.do_update_training(training, replace(TrainingValues.of(training), aangevraagd=[]),
+                               acting_user=world["owner_a"])
     block = dashboard(owner_client, company)
     block = block[block.index(f'id="actie-{ptt}"'):]
     assert "Staat: <strong>bezig</strong>" in block[:block.index("</li>")]

@@ -33,9 +33,17 @@ CONFIRM = "bevestigen"
 
 
 def _in_words(problems) -> list[str]:
-    """A refused profile's problems as an owner reads them: the answer in words, no field names."""
-    return [f"{capfirst(field_words(p.field))}: {p.message}" if p.field else p.message
-            for p in problems]
+    """A refused profile's problems as an owner reads them: the line of the pasted text and the
+    answer in words ("Regel 1 (de naam van je bedrijf): ..."), never a field name."""
+    return [_("%(where)s: %(message)s") % {"where": _where(p), "message": p.message}
+            if p.line or p.field else p.message for p in problems]
+
+
+def _where(problem) -> str:
+    answer = field_words(problem.field) if problem.field else ""
+    if problem.line and answer:
+        return _("Regel %(line)s (%(answer)s)") % {"line": problem.line, "answer": answer}
+    return _("Regel %(line)s") % {"line": problem.line} if problem.line else capfirst(answer)
 
 
 def _profile_page(request: HttpRequest, company, import_form: ProfileImportForm,

@@ -13,11 +13,11 @@ import yaml
 
 from onderwijsgids.vocabulary import datum as nl_date
 
-from ..share import PROFILE_KEYS
+from ..steps import ROUTE
 
 
 def to_profile_yaml(profile: dict[str, Any], made: dt.date) -> str:
-    ordered = {key: profile[key] for key in PROFILE_KEYS if key in profile}
+    ordered = {key: profile[key] for key in ROUTE.profile_keys if key in profile}
     header = (f"# Bedrijfsprofiel uit de adviesroute van de Onderwijsgids, gemaakt op "
               f"{nl_date(made)}.\n"
               "# Lees het in bij 'Profiel overnemen' in je bedrijfsomgeving, of gebruik het met\n"
