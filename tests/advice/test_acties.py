@@ -154,3 +154,20 @@ def test_the_advice_json_carries_what_an_action_unlocks(advies_api):
     assert {"regeling", "status", "schatting_eur", "deadline"} <= set(first["ontgrendelt"][0])
     assert all(a["ontgrendelt"] == [] for a in advice["acties"] if a["id"].startswith("ptt"))
     assert {r["status"] for r in advice["regelingen"]} <= {"ja", "misschien", "nee"}
+
+
+def test_an_action_points_to_the_page_where_the_company_acts(run):
+    """``waar`` is the sourced page where it is arranged (s-bb.nl, mijn.rvo.nl), marked
+    ``aanvragen`` in content/; without one, the guide's own page of the regeling."""
+    profile = {"cao": "metaal-en-techniek", "erkend_leerbedrijf": False, "leerlingen": [BBL]}
+    recognition = run(profile).acties[0]
+    assert recognition.id == SBB
+    assert recognition.waar == "https://www.s-bb.nl/bedrijven/voorwaarden-erkenning/"
+    recognised = run({**profile, "erkend_leerbedrijf": True, "peildatum": "2026-06-10"})
+    apply = next(a for a in recognised.acties if a.regeling == "subsidie-praktijkleren")
+    assert apply.waar == "https://mijn.rvo.nl/praktijkleren"
+    course = {"omschrijving": "TIG-lassen", "start": "2026-07-01", "kosten_eur": 750}
+    ptt = next(a for a in run({**profile, "peildatum": "2026-06-10",
+                               "scholing_medewerkers": [course]}).acties
+               if a.id == "ptt-cursus-0")
+    assert ptt.waar == "/regelingen/oom-ptt/"  # no sourced application page: the guide's page

@@ -59,6 +59,9 @@ class Sourced(Strict):
 class Link(Sourced):
     url: Url
     label: OneLine
+    aanvragen: bool = Field(False, description=(
+        "Dit is de pagina waar een bedrijf het regelt of aanvraagt (bijvoorbeeld mijn.rvo.nl): "
+        "de acties van het advies wijzen ernaar"))
 
 
 class Contact(Sourced):

@@ -70,7 +70,7 @@ def acties(p: Profile, c: CompiledKB, results: list[RegelingAdvies], peildatum: 
            rejudge: Rejudge) -> list[Actie]:
     """Every action for this profile, most important first (see the module docstring)."""
     found = [*sbb_erkenning(p, c, results, rejudge), *praktijkopleider(p, c, results, rejudge),
-             *ptt_cursussen(p, results, peildatum, rejudge), *aanvragen(results)]
+             *ptt_cursussen(p, c, results, peildatum, rejudge), *aanvragen(c, results)]
     return order(found, peildatum)
 
 
@@ -165,6 +165,13 @@ def unlocking_action(action_id: str, wat: str, waarom: str, found: list[Ontgrend
 
 # --- the actions -----------------------------------------------------------------------------
 
+
+def where_to_act(c: CompiledKB, item_id: str) -> str | None:
+    """``waar``: the sourced page where the company applies or arranges it (a link of the item
+    marked ``aanvragen``), else the guide's own page of the item."""
+    return c.act_urls.get(item_id) or c.item_urls.get(item_id)
+
+
 def sbb_erkenning(p: Profile, c: CompiledKB, results: list[RegelingAdvies],
                   rejudge: Rejudge) -> list[Actie]:
     """Recognition by SBB while mbo learners (bbl or bol) wait."""
@@ -181,7 +188,7 @@ def sbb_erkenning(p: Profile, c: CompiledKB, results: list[RegelingAdvies],
         waarom += " " + ZINNEN["sbb-daarna"].format(wat=wat)
     return [unlocking_action(
         SBB, ZINNEN["sbb-wat"], waarom, found, actiepunt="actiepunt-3" if "actiepunt-3" in c.item_urls else None,
-        waar=c.item_urls.get("sbb"))]
+        waar=where_to_act(c, "sbb"))]
 
 
 def praktijkopleider(p: Profile, c: CompiledKB, results: list[RegelingAdvies],
@@ -197,7 +204,7 @@ def praktijkopleider(p: Profile, c: CompiledKB, results: list[RegelingAdvies],
         waar=c.item_urls.get(PRAKTIJKOPLEIDER_PAGE))]
 
 
-def ptt_cursussen(p: Profile, results: list[RegelingAdvies], peildatum: dt.date,
+def ptt_cursussen(p: Profile, c: CompiledKB, results: list[RegelingAdvies], peildatum: dt.date,
                   rejudge: Rejudge) -> list[Actie]:
     """One action per planned course still to be requested, while the PTT is not ``nee``;
     worth the PTT's estimate for that course alone."""
@@ -215,16 +222,16 @@ def ptt_cursussen(p: Profile, results: list[RegelingAdvies], peildatum: dt.date,
             id=f"ptt-cursus-{index}", wat=ZINNEN["ptt-wat"].format(cursus=naam),
             waarom=ZINNEN["ptt-waarom"].format(dag=datum(last)), deadline=last,
             waarde_eur=alone.schatting_eur if alone.status != "nee" else None,
-            regeling=PTT, actiepunt=None, waar=ptt.url, ontgrendelt=[]))
+            regeling=PTT, actiepunt=None, waar=c.act_urls.get(PTT, ptt.url), ontgrendelt=[]))
     return found
 
 
-def aanvragen(results: list[RegelingAdvies]) -> list[Actie]:
+def aanvragen(c: CompiledKB, results: list[RegelingAdvies]) -> list[Actie]:
     """Apply for every other regeling that fits and has a deadline."""
     return [Actie.model_construct(
         id=f"{r.id}-aanvragen", wat=ZINNEN["regeling-wat"].format(titel=r.titel),
         waarom=ZINNEN["regeling-waarom"].format(
             tot=f"; aanvragen kan tot en met {datum(r.deadline)}" if r.deadline else ""),
         deadline=r.deadline, waarde_eur=r.schatting_eur, regeling=r.id, actiepunt=None,
-        waar=r.url, ontgrendelt=[])
+        waar=c.act_urls.get(r.id, r.url), ontgrendelt=[])
         for r in results if r.status == "ja" and r.deadline and r.id != PTT]

@@ -10,11 +10,11 @@ from functools import lru_cache
 import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, Iterable, NamedTuple
 from urllib.parse import urlparse
 
 from onderwijsgids.kb import KnowledgeBase
-from onderwijsgids.kb.schema import Actiepunt, Bereik, Bron, Kwalificatie, Regeling
+from onderwijsgids.kb.schema import Actiepunt, Bereik, Bron, Item, Kwalificatie, Regeling
 from onderwijsgids.kb.urls import item_path
 from onderwijsgids.vocabulary import datum, euro
 
@@ -154,6 +154,7 @@ class CompiledKB:
     organisaties: set[str]
     item_titles: dict[str, str]
     item_urls: dict[str, str] = field(default_factory=dict)
+    act_urls: dict[str, str] = field(default_factory=dict)  # item id -> where a company acts
     actions: dict[str, list[str]] = field(default_factory=dict)  # actiepunt id -> one-line texts
     number_positions: dict[int, int] = field(default_factory=dict)  # guide's number -> position
     goal_points: dict[str, tuple[int, ...]] = field(default_factory=dict)  # goal -> positions
@@ -218,6 +219,16 @@ def _by_province(kb: KnowledgeBase) -> tuple[dict[str, list[str]], dict[str, lis
     return bvm, coalitions
 
 
+def _act_urls(items: Iterable[Item]) -> dict[str, str]:
+    """Per item, the first of its sourced links marked as the page where a company acts."""
+    found = {}
+    for item in items:
+        marked = [link.url for link in getattr(item, "links", []) if link.aanvragen]
+        if marked:
+            found[item.id] = marked[0]
+    return found
+
+
 def compile_kb(kb: KnowledgeBase) -> CompiledKB:
     items = kb.items
     bvm, coalitions = _by_province(kb)
@@ -239,6 +250,7 @@ def compile_kb(kb: KnowledgeBase) -> CompiledKB:
         organisaties={o.id for o in kb.of_type("organisatie")},
         item_titles={i.id: i.titel for i in items.values()},
         item_urls={i.id: item_path(i.type, i.id) for i in items.values()},
+        act_urls=_act_urls(items.values()),
         actions={a.id: [re.sub(r"\s+", " ", x.tekst).strip() for x in a.acties] for a in points},
         number_positions={point.nummer: position for position, point in enumerate(points)},
         goal_points=_positions(points, "doelen"),
