@@ -21,6 +21,13 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 OWNER, EMPLOYEE, ADVISOR = "owner", "employee", "advisor"
 
 
+def company_context(request: HttpRequest, company, **extra) -> dict:
+    """What every company page's template needs: the company and what this user may do there."""
+    return {"company": company, "role": request.company_role,
+            "is_owner": request.company_role == OWNER,
+            "can_write": request.company_role != ADVISOR, **extra}
+
+
 def visible_companies(user) -> "models.QuerySet[Company]":  # noqa: F821
     """Companies ``user`` may see: by membership, or as an assigned advisor."""
     if not user.is_authenticated:

@@ -23,11 +23,10 @@ from onderwijsgids.advice.share import ShareLinkExpired, ShareLinkInvalid, read_
 from onderwijsgids.vocabulary import field_words
 
 from . import actions, plan_import
-from .access import ADVISOR, company_view
+from .access import ADVISOR, company_context, company_view
 from .forms import CompanyProfileForm, ProfileImportForm
 from .models import Membership
 from .signup import plan_token
-from .views import _ctx
 
 CONFIRM = "bevestigen"
 
@@ -51,13 +50,13 @@ def _profile_page(request: HttpRequest, company, import_form: ProfileImportForm,
     """The profile page again, with what was typed and why it was not taken over."""
     form = CompanyProfileForm(initial=CompanyProfileForm.initial_from(company))
     return render(request, "workspace/company/profile.html",
-                  _ctx(request, company, form=form, import_form=import_form,
+                  company_context(request, company, form=form, import_form=import_form,
                        import_errors=errors), status=status)
 
 
 def _preview(request: HttpRequest, company, profile) -> HttpResponse:
     plan = plan_import.for_company(profile, company)
-    return render(request, "workspace/company/profile_import_preview.html", _ctx(
+    return render(request, "workspace/company/profile_import_preview.html", company_context(
         request, company, preview=plan_import.preview(plan, company),
         carried=plan_import.carried(profile), confirm=CONFIRM))
 

@@ -19,7 +19,7 @@ from onderwijsgids.advice.labels import HBO_DOMAIN_LABELS, LEERWEG_LABELS
 from onderwijsgids.errors import Problem
 
 from . import actions, privacy, reminders, services
-from .access import OWNER, company_view, visible_companies
+from .access import company_context, company_view, visible_companies
 from .advisor import advisor_contact
 from .checks import InvalidValues, learner_row_check
 from .domain.csv_template import already_present, template_csv
@@ -40,12 +40,6 @@ def _refused(form, refusal: InvalidValues) -> None:
     form.add_problems(refusal.problems)
 
 
-def _ctx(request: HttpRequest, company, **extra):
-    return {"company": company, "role": request.company_role, "is_owner":
-            request.company_role == OWNER, "can_write": request.company_role != "advisor",
-            **extra}
-
-
 def _confirm_then(request: HttpRequest, company, title: str, label: str, cancel: str,
                   perform, done: str) -> HttpResponse:
     """GET: ask to confirm (the page works without JavaScript); POST: perform and go to ``done``."""
@@ -53,7 +47,7 @@ def _confirm_then(request: HttpRequest, company, title: str, label: str, cancel:
         perform()
         messages.success(request, _("Gedaan: %(title)s.") % {"title": title.lower()})
         return redirect(done)
-    return render(request, "workspace/company/confirm.html", _ctx(
+    return render(request, "workspace/company/confirm.html", company_context(
         request, company, title=title, object_label=label, cancel=cancel))
 
 
@@ -89,7 +83,7 @@ def _dashboard(request: HttpRequest, company, state_form: tuple[str, ActionState
             for a in company.applications.filter(status=Application.Status.TODO)]
     open_points = [(p, punten.get(p.actiepunt, p.actiepunt))
                    for p in company.action_points.exclude(status="klaar")]
-    return render(request, "workspace/company/dashboard.html", _ctx(
+    return render(request, "workspace/company/dashboard.html", company_context(
         request, company, doe=doe, staten=ActieStaat.choices, failed_id=failed_id,
         form=failed_form, deadlines=deadlines, todo=todo, open_points=open_points,
         learner_count=company.learners.count(), today=today,
@@ -133,14 +127,14 @@ def profile(request: HttpRequest, company) -> HttpResponse:
             messages.success(request, _("Het profiel is opgeslagen."))
             return redirect("workspace:profile", company_id=company.pk)
     return render(request, "workspace/company/profile.html",
-                  _ctx(request, company, form=form, import_form=import_form),
+                  company_context(request, company, form=form, import_form=import_form),
                   status=_status(request, form))
 
 
 @company_view()
 def advice(request: HttpRequest, company) -> HttpResponse:
     result = services.company_advice(company)
-    return render(request, "workspace/company/advice.html", _ctx(
+    return render(request, "workspace/company/advice.html", company_context(
         request, company, advice=result, deadlines=company.deadlines.filter(
             datum__gte=services.today()).order_by("datum")))
 
@@ -149,7 +143,7 @@ def advice(request: HttpRequest, company) -> HttpResponse:
 def plan(request: HttpRequest, company) -> HttpResponse:
     """The printable plan: profile, advice, deadlines and action points on one page."""
     result = services.company_advice(company)
-    return render(request, "workspace/company/plan.html", _ctx(
+    return render(request, "workspace/company/plan.html", company_context(
         request, company, advice=result, today=services.today(),
         adviseur=advisor_contact(company),
         deadlines=company.deadlines.filter(datum__gte=services.today()).order_by("datum"),
@@ -164,7 +158,7 @@ def learners(request: HttpRequest, company) -> HttpResponse:
     rows = list(company.learners.all())
     actions.do_log_read(company, Object.LEARNERS, acting_user=request.user)
     return render(request, "workspace/company/learners.html",
-                  _ctx(request, company, learners=rows))
+                  company_context(request, company, learners=rows))
 
 
 @company_view()
@@ -180,7 +174,7 @@ def learner_new(request: HttpRequest, company) -> HttpResponse:
             messages.success(request, _("De leerling is toegevoegd."))
             return redirect("workspace:learner", company_id=company.pk, learner_id=learner.pk)
     return render(request, "workspace/company/learner_form.html",
-                  _ctx(request, company, form=form, learner=None), status=_status(request, form))
+                  company_context(request, company, form=form, learner=None), status=_status(request, form))
 
 
 def _status(request: HttpRequest, form) -> int:
@@ -220,7 +214,7 @@ def learner(request: HttpRequest, company, learner_id: int) -> HttpResponse:
     advice = services.learner_advice(company, item)  # the engine's facts for this learner
     judgement = regeling_of(advice, PRAKTIJKLEREN)
     status = 409 if conflict else _status(request, form)
-    return render(request, "workspace/company/learner_form.html", _ctx(
+    return render(request, "workspace/company/learner_form.html", company_context(
         request, company, form=form, learner=item, conflict=conflict,
         figures=judgement.perioden if judgement else None, judgement=judgement,
         oom=regeling_of(advice, OOM_BBL), deadlines=item.deadline_set.order_by("datum")),
@@ -285,7 +279,7 @@ def learners_import(request: HttpRequest, company) -> HttpResponse:
     if "inhoud" in request.POST:
         form = CsvImportForm()
     failed = bool(problems or form.errors)
-    return render(request, "workspace/company/learners_import.html", _ctx(
+    return render(request, "workspace/company/learners_import.html", company_context(
         request, company, form=form, problems=problems, duplicates=duplicates, carried=carried,
         leerwegen=LEERWEG_LABELS.items(), hbo_domeinen=HBO_DOMAIN_LABELS.items(),
         skip=DUPLICATES_SKIP, add=DUPLICATES_ADD),
@@ -318,7 +312,7 @@ def trainings(request: HttpRequest, company) -> HttpResponse:
     deadlines = {d.training_id: d for d in company.deadlines.filter(training__isnull=False,
                                                                     regeling="oom-ptt")}
     rows = [(t, deadlines.get(t.pk)) for t in company.trainings.all()]
-    return render(request, "workspace/company/trainings.html", _ctx(request, company, rows=rows))
+    return render(request, "workspace/company/trainings.html", company_context(request, company, rows=rows))
 
 
 @company_view()
@@ -343,7 +337,7 @@ def training_form(request: HttpRequest, company, training_id: int | None = None)
             messages.success(request, _("De scholing is opgeslagen."))
             return redirect("workspace:trainings", company_id=company.pk)
     return render(request, "workspace/company/training_form.html",
-                  _ctx(request, company, form=form, training=item), status=_status(request, form))
+                  company_context(request, company, form=form, training=item), status=_status(request, form))
 
 
 @company_view()
@@ -363,7 +357,7 @@ def applications(request: HttpRequest, company) -> HttpResponse:
     titles = kb_ids("regeling")
     rows = [(a, titles.get(a.regeling, a.regeling)) for a in company.applications.all()]
     return render(request, "workspace/company/applications.html",
-                  _ctx(request, company, rows=rows))
+                  company_context(request, company, rows=rows))
 
 
 @company_view()
@@ -389,7 +383,7 @@ def application_form(request: HttpRequest, company,
             messages.success(request, _("De aanvraag is opgeslagen."))
             return redirect("workspace:applications", company_id=company.pk)
     return render(request, "workspace/company/application_form.html",
-                  _ctx(request, company, form=form, application=item),
+                  company_context(request, company, form=form, application=item),
                   status=_status(request, form))
 
 
@@ -430,7 +424,7 @@ def action_points(request: HttpRequest, company) -> HttpResponse:
             messages.success(request, _("De status is opgeslagen."))
             return redirect("workspace:action_points", company_id=company.pk)
     return render(request, "workspace/company/action_points.html",
-                  _ctx(request, company, rows=rows))
+                  company_context(request, company, rows=rows))
 
 
 # --- calendar feed tokens ------------------------------------------------------------------
@@ -451,7 +445,7 @@ def calendar(request: HttpRequest, company) -> HttpResponse:
                                               revoked_at__isnull=True)
     feeds = [(t, url, webcal_url(url)) for t in tokens
              for url in [request.build_absolute_uri(reverse("workspace:feed", args=[t.secret]))]]
-    return render(request, "workspace/company/calendar.html", _ctx(request, company, feeds=feeds))
+    return render(request, "workspace/company/calendar.html", company_context(request, company, feeds=feeds))
 
 
 @company_view()
@@ -477,7 +471,7 @@ def _json_download(data, filename: str) -> HttpResponse:
 def _privacy_page(request: HttpRequest, company, erase_form: EraseEmployeeForm,
                   status: int = 200) -> HttpResponse:
     entries = company.audit_entries.select_related(None)[:200]
-    return render(request, "workspace/company/privacy.html", _ctx(
+    return render(request, "workspace/company/privacy.html", company_context(
         request, company, entries=entries, learners=company.learners.all(),
         erase_form=erase_form), status=status)
 
