@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import tab_to
 
@@ -145,7 +146,7 @@ def test_new_staff_member_added_by_keyboard(page, site, assert_no_axe_violations
     with page.expect_response(lambda r: r.request.method == "POST") as posted:
         page.keyboard.press("Enter")
     assert posted.value.status == 422
-    assert page.title().startswith("Fout:")
+    expect(page).to_have_title(re.compile(r"^Fout:"))  # waits for the answer's page to load
     assert page.locator(".error-summary").is_visible()
     assert page.locator("#uren_per_week-fout").is_visible()
     assert page.locator("#uren_per_week").input_value() == "99"  # what was typed is kept
