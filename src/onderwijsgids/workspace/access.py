@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest
 
 from onderwijsgids.bounded import MAX_ID
+from onderwijsgids.content.services import one_release
 
 from .models import AdvisorAssignment, Company, Membership
 
@@ -67,7 +68,8 @@ def company_for(request: HttpRequest, company_id: int, *, write: bool = False,
 def company_view(owner_only: bool = False) -> Callable:
     """Decorator for views taking ``company_id``: passes ``company`` instead, checked.
 
-    Advisors may read but not write: any unsafe method from them answers 403.
+    Advisors may read but not write: any unsafe method from them answers 403. The published
+    release is looked up once for the whole view (the dashboard asks for it in several places).
     """
 
     def decorate(view: Callable) -> Callable:
@@ -79,7 +81,8 @@ def company_view(owner_only: bool = False) -> Callable:
                 return redirect_to_login(request.get_full_path())
             company = company_for(request, company_id, owner_only=owner_only,
                                   write=request.method not in SAFE_METHODS)
-            return view(request, company, *args, **kwargs)
+            with one_release():  # one release lookup per page, however often it is asked
+                return view(request, company, *args, **kwargs)
 
         wrapper.company_scoped = True  # type: ignore[attr-defined]
         return wrapper
