@@ -55,6 +55,46 @@ def test_a_logged_in_visitor_gets_no_shared_cache_copy(client):
         assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
 
 
+REMEMBERED_PAGES = ["/", "/actiepunten/", "/regelingen/", "/kwalificaties/", "/onderwijsniveaus/",
+                    "/zoeken/?q=subsidie+bbl", "/onderwijsroutes/?van=vmbo-kb&naar=mbo-4",
+                    "/bedrijfsvakscholen/?plaats=Zwolle"]
+
+
+def _reader(client):
+    user = get_user_model().objects.create_user("lezer@example.nl", "lezer@example.nl",
+                                                "een-lang-wachtwoord-1")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("url", REMEMBERED_PAGES)
+def test_a_page_rendered_for_a_logged_in_visitor_is_never_shown_to_another(client, url):
+    from django.test import Client
+
+    logged_in = _reader(client).get(url)
+    assert logged_in.status_code == 200
+    assert "Uitloggen" in logged_in.content.decode()
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 200
+    page = anonymous.content.decode()
+    assert "Uitloggen" not in page and "csrfmiddlewaretoken" not in page and "Inloggen" in page
+
+
+@pytest.mark.parametrize("url", REMEMBERED_PAGES)
+def test_a_logged_in_visitor_never_gets_the_copy_kept_for_visitors(client, url):
+    from django.test import Client
+
+    public = Client().get(url)
+    assert "Inloggen" in public.content.decode()
+    reader = _reader(client)
+    for headers in ({}, {"If-None-Match": public["ETag"]},
+                    {"If-Modified-Since": public["Last-Modified"]}):
+        response = reader.get(url, headers=headers)
+        assert response.status_code == 200, headers
+        assert "Uitloggen" in response.content.decode()
+        assert not response.has_header("ETag")
+
+
 def test_errors_are_not_marked_public(client):
     response = client.get("/kwalificaties/", {"niveau": "9"})
     assert response.status_code == 400

@@ -7,9 +7,11 @@ school years drop off) and the code that renders it. So:
   item's JSON, a rendered list page, a search snippet). It holds nothing personal and nothing
   that must agree between workers: a new release simply makes other keys.
 - :func:`release_page` wraps a public view: an ``ETag`` and ``Last-Modified`` from the release
-  (conditional GET answers 304), ``Cache-Control: public`` with a short ``max-age`` for visitors
+  (conditional GET answers 304) for visitors who are not logged in, ``Cache-Control: public`` with a short ``max-age`` for visitors
   without a session, ``private, no-cache`` for everyone else (no shared cache keeps a page that
-  came with a session cookie), and, with ``memo=True``, the rendered body per release and URL.
+  came with a session cookie), and, with ``memo=True``, the rendered body per release and URL,
+  again only for visitors who are not logged in: a logged-in visitor's page carries their own
+  menu and form token, so it is rendered for them each time and never kept.
 """
 
 from __future__ import annotations
@@ -114,9 +116,17 @@ def _page_key(request: HttpRequest) -> tuple:
     return (timezone.localdate().isoformat(), get_language(), request.get_full_path())
 
 
+def _anonymous(request: HttpRequest) -> bool:
+    """A visitor who is not logged in. A logged-in visitor's page shows their own menu and
+    carries their form token: it is rendered for them each time, never kept, never answered
+    with 304 (their browser may hold a copy made before they logged in)."""
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
 def _etag(request: HttpRequest, *args, **kwargs) -> str | None:
     digest, _loaded = release_of(request)
-    if not digest:
+    if not digest or not _anonymous(request):
         return None
     raw = "|".join((code_version(), digest, *_page_key(request)))
     return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
@@ -125,7 +135,7 @@ def _etag(request: HttpRequest, *args, **kwargs) -> str | None:
 def _last_modified(request: HttpRequest, *args, **kwargs) -> dt.datetime | None:
     """The later of the release's load and today's start (pages change with the date)."""
     _digest, loaded = release_of(request)
-    if loaded is None:
+    if loaded is None or not _anonymous(request):
         return None
     today = timezone.localdate()
     midnight = timezone.make_aware(dt.datetime.combine(today, dt.time()))
@@ -148,7 +158,8 @@ def release_page(view: Callable | None = None, *, memo: bool = False) -> Callabl
 
     @condition(etag_func=_etag, last_modified_func=_last_modified)
     def conditional(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if memo and request.method == "GET" and len(request.get_full_path()) <= MEMO_PATH_LIMIT:
+        if (memo and request.method == "GET" and _anonymous(request)
+                and len(request.get_full_path()) <= MEMO_PATH_LIMIT):
             response = _remembered(view, request, args, kwargs)
         else:
             response = view(request, *args, **kwargs)
