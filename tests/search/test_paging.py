@@ -104,3 +104,24 @@ def test_snippets_are_made_for_the_shown_hits_only(client, content_db, monkeypat
     assert html.count('class="snippet"') == PAGE_SIZE and "<mark>" in html
     shown(client, pagina=2)  # the same page again: nothing made anew
     assert len(made) == PAGE_SIZE
+
+
+def test_a_question_is_answered_once_whatever_the_address_of_its_page(client, content_db,
+                                                                    monkeypatch):
+    """A newsletter link with tracking parameters and the plain link show one answer: the
+    question is searched once per release, and each address renders the same page."""
+    asked: list[str] = []
+    real = services.search
+
+    def counting(index, q, **kwargs):
+        asked.append(q)
+        return real(index, q, **kwargs)
+
+    monkeypatch.setattr(services, "search", counting)
+    services.forget_snippets()
+    _urls, plain = shown(client)
+    _urls, tracked = shown(client, utm_source="nieuwsbrief")
+    assert asked == [Q]
+    assert tracked == plain
+    shown(client, pagina=2)
+    assert asked == [Q, Q]  # another page of the question is worked out on its own

@@ -22,7 +22,7 @@ from onderwijsgids.errors import InvalidInput, Problem
 from onderwijsgids.kb import KnowledgeBase
 
 from .engine.index import SearchIndex, build_index
-from .engine.query import Hit, Result, score_documents, search, snippet
+from .engine.query import Hit, Result, search, snippet, validate_query
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -105,16 +105,32 @@ class ResultPage:
 
 # A snippet follows from the document and the terms it matched: public, fixed per release.
 _snippets = ReleaseMemo(size=5000)
+# An answer follows from the release and the question: each page of a question made once.
+_result_pages = ReleaseMemo(size=1000)
 
 
 def forget_snippets() -> None:
+    """Work snippets and answers out afresh (tests, measurements)."""
     _snippets.clear()
+    _result_pages.clear()
 
 
 def result_page(q: str, item_type: str | None, page: int, size: int) -> ResultPage:
     """Page ``page`` (clamped to the last) of the answer to ``q``: snippets for its hits only,
-    so the cost of a page does not grow with the number of hits."""
+    so the cost of a page does not grow with the number of hits. Worked out once per release
+    and question (the page may be asked for under many addresses)."""
     index = current_index()
+    return _result_pages.get(_digest(index), (validate_query(q), item_type, page, size),
+                             lambda: _result_page(index, q, item_type, page, size))
+
+
+def _digest(index: SearchIndex) -> str:
+    extra = getattr(index, "extra", None)
+    return extra.get("digest", "") if isinstance(extra, dict) else ""
+
+
+def _result_page(index: SearchIndex, q: str, item_type: str | None, page: int,
+                 size: int) -> ResultPage:
     result = search(index, q, item_type=item_type, limit=page * size)
     pages = max(1, -(-result.total // size))
     if page > pages:
@@ -122,28 +138,19 @@ def result_page(q: str, item_type: str | None, page: int, size: int) -> ResultPa
         result = search(index, q, item_type=item_type, limit=page * size)
     hits = result.hits[(page - 1) * size:page * size]
     if hits:
-        _add_snippets(index, result.query, hits)
+        _add_snippets(index, result, hits)
     first = (page - 1) * size + 1 if hits else 0
     return ResultPage(result=result, hits=hits, page=page, pages=pages, first=first,
                       last=first + len(hits) - 1 if hits else 0)
 
 
-def _add_snippets(index: SearchIndex, q: str, hits: list[Hit]) -> None:
-    """A snippet follows from the document and the question: made once per release, and the
-    question's matches are worked out only when some snippet of the page is not known yet."""
-    extra = getattr(index, "extra", None)
-    digest = extra.get("digest", "") if isinstance(extra, dict) else ""
-    matched: dict | None = None
-
-    def make(doc: int) -> str:
-        nonlocal matched
-        if matched is None:
-            matched = score_documents(index, q)[1]
-        return snippet(index, doc, matched.get(doc, []))
-
+def _add_snippets(index: SearchIndex, result: Result, hits: list[Hit]) -> None:
+    """A snippet follows from the document and the question: made once per release."""
+    digest = _digest(index)
     for hit in hits:
         doc = index.by_id[hit.id]
-        hit.snippet = _snippets.get(digest, (q, doc), lambda doc=doc: make(doc))
+        hit.snippet = _snippets.get(digest, (result.query, doc), lambda doc=doc: snippet(
+            index, doc, result.matches.get(doc, [])))
 
 
 # --- the bedrijfsvakschool finder ---------------------------------------------------------

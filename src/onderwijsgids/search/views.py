@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from onderwijsgids.kb.urls import TYPE_LABELS
@@ -93,7 +94,8 @@ def _groups(result, hits) -> list[dict]:
 
 
 def _filters(result) -> list[dict]:
-    return [{"type": t, "label": _type_label(t, n), "count": n} for t, n in result.counts.items()]
+    return [{"type": t, "label": capfirst(_type_label(t, n)), "count": n}
+            for t, n in result.counts.items()]
 
 
 @release_page(memo=True)

@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from onderwijsgids.errors import InvalidInput, Problem
 
@@ -29,6 +30,7 @@ B = {"title": 0.3, "keywords": 0.3, "summary": 0.5, "body": 0.75}
 TYPO_WEIGHT = 0.8
 MAX_QUERY_LENGTH = 200
 SNIPPET_CHARS = 220
+SNIPPET_SENTENCES = 80  # a snippet is taken from the first sentences of a document
 DIRECT_BONUS = 1000.0
 # Where relevance ends: a hit scores at least this share of the best hit, and for a question
 # of three or more meaningful words it matches at least half of them (rounded up) unless it
@@ -70,6 +72,9 @@ class Result:
     total: int
     corrections: dict[str, str] = field(default_factory=dict)
     suggestion: str | None = None
+    # Per document: what of the question it matched (clause, term, fields), for snippets.
+    matches: dict[int, list[tuple[str, str, dict[str, float]]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
 
 def validate_query(q: str | None) -> str:
@@ -264,7 +269,7 @@ def search(index: SearchIndex, q: str, item_type: str | None = None, limit: int 
             hit.snippet = snippet(index, doc, matched.get(doc, []))
         hits.append(hit)
     result = Result(query=q, hits=hits, counts=dict(sorted(counts.items())), total=len(ranked),
-                    corrections=corrections)
+                    corrections=corrections, matches=matched)
     if not scores:
         result.suggestion = did_you_mean(index, q)
     return result
@@ -332,23 +337,47 @@ def _mark_terms(index: SearchIndex, matches: list[tuple[str, str, dict[str, floa
     return terms
 
 
+@lru_cache(maxsize=50_000)
+def _word_stems(word: str) -> frozenset[str]:
+    """The stems a word of the text stands for: its own, or for "zij-instromer" each part's and
+    the joined form's. A word of the guide always gives the same answer, and a snippet looks
+    at hundreds of them: worked out once per word (like :func:`stem`)."""
+    parts, joined = split_word(fold(word))
+    return frozenset(stem(p) for p in parts + ([joined] if joined else []))
+
+
 def _word_matches(word: str, terms: set[str]) -> bool:
-    folded = fold(word)
-    parts, joined = split_word(folded)
-    return any(stem(p) in terms for p in parts + ([joined] if joined else []))
+    return not terms.isdisjoint(_word_stems(word))
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    words: tuple[frozenset[str], ...]  # per distinct (folded) word: the stems it stands for
+
+
+@lru_cache(maxsize=2000)
+def _sentences(text: str) -> tuple[_Sentence, ...]:
+    """The first sentences of a document (all a snippet looks at) with their words' stems: the
+    same for every question, so worked out once per document text."""
+    found = []
+    for sentence in [s for s in _SENTENCE.split(text) if s.strip()][:SNIPPET_SENTENCES]:
+        distinct = {fold(w.group()): w.group() for w in _TEXT_WORD.finditer(sentence)}
+        found.append(_Sentence(sentence, tuple(_word_stems(w) for w in distinct.values())))
+    return tuple(found)
 
 
 def snippet(index: SearchIndex, doc: int, matches: list[tuple[str, str, dict[str, float]]]) -> str:
-    """The best sentence of the summary or text, HTML-escaped, matched words in <mark>."""
+    """The sentence of the summary or text with the most matched words, HTML-escaped, matched
+    words in <mark>."""
     d = index.docs[doc]
     terms = _mark_terms(index, matches)
-    sentences = [s for s in _SENTENCE.split(f"{d.samenvatting}\n{d.text}") if s.strip()]
-    best, best_hits = sentences[0] if sentences else "", -1
-    for sentence in sentences[:80]:
-        hits = len({fold(w.group()) for w in _TEXT_WORD.finditer(sentence)
-                    if _word_matches(w.group(), terms)})
+    sentences = _sentences(f"{d.samenvatting}\n{d.text}")
+    best, best_hits = sentences[0].text if sentences else "", -1
+    for sentence in sentences:
+        hits = sum(1 for stems in sentence.words if not terms.isdisjoint(stems))
         if hits > best_hits:
-            best, best_hits = sentence, hits
+            best, best_hits = sentence.text, hits
     return _highlight(_window(best, terms), terms)
 
 
