@@ -10,10 +10,14 @@ connections, 127.0.0.1 only; every run stops after a request count or a time lim
    connections: requests/s and p50/p95/p99, beside the minimal view ``/gezond/`` at the same
    concurrency in the same run (the ratio is the figure);
 2. each address alone at 16 connections (as wrk would), in turns with an item page and the
-   minimal view: requests/s, p50/p95/p99, its ratio to the item page and to the minimal view. Public pages are remembered per release and address;
-   the row "telkens nieuw" asks the search page under a new address each time (and half the
-   search pages in the mixed traffic are new), so what rendering costs shows too. Target: every public HTML page and JSON call at least
-   half an item page's throughput, p99 <= 100 ms. Downloads (PDF, ics, XLSX) are left out.
+   minimal view: requests/s, p50/p95/p99, its ratio to the item page and to the minimal view.
+   Public pages are remembered per release and address, and the answer to a question per
+   release and question; so two rows ask for what cannot have been remembered: "nieuw adres"
+   (a known question under an address not seen before: the page is rendered) and "nieuwe
+   vraag" (a question not asked before in this run: searched and rendered). Half the search
+   pages in the mixed traffic are of these two kinds. Target: every public HTML page and JSON
+   call at least half an item page's throughput, p99 <= 100 ms. Downloads (PDF, ics, XLSX)
+   are left out.
 
 Any answer other than the expected status, or a broken connection, is an error: they are
 counted and the script exits 1 when there was one. Run: ``make bench`` or
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -47,6 +52,26 @@ P99_LIMIT_MS = 100.0
 MINIMAL = "/gezond/"
 SEARCHES = ["subsidie bbl", "subsidie voor mijn bbl'er", "praktijkopleider cursus",
             "zij-instromer werven", "stage", "25892", "techniek meiden", "leerbedrijf erkenning"]
+# Words an owner would type; three of them make a question (13,800 different ones).
+QUESTION_WORDS = ("subsidie bbl bol stage praktijkopleider cursus leerbedrijf erkenning techniek "
+                  "meiden zij-instromer werven scholing mbo vmbo hbo lassen draaien frezen monteur "
+                  "leerling begeleider kosten vakschool examen").split()
+
+
+class NewQuestions:
+    """Questions each asked once in a run, so nothing of their answer can be remembered."""
+
+    def __init__(self, seed: int = 7):
+        questions = [" ".join(words) for words in itertools.permutations(QUESTION_WORDS, 3)]
+        random.Random(seed).shuffle(questions)
+        self._unasked = iter(questions)
+
+    def take(self, n: int) -> list[str]:
+        return list(itertools.islice(self._unasked, n))
+
+
+def search_path(q: str) -> str:
+    return "/zoeken/?q=" + q.replace(" ", "+")
 
 
 @dataclass(frozen=True)
@@ -287,7 +312,8 @@ def addresses(site: Site) -> list[Request]:
         Request("schema /onderwijsniveaus/", "GET", "/onderwijsniveaus/"),
         Request("zoekpagina " + search, "GET", search),
         Request("zoekpagina pagina 2", "GET", search + "&pagina=2"),
-        Request("zoekpagina telkens nieuw", "GET", search + "&pagina=2"),
+        Request("zoekpagina nieuw adres", "GET", search + "&pagina=2"),
+        Request("zoekpagina nieuwe vraag", "GET", search),
         Request("routes /onderwijsroutes/", "GET", "/onderwijsroutes/?van=vmbo-kb&naar=hbo-bachelor"),
         Request("bvm /bedrijfsvakscholen/", "GET", "/bedrijfsvakscholen/?plaats=Zwolle"),
         Request("advies /advies/", "GET", "/advies/"),
@@ -302,7 +328,8 @@ def addresses(site: Site) -> list[Request]:
     ]
 
 
-def mixed_plan(site: Site, size: int = 5000, seed: int = 10) -> list[Request]:
+def mixed_plan(site: Site, questions: NewQuestions, size: int = 5000,
+               seed: int = 10) -> list[Request]:
     """A fixed random sequence of the traffic a real day would bring, by share."""
     rng = random.Random(seed)
 
@@ -310,11 +337,14 @@ def mixed_plan(site: Site, size: int = 5000, seed: int = 10) -> list[Request]:
         return Request("itempagina", "GET", rng.choice(site.items))
 
     def search_page() -> Request:
-        """Half of them an address not seen before: the page is rendered, not remembered."""
-        q = rng.choice(SEARCHES).replace(" ", "+")
+        """A quarter of them a known question under an address not seen before (the page is
+        rendered), a quarter a question not asked before (searched and rendered)."""
+        kind = rng.random()
+        if kind < 0.25:
+            return Request("zoekpagina", "GET", search_path(questions.take(1)[0]))
         page = rng.choice(["", "", "", "&pagina=2"])
-        fresh = f"&n={rng.randrange(10**9)}" if rng.random() < 0.5 else ""
-        return Request("zoekpagina", "GET", f"/zoeken/?q={q}{page}{fresh}")
+        fresh = f"&n={rng.randrange(10**9)}" if kind < 0.5 else ""
+        return Request("zoekpagina", "GET", search_path(rng.choice(SEARCHES)) + page + fresh)
 
     def search_json() -> Request:
         return Request("json zoeken", "GET", f"/api/v1/zoeken?q={rng.choice(SEARCHES)}".replace(" ", "+"))
@@ -361,11 +391,13 @@ def warm_up(port: int, site: Site, plan: list[Request]) -> None:
         raise RuntimeError(f"fouten bij het opwarmen: {outcome.errors[:5]}")
 
 
-def run_mixed(port: int, plan: list[Request], limit: int, seconds: float) -> list[str]:
+def run_mixed(port: int, site: Site, questions: NewQuestions, limit: int,
+              seconds: float) -> list[str]:
     errors = []
     print("\n== gemengd verkeer (itempagina's, zoeken, advies, dashboards, lijsten, JSON) ==")
     print(HEADER + f" {'minimaal/s':>10} {'verhouding':>10}")
     for connections in LEVELS:
+        plan = mixed_plan(site, questions, seed=10 + connections)  # new questions stay new
         minimal, mixed = interleaved(port, [[Request("minimaal", "GET", MINIMAL)], plan],
                                      connections, limit, seconds)
         ratio = mixed.rate() / minimal.rate() if minimal.rate() else 0.0
@@ -381,14 +413,17 @@ def run_mixed(port: int, plan: list[Request], limit: int, seconds: float) -> lis
     return errors
 
 
-def never_seen(request: Request, limit: int) -> list[Request]:
-    """The same page under ``limit`` different addresses (an unused parameter): nothing of it
-    is remembered, so this measures rendering it."""
+def never_seen(request: Request, questions: NewQuestions, limit: int) -> list[Request]:
+    """``limit`` requests that cannot have been remembered: the same page under different
+    addresses (an unused parameter), or each time a question not asked before."""
+    if "nieuwe vraag" in request.label:
+        return [Request(request.label, "GET", search_path(q)) for q in questions.take(limit)]
     return [Request(request.label, request.method, f"{request.path}&n={n}", request.body,
                     request.cookie) for n in range(limit)]
 
 
-def run_alone(port: int, site: Site, limit: int, seconds: float) -> tuple[list[str], bool]:
+def run_alone(port: int, site: Site, questions: NewQuestions, limit: int,
+              seconds: float) -> tuple[list[str], bool]:
     """Each address alone, interleaved with an item page and the minimal view (their rates in
     the same moments are what the address is compared with)."""
     print(f"\n== elk adres apart, {ALONE_CONNECTIONS} gelijktijdig (afgewisseld met een "
@@ -399,7 +434,8 @@ def run_alone(port: int, site: Site, limit: int, seconds: float) -> tuple[list[s
     minimal_request, item_request = requests[0], requests[1]
     errors, all_ok = [], True
     for request in requests:
-        plan = never_seen(request, limit) if "telkens nieuw" in request.label else [request]
+        plan = (never_seen(request, questions, limit) if "nieuw" in request.label
+                else [request])
         outcome, item, minimal = interleaved(
             port, [plan, [item_request], [minimal_request]], ALONE_CONNECTIONS, limit, seconds)
         judged = request.public and request not in (minimal_request, item_request)
@@ -431,7 +467,7 @@ def main() -> int:
               file=sys.stderr)
         return 1
     site = prepare_site(url)
-    plan = mixed_plan(site)
+    questions = NewQuestions()
     port = args.port or free_port()
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "server.log"
@@ -441,9 +477,10 @@ def main() -> int:
             print(f"database: {url.rsplit('/', 1)[1]}, {len(site.items)} items, "
                   f"{len(site.dashboards)} ingelogde eigenaren; cpu-kernen: {os.cpu_count()}; "
                   "de load-client draait op dezelfde machine", flush=True)
-            warm_up(port, site, plan)
-            errors = run_mixed(port, plan, args.verzoeken, args.seconden)
-            alone_errors, all_ok = run_alone(port, site, args.verzoeken // 2, args.seconden / 3)
+            warm_up(port, site, mixed_plan(site, questions, seed=1))
+            errors = run_mixed(port, site, questions, args.verzoeken, args.seconden)
+            alone_errors, all_ok = run_alone(port, site, questions, args.verzoeken // 2,
+                                             args.seconden / 3)
             errors += alone_errors
         finally:
             server.terminate()

@@ -111,3 +111,23 @@ def test_a_worker_freezes_the_loaded_release_out_of_full_collections(content_db)
         assert gc.get_freeze_count() > 10_000
     finally:
         gc.unfreeze()
+
+
+def test_a_worker_prepares_what_snippets_are_made_from_before_freezing(content_db):
+    """A question never asked before still needs no new analysis of a document's sentences
+    (those long-lived objects made later garbage collections slow)."""
+    import gc
+
+    from onderwijsgids.search.engine import query
+    from onderwijsgids.search.services import current_index, result_page
+    from onderwijsgids.web.warmup import build_and_freeze
+
+    query._sentences.cache_clear()
+    try:
+        assert build_and_freeze() is True
+    finally:
+        gc.unfreeze()
+    prepared = query._sentences.cache_info()
+    assert 0 < prepared.currsize <= len(current_index().docs)
+    assert result_page("leerbedrijf erkenning kosten", None, 1, 10).hits
+    assert query._sentences.cache_info().misses == prepared.misses

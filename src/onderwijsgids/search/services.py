@@ -10,6 +10,7 @@ stored bytes once per process and release.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -95,8 +96,8 @@ def education_graph():
 
 @dataclass
 class ResultPage:
-    result: Result                    # counts and total over all hits
-    hits: list[Hit]                   # this page's hits only, each with its snippet
+    result: Result                    # counts and total over all hits; only this page's hits
+    hits: list[Hit]                   # this page's hits, each with its snippet
     page: int
     pages: int
     first: int                        # 1-based position of the page's first hit
@@ -140,7 +141,9 @@ def _result_page(index: SearchIndex, q: str, item_type: str | None, page: int,
     if hits:
         _add_snippets(index, result, hits)
     first = (page - 1) * size + 1 if hits else 0
-    return ResultPage(result=result, hits=hits, page=page, pages=pages, first=first,
+    # What a page is remembered with: its own hits, not the matches of every document.
+    shown = dataclasses.replace(result, hits=hits, matches={})
+    return ResultPage(result=shown, hits=hits, page=page, pages=pages, first=first,
                       last=first + len(hits) - 1 if hits else 0)
 
 

@@ -20,14 +20,16 @@ log = logging.getLogger(__name__)
 
 
 def build_and_freeze() -> bool:
-    """Load the published release and its search index, then freeze; False when the database
-    is not ready yet (not migrated, no content): the first requests then build it as usual."""
+    """Load the published release and its search index (with what snippets are made from),
+    then freeze; False when the database is not ready yet (not migrated, no content): the
+    first requests then build it as usual."""
     from onderwijsgids.content.services import current_kb
+    from onderwijsgids.search.engine.query import prepare_snippets
     from onderwijsgids.search.services import current_index
 
     try:
         current_kb()
-        current_index()
+        prepare_snippets(current_index())
     except DatabaseError as exc:
         log.info("start zonder voorbereide inhoud: %s", exc)
         return False

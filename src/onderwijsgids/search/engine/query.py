@@ -354,6 +354,12 @@ def _word_matches(word: str, terms: set[str]) -> bool:
 class _Sentence:
     text: str
     words: tuple[frozenset[str], ...]  # per distinct (folded) word: the stems it stands for
+    stems: frozenset[str]              # all of them: a sentence without a matched stem is skipped
+
+    def matched_words(self, terms: set[str]) -> int:
+        if terms.isdisjoint(self.stems):
+            return 0
+        return sum(1 for stems in self.words if not terms.isdisjoint(stems))
 
 
 @lru_cache(maxsize=2000)
@@ -363,8 +369,20 @@ def _sentences(text: str) -> tuple[_Sentence, ...]:
     found = []
     for sentence in [s for s in _SENTENCE.split(text) if s.strip()][:SNIPPET_SENTENCES]:
         distinct = {fold(w.group()): w.group() for w in _TEXT_WORD.finditer(sentence)}
-        found.append(_Sentence(sentence, tuple(_word_stems(w) for w in distinct.values())))
+        stems = tuple(_word_stems(w) for w in distinct.values())
+        found.append(_Sentence(sentence, stems, frozenset().union(*stems)))
     return tuple(found)
+
+
+def prepare_snippets(index: SearchIndex) -> None:
+    """Work out every document's sentences and their words' stems now (a web worker does this
+    at start-up, so that they are built once and kept out of garbage collections)."""
+    for d in index.docs:
+        _sentences(_snippet_text(d))
+
+
+def _snippet_text(d) -> str:
+    return f"{d.samenvatting}\n{d.text}"
 
 
 def snippet(index: SearchIndex, doc: int, matches: list[tuple[str, str, dict[str, float]]]) -> str:
@@ -372,10 +390,10 @@ def snippet(index: SearchIndex, doc: int, matches: list[tuple[str, str, dict[str
     words in <mark>."""
     d = index.docs[doc]
     terms = _mark_terms(index, matches)
-    sentences = _sentences(f"{d.samenvatting}\n{d.text}")
+    sentences = _sentences(_snippet_text(d))
     best, best_hits = sentences[0].text if sentences else "", -1
     for sentence in sentences:
-        hits = sum(1 for stems in sentence.words if not terms.isdisjoint(stems))
+        hits = sentence.matched_words(terms)
         if hits > best_hits:
             best, best_hits = sentence.text, hits
     return _highlight(_window(best, terms), terms)
@@ -412,4 +430,4 @@ def _highlight(text: str, terms: set[str]) -> str:
 
 
 __all__ = ["Clause", "Hit", "QueryError", "Result", "Token", "explain", "search",
-           "validate_query", "did_you_mean", "snippet", "MAX_QUERY_LENGTH"]
+           "validate_query", "did_you_mean", "snippet", "prepare_snippets", "MAX_QUERY_LENGTH"]
