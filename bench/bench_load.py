@@ -11,13 +11,14 @@ connections, 127.0.0.1 only; every run stops after a request count or a time lim
    concurrency in the same run (the ratio is the figure);
 2. each address alone at 16 connections (as wrk would), in turns with an item page and the
    minimal view: requests/s, p50/p95/p99, its ratio to the item page and to the minimal view.
-   Public pages are remembered per release and address, and the answer to a question per
-   release and question; so two rows ask for what cannot have been remembered: "nieuw adres"
-   (a known question under an address not seen before: the page is rendered) and "nieuwe
-   vraag" (a question not asked before in this run: searched and rendered). Half the search
-   pages in the mixed traffic are of these two kinds. Target: every public HTML page and JSON
-   call at least half an item page's throughput, p99 <= 100 ms. Downloads (PDF, ics, XLSX)
-   are left out.
+   Public pages are remembered per release and address (a search page by the parameters it
+   reads), the answer to a question per release and question. Two rows show what that
+   means: "nieuw adres" (a known question under an address not seen before, as a newsletter's
+   tracking code makes: remembered all the same) and "nieuwe vraag" (each time a question not
+   asked before in this run: searched and rendered, what a never-seen page costs). Half the
+   search pages in the mixed traffic are of these two kinds. Target: every public HTML page
+   and JSON call at least half an item page's throughput, p99 <= 100 ms. Downloads (PDF, ics,
+   XLSX) are left out.
 
 Any answer other than the expected status, or a broken connection, is an error: they are
 counted and the script exits 1 when there was one. Run: ``make bench`` or
@@ -337,8 +338,8 @@ def mixed_plan(site: Site, questions: NewQuestions, size: int = 5000,
         return Request("itempagina", "GET", rng.choice(site.items))
 
     def search_page() -> Request:
-        """A quarter of them a known question under an address not seen before (the page is
-        rendered), a quarter a question not asked before (searched and rendered)."""
+        """A quarter of them a known question under an address not seen before, a quarter a
+        question not asked before (searched and rendered)."""
         kind = rng.random()
         if kind < 0.25:
             return Request("zoekpagina", "GET", search_path(questions.take(1)[0]))

@@ -173,3 +173,46 @@ def test_the_health_check_answers_without_the_database(client, django_assert_max
         response = client.get("/gezond/")
     assert response.status_code == 200 and response.content == b"ok\n"
     assert response["Cache-Control"] == "no-store"
+
+
+def _counting_renders(monkeypatch, module) -> list[str]:
+    rendered: list[str] = []
+    real = module.render
+
+    def counting(request, template, *args, **kwargs):
+        rendered.append(request.get_full_path())
+        return real(request, template, *args, **kwargs)
+
+    monkeypatch.setattr(module, "render", counting)
+    return rendered
+
+
+def test_a_form_page_is_remembered_by_what_it_reads_not_by_its_whole_address(client,
+                                                                            monkeypatch):
+    """The search form sends an empty ?type=, a newsletter adds tracking codes: one page."""
+    from onderwijsgids.search import views
+
+    rendered = _counting_renders(monkeypatch, views)
+    plain = client.get("/zoeken/", {"q": "subsidie bbl"})
+    same = [client.get("/zoeken/", {"q": "subsidie bbl", **extra})
+            for extra in ({"type": ""}, {"utm_source": "nieuwsbrief"}, {"n": "7"})]
+    assert len(rendered) == 1
+    assert all(r.status_code == 200 and r.content == plain.content for r in same)
+    other = client.get("/zoeken/", {"q": "stage", "utm_source": "nieuwsbrief"})
+    assert len(rendered) == 2 and "stage" in other.content.decode()
+    assert 'value="stage"' in other.content.decode()  # the layout's search box: its own q
+    client.get("/zoeken/", {"q": "subsidie bbl", "type": "regeling"})
+    client.get("/zoeken/", {"q": "subsidie bbl", "pagina": "2"})
+    assert len(rendered) == 4
+
+
+def test_a_page_that_names_no_parameters_is_remembered_by_its_whole_address(client,
+                                                                           monkeypatch):
+    from onderwijsgids.web import views
+
+    rendered = _counting_renders(monkeypatch, views)
+    first = client.get("/", {"q": "stage"})
+    second = client.get("/", {"q": "stage", "x": "1"})
+    assert len(rendered) == 2 and first.content == second.content
+    assert 'value="stage"' in client.get("/", {"q": "stage"}).content.decode()
+    assert len(rendered) == 2

@@ -151,16 +151,30 @@ def _cache_control(request: HttpRequest, response: HttpResponse) -> None:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
 
 
-def release_page(view: Callable | None = None, *, memo: bool = False) -> Callable:
-    """Decorate a public view whose answer follows from the release, the date and the URL."""
+# The query parameters the layout itself shows: the site search box (web/base.html) holds ?q=.
+LAYOUT_READS = ("q",)
+
+
+def release_page(view: Callable | None = None, *, memo: bool = False,
+                 reads: tuple[str, ...] | None = None) -> Callable:
+    """Decorate a public view whose answer follows from the release, the date and the URL.
+
+    ``reads`` names the query parameters the view reads (a search form's fields): the page is
+    then remembered by the path and those parameters only, so that the same question under
+    another address (an empty filter field, a newsletter's tracking code) is not rendered
+    again. A view that does not name them is remembered by its whole address.
+    """
     if view is None:
-        return functools.partial(release_page, memo=memo)
+        return functools.partial(release_page, memo=memo, reads=reads)
+    address = _address if reads is None else functools.partial(
+        _address_of_parameters, tuple(dict.fromkeys(reads + LAYOUT_READS)))
 
     @condition(etag_func=_etag, last_modified_func=_last_modified)
     def conditional(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        key = address(request)
         if (memo and request.method == "GET" and _anonymous(request)
-                and len(request.get_full_path()) <= MEMO_PATH_LIMIT):
-            response = _remembered(view, request, args, kwargs)
+                and len(repr(key)) <= MEMO_PATH_LIMIT):
+            response = _remembered(view, request, key, args, kwargs)
         else:
             response = view(request, *args, **kwargs)
         _cache_control(request, response)
@@ -176,7 +190,18 @@ def release_page(view: Callable | None = None, *, memo: bool = False) -> Callabl
     return wrapped
 
 
-def _remembered(view: Callable, request: HttpRequest, args, kwargs) -> HttpResponse:
+def _address(request: HttpRequest) -> tuple:
+    return (request.get_full_path(),)
+
+
+def _address_of_parameters(names: tuple[str, ...], request: HttpRequest) -> tuple:
+    """The path and the values the page reads (``QueryDict.get``: the last one, as a view and
+    a template see it; absent and empty are the same to every view that names them)."""
+    return (request.path, *(request.GET.get(name, "") for name in names))
+
+
+def _remembered(view: Callable, request: HttpRequest, address: tuple, args,
+                kwargs) -> HttpResponse:
     digest, _loaded = release_of(request)
     fresh: list[HttpResponse] = []
 
@@ -187,7 +212,9 @@ def _remembered(view: Callable, request: HttpRequest, args, kwargs) -> HttpRespo
             return None
         return (response.status_code, response.content, response["Content-Type"])
 
-    stored = pages.get(digest, (view.__module__, view.__qualname__, *_page_key(request)), render)
+    today, language = timezone.localdate().isoformat(), get_language()
+    stored = pages.get(digest, (view.__module__, view.__qualname__, today, language, *address),
+                       render)
     if fresh:
         return fresh[0]
     if stored is None:  # an earlier answer was not a plain 200: render again

@@ -136,7 +136,7 @@ def simple_list(request: HttpRequest, item_type: str) -> HttpResponse:
     })
 
 
-@release_page(memo=True)
+@release_page(memo=True, reads=("dossier", "niveau"))
 def qualification_list(request: HttpRequest) -> HttpResponse:
     """The crebo table, filtered by ``dossier`` (crebo of the dossier) and ``niveau`` (1–4)."""
     kb = current_kb()

@@ -33,7 +33,7 @@ def _type_label(item_type: str, count: int) -> str:
     return singular if count == 1 else plural
 
 
-@release_page(memo=True)
+@release_page(memo=True, reads=("q", "type", "pagina"))
 def zoeken(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     item_type = request.GET.get("type") or None
@@ -98,7 +98,7 @@ def _filters(result) -> list[dict]:
             for t, n in result.counts.items()]
 
 
-@release_page(memo=True)
+@release_page(memo=True, reads=("van", "naar", "route"))
 def onderwijsroutes(request: HttpRequest) -> HttpResponse:
     graph = services.education_graph()
     van = request.GET.get("van", "").strip()
@@ -150,7 +150,7 @@ def _routes(graph, van: str, naar: str) -> list[dict]:
     return found
 
 
-@release_page(memo=True)
+@release_page(memo=True, reads=("plaats", "provincie"))
 def bedrijfsvakscholen(request: HttpRequest) -> HttpResponse:
     from django.utils.safestring import mark_safe
 
