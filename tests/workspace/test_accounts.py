@@ -62,6 +62,12 @@ def test_login_and_logout(client, world):
     assert client.get(f"/bedrijf/{world['a']['company'].pk}/").status_code == 302
 
 
+def test_the_login_page_tells_a_newcomer_how_to_get_an_account(client, world):
+    """An account comes with a saved plan: the login page points to the advice route."""
+    page = client.get("/account/inloggen/").content.decode()
+    assert "Nog geen account?" in page and 'href="/advies/"' in page
+
+
 def test_lockout_after_five_failed_logins(client, world):
     for _ in range(5):
         response = client.post("/account/inloggen/", {"username": "eigenaar@bedrijf-a.test",
