@@ -25,7 +25,7 @@ from onderwijsgids.advice.engine.deadlines import add_months
 
 from . import invitations, services
 from .checks import (DuplicateApplication, check_application_values, check_company_profile,
-                     check_learner_values, check_training_values)
+                     check_kvk, check_learner_values, check_training_values)
 from .domain.doe_dit_nu import listed
 from .domain.values import ApplicationValues, CompanyProfile, LearnerValues, TrainingValues
 from .models import (Account, ActieStaat, ActionPointStatus, ActionState, AdvisorAssignment,
@@ -110,8 +110,13 @@ def do_create_company(profile: CompanyProfile, *, owner=None, kvk: str = "",
 
 @transaction.atomic
 def do_update_company_profile(company: Company, profile: CompanyProfile, *,
-                              acting_user) -> Company:
+                              kvk: str | None = None, acting_user) -> Company:
+    """The company's answers, and its KvK number when given (8 digits or ``""``; it is not
+    part of the profile of contract §2, so the API leaves it as it is)."""
     check_company_profile(profile)
+    if kvk is not None:
+        check_kvk(kvk)
+        company.kvk = kvk
     for name, value in profile.as_dict().items():
         setattr(company, name, value)
     company.save()

@@ -47,6 +47,7 @@ AMOUNT_NEGATIVE = _("Het bedrag kan niet negatief zijn.")
 AMOUNT_TOO_LARGE = _("Dit bedrag is te groot.")
 COUNT_OUT_OF_RANGE = _("Vul een aantal tussen 0 en 1.000.000 in.")
 DUPLICATE_APPLICATION = _("Voor deze regeling en dit jaar bestaat al een aanvraag.")
+KVK_FORMAT = _("Een KvK-nummer is 8 cijfers, bijvoorbeeld 12345678.")
 
 LEARNER_TEXT = {"naam": 200, "school": 200, "praktijkopleider": 200}
 TRAINING_TEXT = {"medewerker": 200, "omschrijving": 200}
@@ -239,6 +240,20 @@ def company_problems(values: Mapping[str, Any]) -> list[Problem]:
         if name in values:
             found += _choices(name, values[name], allowed)
     return found
+
+
+def kvk_number(text: str) -> str | None:
+    """A KvK number as stored (8 digits), from what people type ("1234 5678", "12.34.56.78");
+    ``""`` for none, ``None`` when it is not a KvK number."""
+    digits = re.sub(r"[\s.]", "", text or "")
+    if not digits:
+        return ""
+    return digits if re.fullmatch(r"\d{8}", digits) else None
+
+
+def check_kvk(kvk: str) -> None:
+    if kvk_number(kvk) != kvk:
+        raise InvalidValues([Problem("kvk", str(KVK_FORMAT))])
 
 
 def check_company_name(naam: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django import forms
@@ -215,8 +216,23 @@ def _tristate(value: str):
     return {"ja": True, "nee": False}.get(value)
 
 
+def _kvk_field(**kwargs) -> forms.CharField:
+    return forms.CharField(
+        label=_("KvK-nummer"), max_length=20,
+        help_text=_("8 cijfers. Het staat op je uittreksel van de Kamer van Koophandel."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}), **kwargs)
+
+
+def _clean_kvk(text: str) -> str:
+    kvk = checks.kvk_number(text)
+    if kvk is None:
+        raise forms.ValidationError(checks.KVK_FORMAT)
+    return kvk
+
+
 class CompanyProfileForm(AccessibleForm):
     naam = forms.CharField(label=_("Naam van het bedrijf"), max_length=200)
+    kvk = _kvk_field(required=False)
     cao = forms.ChoiceField(label=_("Cao"), choices=CAO_CHOICES, required=False)
     medewerkers = forms.IntegerField(label=_("Aantal medewerkers"), min_value=0,
                                      max_value=1_000_000, required=False)
@@ -238,16 +254,19 @@ class CompanyProfileForm(AccessibleForm):
         def tri(value):
             return "" if value is None else ("ja" if value else "nee")
 
-        return {"naam": company.naam, "cao": company.cao or "", "medewerkers": company.medewerkers,
+        return {"naam": company.naam, "kvk": company.kvk, "cao": company.cao or "",
+                "medewerkers": company.medewerkers,
                 "provincie": company.provincie or "", "plaats": company.plaats,
                 "erkend_leerbedrijf": tri(company.erkend_leerbedrijf),
                 "praktijkopleider_opgeleid": tri(company.praktijkopleider_opgeleid),
                 "doelen": company.doelen or [], "doelgroepen": company.doelgroepen or []}
 
-    def display_rows(self) -> list[tuple[str, str]]:
+    def display_rows(self, leave_out: Sequence[str] = ()) -> list[tuple[str, str]]:
         """(label, text) per field for read-only users: choice labels, never stored slugs."""
         rows = []
         for name, field in self.fields.items():
+            if name in leave_out:
+                continue
             value = self.initial.get(name)
             choices = {str(k): str(v) for k, v in getattr(field, "choices", [])}
             if isinstance(field, forms.MultipleChoiceField):
@@ -259,6 +278,9 @@ class CompanyProfileForm(AccessibleForm):
             rows.append((str(field.label), text or "—"))
         return rows
 
+    def clean_kvk(self) -> str:
+        return _clean_kvk(self.cleaned_data["kvk"])
+
     def clean(self):
         data = super().clean()
         self.add_problems(checks.company_problems(self._values(data)))
@@ -266,7 +288,7 @@ class CompanyProfileForm(AccessibleForm):
 
     @staticmethod
     def _values(data: dict) -> dict:
-        values = dict(data)
+        values = {name: value for name, value in data.items() if name != "kvk"}
         for name in ("cao", "provincie"):
             if name in values:
                 values[name] = values[name] or None
@@ -494,20 +516,16 @@ class SignupForm(AcceptInviteForm):
 
     naam = forms.CharField(label=_("Naam van het bedrijf"), max_length=200,
                            widget=forms.TextInput(attrs={"autocomplete": "organization"}))
-    kvk = forms.CharField(label=_("KvK-nummer"), max_length=20,
-                          help_text=_("8 cijfers. Het staat op je uittreksel van de Kamer van "
-                                      "Koophandel."),
-                          widget=forms.TextInput(attrs={"inputmode": "numeric",
-                                                        "autocomplete": "off"}))
+    kvk = _kvk_field()
     email = forms.EmailField(label=_("E-mailadres"),
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     field_order = ["naam", "kvk", "email", "password1", "password2"]
 
     def clean_kvk(self) -> str:
-        digits = re.sub(r"[\s.]", "", self.cleaned_data["kvk"])
-        if not re.fullmatch(r"\d{8}", digits):
-            raise forms.ValidationError(_("Een KvK-nummer is 8 cijfers, bijvoorbeeld 12345678."))
-        return digits
+        kvk = _clean_kvk(self.cleaned_data["kvk"])
+        if not kvk:
+            raise forms.ValidationError(checks.KVK_FORMAT)
+        return kvk
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()

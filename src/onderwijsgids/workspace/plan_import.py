@@ -132,12 +132,12 @@ def for_new_company(profile: Profile) -> rules.TakeOver:
 
 def _profile_rows(values: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, text) per profile field, as the profile page shows them to a reader."""
-    company = SimpleNamespace(**{"naam": "", "cao": None, "medewerkers": None,
+    company = SimpleNamespace(**{"naam": "", "kvk": "", "cao": None, "medewerkers": None,
                                  "provincie": None, "plaats": "", "erkend_leerbedrijf": None,
                                  "praktijkopleider_opgeleid": None, "doelen": [],
                                  "doelgroepen": [], **values})
-    rows = CompanyProfileForm(initial=CompanyProfileForm.initial_from(company)).display_rows()
-    return rows[1:]  # without the name
+    form = CompanyProfileForm(initial=CompanyProfileForm.initial_from(company))
+    return form.display_rows(leave_out=("naam", "kvk"))  # a plan holds neither
 
 
 def _current_values(company: Company) -> dict[str, Any]:

@@ -120,6 +120,7 @@ def profile(request: HttpRequest, company) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.do_update_company_profile(company, form.profile_values(),
+                                              kvk=form.cleaned_data["kvk"],
                                               acting_user=request.user)
         except InvalidValues as refusal:
             _refused(form, refusal)
