@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from onderwijsgids.content.release_cache import remembered_form_page
 from onderwijsgids.content.services import current_kb
 from onderwijsgids.links import base_url as canonical_base_url
 from onderwijsgids.vocabulary import field_words, listing
@@ -122,12 +123,19 @@ def start(request: HttpRequest) -> HttpResponse:
     if done:
         return done
     stored = answers(request)
-    return render(request, "advice/start.html", {
-        "suffix": _keep_return(request),
-        "fields": _bound(page.ask(current_kb()), stored, errors,
-                         request.POST if errors else None),
-        "errors": errors, "has_answers": bool(stored), "total": steps.ROUTE.total_steps,
-    }, status=INVALID if errors else 200)
+
+    def start_page(extra: dict) -> HttpResponse:
+        return render(request, "advice/start.html", {
+            "suffix": _keep_return(request),
+            "fields": _bound(page.ask(current_kb()), stored, errors,
+                             request.POST if errors else None),
+            "errors": errors, "has_answers": bool(stored), "total": steps.ROUTE.total_steps,
+            **extra}, status=INVALID if errors else 200)
+
+    if request.method == "GET" and not request.GET and not stored:
+        # Where every route begins: the same page for every new visitor but for the token.
+        return remembered_form_page(request, "advies-start", start_page)
+    return start_page({})
 
 
 @require_http_methods(["GET", "POST"])

@@ -89,6 +89,35 @@ def remembered_json(request: HttpRequest, digest: str, schema: type, key: Hashab
     return HttpResponse(body, content_type="application/json")
 
 
+# A stand-in for the form token in a remembered form page; never a real token (those are 64
+# letters and digits), replaced by the visitor's own token on every answer.
+CSRF_PLACEHOLDER = "onderwijsgids-formuliertoken"
+
+
+def remembered_form_page(request: HttpRequest, key: Hashable,
+                         render_page: Callable[[dict], HttpResponse]) -> HttpResponse:
+    """A public page with a form that is the same for every visitor who is not logged in, but
+    for the form token: rendered once per release, date and language with a stand-in token,
+    each visitor's own token put in per answer (and its cookie set, as ``{% csrf_token %}``
+    does). ``render_page(extra)`` renders the page with ``extra`` added to its context.
+    Logged-in visitors, and any answer other than a plain 200, are rendered as usual."""
+    from django.middleware.csrf import get_token
+
+    if not _anonymous(request):
+        return render_page({})
+    digest, _loaded = release_of(request)
+
+    def build() -> str | None:
+        response = render_page({"csrf_token": CSRF_PLACEHOLDER})
+        return response.content.decode() if response.status_code == 200 else None
+
+    body = pages.get(digest, ("formulier", key, timezone.localdate().isoformat(),
+                              get_language()), build)
+    if body is None:
+        return render_page({})
+    return HttpResponse(body.replace(CSRF_PLACEHOLDER, get_token(request)))
+
+
 # --- the release a request sees -----------------------------------------------------------
 
 
