@@ -123,6 +123,6 @@ def test_a_question_is_answered_once_whatever_the_address_of_its_page(client, co
     spaced = re.findall(r'<a class="result-title" href="([^"]+)">',
                         client.get("/zoeken/", {"q": f"  {Q} "}).content.decode())
     assert asked == [Q]
-    assert spaced == plain
+    assert plain and spaced == plain
     shown(client, pagina=2)
     assert asked == [Q, Q]  # another page of the question is worked out on its own

@@ -67,3 +67,12 @@ def test_a_reader_sees_the_kvk_number(client, world):
     html = verified_client(client, world["advisor"]).get(
         f"/bedrijf/{company.pk}/profiel/").content.decode()
     assert "<dt>KvK-nummer</dt><dd>12345678</dd>" in html
+
+
+def test_digits_of_other_scripts_are_no_kvk_number(owner_client, world):
+    """Full-width digits look like a number but never match one (sign-up compares them)."""
+    company = world["a"]["company"]
+    response = owner_client.post(f"/bedrijf/{company.pk}/profiel/",
+                                 _profile_post(company, kvk="１２３４５６７８"))
+    assert response.status_code == 422
+    assert "Een KvK-nummer is 8 cijfers" in response.content.decode()

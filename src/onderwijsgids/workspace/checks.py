@@ -248,7 +248,7 @@ def kvk_number(text: str) -> str | None:
     digits = re.sub(r"[\s.]", "", text or "")
     if not digits:
         return ""
-    return digits if re.fullmatch(r"\d{8}", digits) else None
+    return digits if re.fullmatch(r"[0-9]{8}", digits) else None  # not other scripts' digits
 
 
 def check_kvk(kvk: str) -> None:
