@@ -92,7 +92,8 @@ class Request:
     cookie: str = ""
     expect: int = 200
     public: bool = True               # judged against the target (personal pages are not)
-    per_address: bool = True          # one address; False: a stream of never-seen ones
+    unseen: bool = False              # asked each time under an address not seen before
+    per_address: bool = True          # False: each time a question not asked before
 
     def raw(self, port: int) -> bytes:
         lines = [f"{self.method} {self.path} HTTP/1.1", f"Host: {HOST}:{port}",
@@ -330,8 +331,8 @@ def addresses(site: Site) -> list[Request]:
         Request("schema /onderwijsniveaus/", "GET", "/onderwijsniveaus/"),
         Request("zoekpagina " + search, "GET", search),
         Request("zoekpagina pagina 2", "GET", search + "&pagina=2"),
-        Request("zoekpagina nieuw adres", "GET", search + "&pagina=2"),
-        Request("zoekpagina nieuwe vraag", "GET", search, per_address=False),
+        Request("zoekpagina nieuw adres", "GET", search + "&pagina=2", unseen=True),
+        Request("zoekpagina nieuwe vraag", "GET", search, unseen=True, per_address=False),
         Request("routes /onderwijsroutes/", "GET", "/onderwijsroutes/?van=vmbo-kb&naar=hbo-bachelor"),
         Request("bvm /bedrijfsvakscholen/", "GET", "/bedrijfsvakscholen/?plaats=Zwolle"),
         Request("advies /advies/", "GET", "/advies/"),
@@ -435,7 +436,7 @@ def run_mixed(port: int, site: Site, questions: NewQuestions, limit: int,
 def never_seen(request: Request, questions: NewQuestions, limit: int) -> list[Request]:
     """``limit`` requests that cannot have been remembered: the same page under different
     addresses (an unused parameter), or each time a question not asked before."""
-    if "nieuwe vraag" in request.label:
+    if not request.per_address:
         return [Request(request.label, "GET", search_path(q)) for q in questions.take(limit)]
     return [Request(request.label, request.method, f"{request.path}&n={n}", request.body,
                     request.cookie) for n in range(limit)]
@@ -453,8 +454,7 @@ def run_alone(port: int, site: Site, questions: NewQuestions, limit: int,
     minimal_request, item_request = requests[0], requests[1]
     errors, all_ok, never_asked = [], True, "niet gemeten"
     for request in requests:
-        plan = (never_seen(request, questions, limit) if "nieuw" in request.label
-                else [request])
+        plan = never_seen(request, questions, limit) if request.unseen else [request]
         outcome, item, minimal = interleaved(
             port, [plan, [item_request], [minimal_request]], ALONE_CONNECTIONS, limit, seconds)
         measured = request.public and request not in (minimal_request, item_request)

@@ -7,11 +7,12 @@ school years drop off) and the code that renders it. So:
   item's JSON, a rendered list page, a search snippet). It holds nothing personal and nothing
   that must agree between workers: a new release simply makes other keys.
 - :func:`release_page` wraps a public view: an ``ETag`` and ``Last-Modified`` from the release
-  (conditional GET answers 304) for visitors who are not logged in, ``Cache-Control: public`` with a short ``max-age`` for visitors
-  without a session, ``private, no-cache`` for everyone else (no shared cache keeps a page that
-  came with a session cookie), and, with ``memo=True``, the rendered body per release and URL,
-  again only for visitors who are not logged in: a logged-in visitor's page carries their own
-  menu and form token, so it is rendered for them each time and never kept.
+  (conditional GET answers 304) for visitors who are not logged in, ``Cache-Control: public``
+  with a short ``max-age`` for visitors without a session, ``private, no-cache`` for everyone
+  else (no shared cache keeps a page that came with a session cookie), and, with
+  ``memo=True``, the rendered body per release and URL, again only for visitors who are not
+  logged in: a logged-in visitor's page carries their own menu and form token, so it is
+  rendered for them each time and never kept.
 """
 
 from __future__ import annotations
@@ -111,8 +112,7 @@ def remembered_form_page(request: HttpRequest, key: Hashable,
         response = render_page({"csrf_token": CSRF_PLACEHOLDER})
         return response.content.decode() if response.status_code == 200 else None
 
-    body = pages.get(digest, ("formulier", key, timezone.localdate().isoformat(),
-                              get_language()), build)
+    body = pages.get(digest, ("formulier", key, *_rendered_for()), build)
     if body is None:
         return render_page({})
     return HttpResponse(body.replace(CSRF_PLACEHOLDER, get_token(request)))
@@ -141,8 +141,14 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def _rendered_for() -> tuple[str, str]:
+    """Beside the release, what a public page follows from: today (old school years drop off)
+    and the language."""
+    return timezone.localdate().isoformat(), get_language()
+
+
 def _page_key(request: HttpRequest) -> tuple:
-    return (timezone.localdate().isoformat(), get_language(), request.get_full_path())
+    return (*_rendered_for(), request.get_full_path())
 
 
 def _anonymous(request: HttpRequest) -> bool:
@@ -241,8 +247,7 @@ def _remembered(view: Callable, request: HttpRequest, address: tuple, args,
             return None
         return (response.status_code, response.content, response["Content-Type"])
 
-    today, language = timezone.localdate().isoformat(), get_language()
-    stored = pages.get(digest, (view.__module__, view.__qualname__, today, language, *address),
+    stored = pages.get(digest, (view.__module__, view.__qualname__, *_rendered_for(), *address),
                        render)
     if fresh:
         return fresh[0]

@@ -104,15 +104,13 @@ class ResultPage:
     last: int
 
 
-# A snippet follows from the document and the terms it matched: public, fixed per release.
-_snippets = ReleaseMemo(size=5000)
-# An answer follows from the release and the question: each page of a question made once.
+# An answer follows from the release and the question: each page of a question, with its
+# snippets, made once.
 _result_pages = ReleaseMemo(size=1000)
 
 
 def forget_snippets() -> None:
-    """Work snippets and answers out afresh (tests, measurements)."""
-    _snippets.clear()
+    """Work answers and their snippets out afresh (tests, measurements)."""
     _result_pages.clear()
 
 
@@ -148,12 +146,9 @@ def _result_page(index: SearchIndex, q: str, item_type: str | None, page: int,
 
 
 def _add_snippets(index: SearchIndex, result: Result, hits: list[Hit]) -> None:
-    """A snippet follows from the document and the question: made once per release."""
-    digest = _digest(index)
     for hit in hits:
         doc = index.by_id[hit.id]
-        hit.snippet = _snippets.get(digest, (result.query, doc), lambda doc=doc: snippet(
-            index, doc, result.matches.get(doc, [])))
+        hit.snippet = snippet(index, doc, result.matches.get(doc, []))
 
 
 # --- the bedrijfsvakschool finder ---------------------------------------------------------

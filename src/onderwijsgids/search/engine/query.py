@@ -23,7 +23,7 @@ from .analyzer import (
     CONCEPT_PREFIX, STOP_WORDS, Token, allowed_typos, analyze, deletes, edit_distance, fold,
     split_word, stem, words,
 )
-from .index import FIELD_LABELS, FIELD_WEIGHTS, FIELDS, SearchIndex
+from .index import FIELD_LABELS, FIELD_WEIGHTS, FIELDS, Document, SearchIndex
 
 K1 = 1.2
 B = {"title": 0.3, "keywords": 0.3, "summary": 0.5, "body": 0.75}
@@ -381,7 +381,7 @@ def prepare_snippets(index: SearchIndex) -> None:
         _sentences(_snippet_text(d))
 
 
-def _snippet_text(d) -> str:
+def _snippet_text(d: Document) -> str:
     return f"{d.samenvatting}\n{d.text}"
 
 
